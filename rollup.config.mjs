@@ -1,0 +1,98 @@
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const runtimeDependencies = Object.keys(pkg.dependencies);
+
+/** Compiles TypeScript (decorators included) with esbuild; type checking is `tsc`'s job. */
+function typescript() {
+  return {
+    name: 'esbuild-typescript',
+    async transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const result = await transform(code, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: id, sourcemap: true, tsconfigRaw: readFileSync('tsconfig.json', 'utf8') });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+const CDN_SDK_CHUNKS = [
+  ['acs-calling-sdk', ['@azure/communication-calling']],
+  ['acs-chat-sdk', ['@azure/communication-chat', '@azure/communication-signaling', 'events']],
+  ['acs-common-sdk', ['@azure/communication-common']],
+];
+
+/** The npm package a module belongs to, or undefined for our own source. */
+export function packageOf(id) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll('\\', '/'));
+  return match?.[1];
+}
+
+/** Minifies every chunk except the calling SDK, which ships already minified (7 MB: terser/esbuild would only burn time). */
+function minifyExceptCallingSdk() {
+  return {
+    name: 'minify-except-calling-sdk',
+    async renderChunk(code, chunk) {
+      if (chunk.name === 'acs-calling-sdk') return null;
+      const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+      return { code: result.code, map: null };
+    },
+  };
+}
+
+/** Writes manifest.json: each chunk with the packages inside it, for the size and chunk checks. */
+function chunkManifest() {
+  return {
+    name: 'chunk-manifest',
+    generateBundle(_options, bundle) {
+      const chunks = {};
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunks[fileName] = {
+          name: chunk.name,
+          isEntry: chunk.isEntry,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          packages: [...new Set(chunk.moduleIds.map(packageOf).filter(Boolean))].sort(),
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ chunks }, null, 2) });
+    },
+  };
+}
+
+const npmBuild = {
+  input: { index: 'src/index.ts', chat: 'src/chat.ts', call: 'src/call.ts', dialpad: 'src/dialpad.ts', 'testing/index': 'src/testing/index.ts' },
+  external: (id) => runtimeDependencies.some((dependency) => id === dependency || id.startsWith(`${dependency}/`)),
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), typescript()],
+  output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+};
+
+const cdnBuild = {
+  input: { 'acs-elements': 'src/index.ts', 'acs-chat': 'src/chat.ts', 'acs-call': 'src/call.ts', 'acs-dialpad': 'src/dialpad.ts' },
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser'], preferBuiltins: false, extensions: ['.ts', '.js'] }),
+    commonjs(),
+    typescript(),
+    minifyExceptCallingSdk(),
+    chunkManifest(),
+  ],
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks(id) {
+      const name = packageOf(id);
+      return CDN_SDK_CHUNKS.find(([, packages]) => packages.includes(name))?.[0];
+    },
+  },
+  onwarn(warning, warn) {
+    // The SDKs' own circular imports and `this` rewrites are theirs, and harmless.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};
+
+export default [npmBuild, cdnBuild];

@@ -1,0 +1,12 @@
+import { AcsCall } from './calling/acs-call.js';
+import { define } from './core/define.js';
+
+export { AcsCall };
+
+define('acs-call', AcsCall);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acs-call': AcsCall;
+  }
+}

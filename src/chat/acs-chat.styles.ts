@@ -1,0 +1,11 @@
+import { css } from 'lit';
+
+/** Styles of `<acs-chat>`; the shared tokens come from `core/styles`. */
+export const chatStyles = css`
+  :host {
+    min-height: 8rem;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    overflow: hidden;
+  }
+`;

@@ -1,0 +1,109 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AcsError } from './errors.js';
+import { emit } from './events.js';
+import { LocalizeController } from './i18n/localize-controller.js';
+import type { AcsStringOverrides, AcsStrings } from './i18n/strings.js';
+import type { AcsSession, SessionSource, TokenProvider } from './session.js';
+import { SessionController } from './session-controller.js';
+import { renderConnecting, renderFailure, renderNotice, renderSignedIn } from './status-view.js';
+import { statusStyles } from './styles/status.styles.js';
+import { tokenStyles } from './styles/tokens.styles.js';
+
+export type AcsTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * What every acs-* element shares: signing in, language, theme, and the connecting and error
+ * states. Subclasses say which SDK they need and render their ready state.
+ *
+ * @event acs-ready - Signed in and usable. `detail: { userId }`.
+ * @event acs-error - Something failed. `detail: { code, message }`; never contains a token.
+ *
+ * @csspart base - The element's outer frame.
+ * @csspart status - The connecting panel.
+ * @csspart error - The error panel.
+ * @csspart retry-button - The error panel's retry button.
+ * @csspart notice - A problem that does not stop the element, e.g. a failed token refresh.
+ *
+ * @cssprop --acs-color-background - Background colour.
+ * @cssprop --acs-color-surface - Background of raised surfaces (bubbles, panels).
+ * @cssprop --acs-color-text - Text colour.
+ * @cssprop --acs-color-text-muted - Secondary text colour.
+ * @cssprop --acs-color-border - Border colour.
+ * @cssprop --acs-color-accent - Accent colour (buttons, highlights).
+ * @cssprop --acs-color-on-accent - Text on the accent colour.
+ * @cssprop --acs-color-danger - Error colour.
+ * @cssprop --acs-color-focus - Focus ring colour.
+ * @cssprop --acs-radius-s - Small corner radius (buttons).
+ * @cssprop --acs-radius-m - Medium corner radius (panels).
+ * @cssprop --acs-font-family - Font family.
+ * @cssprop --acs-font-size - Base font size.
+ * @cssprop --acs-space - Base spacing unit.
+ */
+export abstract class AcsElement extends LitElement {
+  static override styles = [tokenStyles, statusStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** URL of the token service: POSTed to (same-origin credentials) for the session and each refresh. */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+
+  /** Dotted path of a function on `window` that returns a token or a session, e.g. `app.getAcsToken`. */
+  @property({ attribute: 'token-provider' }) tokenProviderName?: string;
+
+  /** A function that returns a token or a session (or a promise of either); wins over the attributes. */
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+
+  /** The name others see; sent to the token service and wins over the session's display name. */
+  @property({ attribute: 'display-name' }) displayName?: string;
+
+  /** Colour scheme: `light` (default), `dark`, or `auto` to follow the system. */
+  @property({ reflect: true }) theme: AcsTheme = 'light';
+
+  /** Language of the element (BCP 47); else the nearest ancestor's `lang`, else the browser's. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** Replaces any of the element's strings, e.g. `{ retry: 'Reconnect' }`. */
+  @property({ attribute: false }) strings?: AcsStringOverrides;
+
+  protected readonly localize = new LocalizeController(this);
+
+  protected readonly connection = new SessionController(this, {
+    source: (): SessionSource => ({
+      tokenProvider: this.tokenProvider,
+      tokenProviderName: this.tokenProviderName,
+      tokenUrl: this.tokenUrl,
+      displayName: this.displayName,
+    }),
+    prepare: (session, signal) => this.prepare(session, signal),
+    onReady: (session) => emit(this, 'acs-ready', { userId: session.userId }),
+    onError: (error) => this.reportError(error),
+  });
+
+  /** Work needed before the element is usable (typically loading its SDK). */
+  protected abstract prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
+
+  /** The accessible name of the whole element. */
+  protected abstract label(strings: AcsStrings): string;
+
+  /** The signed-in state; each element replaces it with its own UI. */
+  protected renderReady(session: AcsSession): TemplateResult {
+    return renderSignedIn(this.localize.strings, this.displayName ?? session.displayName ?? session.userId);
+  }
+
+  protected override render(): TemplateResult {
+    const { strings } = this.localize;
+    const { state } = this.connection;
+    return html`<section part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale} aria-label=${this.label(strings)}>
+      ${state.status === 'ready'
+        ? [state.refreshError ? renderNotice(state.refreshError, strings) : nothing, this.renderReady(state.session)]
+        : state.status === 'failed'
+          ? renderFailure(state.error, strings, () => this.connection.retry())
+          : renderConnecting(strings)}
+    </section>`;
+  }
+
+  /** Tells the page (`acs-error`) about a failure; the UI shows it from the controller's state. */
+  protected reportError(error: AcsError): void {
+    emit(this, 'acs-error', { code: error.code, message: this.localize.strings.errors[error.code] });
+  }
+}

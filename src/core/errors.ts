@@ -1,0 +1,62 @@
+/**
+ * The stable error codes carried by `acs-error` events and shown, localized, in the elements.
+ * Codes are part of the public API: add new ones, never rename or reuse one.
+ */
+export const ERROR_CODES = [
+  /** No `token-url`, `token-provider` or `tokenProvider` was given. */
+  'missing-token-source',
+  /** The `token-url` request failed or answered with an error status. */
+  'token-url-failed',
+  /** The `token-provider` function named on the page does not exist. */
+  'token-provider-not-found',
+  /** The token provider threw or rejected. */
+  'token-provider-failed',
+  /** The token (or session) is not a well-formed ACS user access token. */
+  'invalid-token',
+  /** The token had already expired when it was received. */
+  'token-expired',
+  /** The session has no endpoint or user id, and none was given as an attribute. */
+  'invalid-session',
+  /** An ACS SDK could not be downloaded (offline, blocked CDN); retrying may work. */
+  'sdk-load-failed',
+  /** A request to ACS failed for network reasons. */
+  'network',
+  /** The browser denied access to the camera or microphone. */
+  'permission-denied',
+  /** A phone number could not be parsed or is not valid. */
+  'invalid-phone-number',
+  /** A phone call needs an `alternate-caller-id` and none (or an invalid one) was given. */
+  'missing-caller-id',
+  /** Anything not covered above. */
+  'unknown',
+] as const;
+
+export type AcsErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * An error with a stable `code`. Its `message` is for developers and never contains a token;
+ * the elements show the localized text for the code instead.
+ */
+export class AcsError extends Error {
+  override readonly name = 'AcsError';
+
+  constructor(
+    readonly code: AcsErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for the `AbortError` raised when an element is disconnected mid-request. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Wraps anything thrown into an `AcsError`, keeping the code of one that already is. */
+export function toAcsError(error: unknown, fallback: AcsErrorCode = 'unknown'): AcsError {
+  if (error instanceof AcsError) return error;
+  if (error instanceof TypeError) return new AcsError('network', 'A network request failed.', { cause: error });
+  return new AcsError(fallback, 'An unexpected error occurred.', { cause: error });
+}

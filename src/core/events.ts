@@ -1,0 +1,36 @@
+import type { AcsErrorCode } from './errors.js';
+
+/** Detail of `acs-ready`: the element is connected and usable. */
+export interface AcsReadyDetail {
+  /** The ACS user id (raw id, `8:acs:…`) the element signed in as. */
+  userId: string;
+}
+
+/** Detail of `acs-error`. Never contains a token. */
+export interface AcsErrorDetail {
+  code: AcsErrorCode;
+  /** A readable message in the element's language. */
+  message: string;
+}
+
+/** Every `acs-*` event an element may dispatch, with the type of its `detail`. */
+export interface AcsEventMap {
+  'acs-ready': AcsReadyDetail;
+  'acs-error': AcsErrorDetail;
+}
+
+/**
+ * Dispatches a typed `acs-*` CustomEvent that crosses shadow roots (`bubbles` + `composed`),
+ * so a page can listen on the element or on any ancestor.
+ */
+export function emit<K extends keyof AcsEventMap>(target: EventTarget, name: K, detail: AcsEventMap[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+}
+
+type AcsCustomEvents = { [K in keyof AcsEventMap]: CustomEvent<AcsEventMap[K]> };
+
+declare global {
+  // Typed `addEventListener('acs-…')` on any element.
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface HTMLElementEventMap extends AcsCustomEvents {}
+}

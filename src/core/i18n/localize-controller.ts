@@ -1,0 +1,66 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale, type ResolvedLocale } from './locale.js';
+import { withOverrides, type AcsStringOverrides, type AcsStrings } from './strings.js';
+
+type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: AcsStringOverrides | undefined };
+
+const connectedHosts = new Set<LocalizedHost>();
+let languageObserver: MutationObserver | undefined;
+
+/** One observer for the whole page: a `lang` change on any ancestor re-renders every element. */
+function watchPageLanguage(host: LocalizedHost): void {
+  connectedHosts.add(host);
+  if (languageObserver) return;
+  languageObserver = new MutationObserver(() => connectedHosts.forEach((each) => each.requestUpdate()));
+  languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+function unwatchPageLanguage(host: LocalizedHost): void {
+  connectedHosts.delete(host);
+  if (connectedHosts.size === 0) {
+    languageObserver?.disconnect();
+    languageObserver = undefined;
+  }
+}
+
+/** Keeps an element's language, direction and strings current; resolved once per render. */
+export class LocalizeController implements ReactiveController {
+  private resolved: (ResolvedLocale & { merged: AcsStrings }) | undefined;
+
+  constructor(private readonly host: LocalizedHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    watchPageLanguage(this.host);
+  }
+
+  hostDisconnected(): void {
+    unwatchPageLanguage(this.host);
+  }
+
+  hostUpdate(): void {
+    this.resolved = undefined;
+  }
+
+  get locale(): string {
+    return this.current.locale;
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return this.current.dir;
+  }
+
+  /** The strings for the current locale with the host's `strings` overrides applied. */
+  get strings(): AcsStrings {
+    return this.current.merged;
+  }
+
+  private get current(): ResolvedLocale & { merged: AcsStrings } {
+    if (!this.resolved) {
+      const resolved = resolveLocale(this.host);
+      this.resolved = { ...resolved, merged: withOverrides(resolved.strings, this.host.strings) };
+    }
+    return this.resolved;
+  }
+}

@@ -1,0 +1,47 @@
+import type { AcsErrorCode } from '../errors.js';
+
+/**
+ * Every visible string and accessible name of the elements. A locale supplies all of them;
+ * the `strings` property of an element overrides any subset.
+ */
+export interface AcsStrings {
+  /** Shown while the element signs in and loads its SDK. */
+  connecting: string;
+  /** The button that retries after an error. */
+  retry: string;
+  /** Heading of the error panel. */
+  errorTitle: string;
+  /** Shown once signed in; `{name}` is the user's display name or id. */
+  signedInAs: string;
+  /** One readable sentence per error code. */
+  errors: Record<AcsErrorCode, string>;
+  chat: { label: string };
+  call: { label: string };
+  dialpad: { label: string };
+}
+
+/** A partial table, for the `strings` property. */
+export type AcsStringOverrides = Partial<Omit<AcsStrings, 'errors' | 'chat' | 'call' | 'dialpad'>> & {
+  errors?: Partial<AcsStrings['errors']>;
+  chat?: Partial<AcsStrings['chat']>;
+  call?: Partial<AcsStrings['call']>;
+  dialpad?: Partial<AcsStrings['dialpad']>;
+};
+
+/** Replaces `{name}` placeholders; unknown placeholders stay visible so a typo shows. */
+export function format(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+}
+
+/** Applies `overrides` on top of `base`, one level deep for the grouped tables. */
+export function withOverrides(base: AcsStrings, overrides: AcsStringOverrides | undefined): AcsStrings {
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    errors: { ...base.errors, ...overrides.errors },
+    chat: { ...base.chat, ...overrides.chat },
+    call: { ...base.call, ...overrides.call },
+    dialpad: { ...base.dialpad, ...overrides.dialpad },
+  };
+}

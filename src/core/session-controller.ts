@@ -1,0 +1,104 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AcsError, toAcsError } from './errors.js';
+import { openSession, type AcsSession, type SessionSource } from './session.js';
+
+export type ConnectionState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'connecting' }
+  | { readonly status: 'ready'; readonly session: AcsSession; readonly refreshError: AcsError | undefined }
+  | { readonly status: 'failed'; readonly error: AcsError };
+
+export interface SessionControllerOptions {
+  /** Read before every render: a change of source signs in again. */
+  source(): SessionSource;
+  /** Work that must finish before the element is usable, e.g. loading its SDK. */
+  prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
+  onReady(session: AcsSession): void;
+  onError(error: AcsError): void;
+}
+
+/**
+ * Signs an element in while it is connected: resolves the session, prepares the element, and
+ * cancels everything when the element leaves the page or its token source changes.
+ */
+export class SessionController implements ReactiveController {
+  state: ConnectionState = { status: 'idle' };
+  private run: AbortController | undefined;
+  private signedInWith: SessionSource | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SessionControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const source = this.options.source();
+    if (!this.signedInWith || !sameSource(this.signedInWith, source)) this.start(source);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+    this.signedInWith = undefined;
+    this.state = { status: 'idle' };
+  }
+
+  /** Signs in again from scratch, e.g. after an error. */
+  retry(): void {
+    this.start(this.options.source());
+  }
+
+  private stop(): void {
+    this.run?.abort();
+    this.run = undefined;
+    if (this.state.status === 'ready') this.state.session.dispose();
+  }
+
+  private async start(source: SessionSource): Promise<void> {
+    this.stop();
+    const run = new AbortController();
+    this.run = run;
+    this.signedInWith = source;
+    this.setState({ status: 'connecting' });
+    try {
+      const session = await openSession(source, {
+        signal: run.signal,
+        onRefresh: (refreshError) => {
+          if (this.state.status !== 'ready' || this.state.session !== session) return;
+          this.setState({ ...this.state, refreshError });
+          if (refreshError) this.options.onError(refreshError);
+        },
+      });
+      if (run.signal.aborted) return session.dispose();
+      try {
+        await this.options.prepare(session, run.signal);
+      } catch (error) {
+        session.dispose();
+        throw error;
+      }
+      if (run.signal.aborted) return session.dispose();
+      this.setState({ status: 'ready', session, refreshError: undefined });
+      this.options.onReady(session);
+    } catch (error) {
+      if (run.signal.aborted) return;
+      const failure = toAcsError(error);
+      this.setState({ status: 'failed', error: failure });
+      this.options.onError(failure);
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+function sameSource(a: SessionSource, b: SessionSource): boolean {
+  return (
+    a.tokenProvider === b.tokenProvider &&
+    a.tokenProviderName === b.tokenProviderName &&
+    a.tokenUrl === b.tokenUrl &&
+    a.displayName === b.displayName
+  );
+}

@@ -1,0 +1,31 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AcsError } from './errors.js';
+import { format, type AcsStrings } from './i18n/strings.js';
+
+/** The busy state every element paints before its SDK has arrived. */
+export function renderConnecting(strings: AcsStrings): TemplateResult {
+  return html`<div class="status" part="status" role="status">
+    <span class="spinner" aria-hidden="true"></span>
+    <span>${strings.connecting}</span>
+  </div>`;
+}
+
+/** A visible, localized error, with a retry when retrying can help. */
+export function renderFailure(error: AcsError, strings: AcsStrings, retry: () => void): TemplateResult {
+  const retryable = error.code !== 'missing-token-source';
+  return html`<div class="status failure" part="error" role="alert">
+    <strong class="failure-title">${strings.errorTitle}</strong>
+    <span>${strings.errors[error.code]}</span>
+    ${retryable ? html`<button type="button" part="retry-button" @click=${retry}>${strings.retry}</button>` : nothing}
+  </div>`;
+}
+
+/** Who the element is signed in as. */
+export function renderSignedIn(strings: AcsStrings, name: string): TemplateResult {
+  return html`<p class="status" part="status">${format(strings.signedInAs, { name })}</p>`;
+}
+
+/** A problem the element survives for now (e.g. a failed token refresh), shown above its content. */
+export function renderNotice(error: AcsError, strings: AcsStrings): TemplateResult {
+  return html`<p class="notice" part="notice" role="alert">${strings.errors[error.code]}</p>`;
+}

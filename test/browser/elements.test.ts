@@ -1,0 +1,176 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import '../../src/index.js';
+import type { AcsElement } from '../../src/core/acs-element.js';
+import type { TokenProvider } from '../../src/core/session.js';
+import { en } from '../../src/core/i18n/en.js';
+import { createTestToken } from '../../src/testing/index.js';
+import { sessionUrl, uniqueKey } from './support/token-urls.js';
+
+const TAGS = ['acs-chat', 'acs-call', 'acs-dialpad'] as const;
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(reason: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+async function create(tag: string, provider?: TokenProvider, attributes = ''): Promise<AcsElement> {
+  return fixture<AcsElement>(staticHtml`<${unsafeStatic(tag)} .tokenProvider=${provider} ${unsafeStatic(attributes)}></${unsafeStatic(tag)}>`);
+}
+
+for (const tag of TAGS) {
+  describe(`<${tag}>`, function () {
+    // The call and dial pad load the 7 MB calling SDK through the dev server on first use.
+    this.timeout(30000);
+
+    it('paints a connecting state before the session and SDK arrive, then becomes ready', async () => {
+      const token = deferred<string>();
+      const el = await create(tag, () => token.promise);
+
+      const status = shadow(el).querySelector('[role="status"]');
+      expect(status).to.exist;
+      expect(status!.textContent).to.contain(en.connecting);
+      await expect(el).to.be.accessible();
+
+      const ready = oneEvent(el, 'acs-ready');
+      token.resolve(createTestToken({ userId: '8:acs:resource_ready' }));
+      expect((await ready).detail).to.deep.equal({ userId: '8:acs:resource_ready' });
+      await el.updateComplete;
+      expect(shadow(el).textContent).to.contain('Signed in as 8:acs:resource_ready');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a localized error with a retry, and emits acs-error, when the provider throws', async () => {
+      let attempt = 0;
+      const provider: TokenProvider = async () => {
+        attempt += 1;
+        if (attempt === 1) throw new Error('backend down');
+        return createTestToken();
+      };
+      const el = document.createElement(tag) as AcsElement;
+      const failed = oneEvent(el, 'acs-error');
+      el.tokenProvider = provider;
+      await fixture(html`<div>${el}</div>`);
+
+      expect((await failed).detail).to.deep.equal({ code: 'token-provider-failed', message: en.errors['token-provider-failed'] });
+      await el.updateComplete;
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain(en.errors['token-provider-failed']);
+      await expect(el).to.be.accessible();
+
+      const ready = oneEvent(el, 'acs-ready');
+      (alert.querySelector('button') as HTMLButtonElement).click();
+      await ready;
+      expect(attempt).to.equal(2);
+    });
+
+    it('is accessible in the dark theme', async () => {
+      const el = await create(tag, () => new Promise(() => {}), 'theme="dark"');
+      await expect(el).to.be.accessible();
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(31, 31, 35)');
+    });
+  });
+}
+
+describe('every element', () => {
+  it('explains a missing token source, without a pointless retry', async () => {
+    const el = document.createElement('acs-chat');
+    const failed = oneEvent(el, 'acs-error');
+    await fixture(html`<div>${el}</div>`);
+    expect((await failed).detail.code).to.equal('missing-token-source');
+    await el.updateComplete;
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain(en.errors['missing-token-source']);
+    expect(alert.querySelector('button')).to.equal(null);
+  });
+
+  it('signs in through a token-url, asking for its display-name', async () => {
+    const key = uniqueKey('element-url');
+    const el = document.createElement('acs-chat');
+    el.setAttribute('token-url', sessionUrl(key));
+    el.setAttribute('display-name', 'Ana');
+    const ready = oneEvent(el, 'acs-ready');
+    await fixture(html`<div>${el}</div>`);
+    expect((await ready).detail.userId).to.equal(`8:acs:test_${key}`);
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('Signed in as Ana');
+  });
+
+  it('signs in through a token-provider attribute naming a page function', async () => {
+    Object.assign(window, { acsTestAuth: { getToken: () => createTestToken({ userId: '8:acs:resource_named' }) } });
+    const el = document.createElement('acs-chat');
+    el.setAttribute('token-provider', 'acsTestAuth.getToken');
+    const ready = oneEvent(el, 'acs-ready');
+    await fixture(html`<div>${el}</div>`);
+    expect((await ready).detail.userId).to.equal('8:acs:resource_named');
+  });
+
+  it('cancels signing in when removed from the page', async () => {
+    let providerSignal: AbortSignal | undefined;
+    const el = await create('acs-chat', ({ abortSignal }) => {
+      providerSignal = abortSignal;
+      return new Promise(() => {});
+    });
+    await waitUntil(() => providerSignal);
+    let events = 0;
+    el.addEventListener('acs-ready', () => (events += 1));
+    el.addEventListener('acs-error', () => (events += 1));
+    el.remove();
+    expect(providerSignal!.aborted).to.equal(true);
+    expect(events).to.equal(0);
+  });
+
+  it('takes string overrides from the strings property', async () => {
+    const el = await create('acs-chat', () => new Promise(() => {}));
+    el.strings = { connecting: 'Chat wird geladen…' };
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="status"]')!.textContent).to.contain('Chat wird geladen…');
+  });
+
+  it('never lets a token reach an attribute, the shadow DOM, the console or an event', async function () {
+    this.timeout(15000);
+    const issued: string[] = [];
+    const logged: unknown[] = [];
+    const details: unknown[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((method) => console[method]);
+    methods.forEach((method) => {
+      console[method] = (...args: unknown[]) => {
+        logged.push(...args);
+      };
+    });
+    try {
+      // Three-second tokens: the element refreshes while we watch, and the second refresh fails.
+      const provider: TokenProvider = () => {
+        if (issued.length === 2) throw new Error(`refresh failed for ${issued[1]}`);
+        const token = createTestToken({ expiresInSeconds: 3 });
+        issued.push(token);
+        return token;
+      };
+      const el = document.createElement('acs-chat');
+      for (const name of ['acs-ready', 'acs-error']) el.addEventListener(name, (event) => details.push((event as CustomEvent).detail));
+      el.tokenProvider = provider;
+      await fixture(html`<div>${el}</div>`);
+      await waitUntil(() => details.length >= 2, 'the failed refresh was not reported', { timeout: 8000 });
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain(en.errors['token-provider-failed']);
+
+      const visible = [
+        ...Array.from(el.attributes, (attribute) => attribute.value),
+        shadow(el).innerHTML,
+        JSON.stringify(details),
+        logged.map((entry) => (entry instanceof Error ? `${entry.message} ${entry.stack}` : String(entry))).join('\n'),
+      ].join('\n');
+      for (const token of issued) expect(visible.includes(token), 'a token leaked').to.equal(false);
+      expect(details).to.deep.include({ code: 'token-provider-failed', message: en.errors['token-provider-failed'] });
+    } finally {
+      methods.forEach((method, index) => (console[method] = originals[index]!));
+    }
+  });
+});
