@@ -1,8 +1,10 @@
 import { en } from './en.js';
 import type { AcsStrings } from './strings.js';
 
+export type StringTables = Readonly<Record<string, AcsStrings>>;
+
 /** The string tables shipped so far; other locales arrive with the elements' own issues. */
-const TABLES: Readonly<Record<string, AcsStrings>> = { en };
+const SHIPPED_TABLES: StringTables = { en };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
@@ -17,21 +19,25 @@ export interface ResolvedLocale {
  * The language an element speaks: its own `lang`, else the nearest ancestor's `lang` (across
  * shadow roots), else the browser's languages; the first one with a table wins, else English.
  */
-export function resolveLocale(element: Element, preferred: readonly string[] = navigator.languages): ResolvedLocale {
+export function resolveLocale(
+  element: Element,
+  preferred: readonly string[] = navigator.languages,
+  tables: StringTables = SHIPPED_TABLES,
+): ResolvedLocale {
   const declared = closestLang(element);
   for (const tag of declared ? [declared, ...preferred] : preferred) {
-    const table = tableFor(tag);
+    const table = tableFor(tag, tables);
     if (table) return table;
   }
   return { locale: 'en', dir: 'ltr', strings: en };
 }
 
-function tableFor(tag: string): ResolvedLocale | undefined {
+function tableFor(tag: string, tables: StringTables): ResolvedLocale | undefined {
   const normalized = tag.trim();
   const language = normalized.split('-')[0]!.toLowerCase();
-  const strings = TABLES[normalized] ?? TABLES[language];
+  const strings = tables[normalized] ?? tables[language];
   if (!strings) return undefined;
-  return { locale: TABLES[normalized] ? normalized : language, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr', strings };
+  return { locale: tables[normalized] ? normalized : language, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr', strings };
 }
 
 function closestLang(element: Element): string | undefined {
