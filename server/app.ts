@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { acsConnection, identityClient, type AcsConnection } from './acs-clients.js';
+import { createBot } from './bot.js';
+import { openDemoThread } from './demo-thread.js';
+import { Emulator } from './emulator/emulator.js';
+import { HttpError, sendError } from './http.js';
+import { serveStatic } from './static-files.js';
+import { createTokenService } from './token-service.js';
+
+export interface AppOptions {
+  port: number;
+  host?: string;
+  /** An Azure connection string; absent, the embedded emulator stands in for ACS. */
+  connectionString?: string | undefined;
+  emulatorKey: string;
+  /** Folder for persisted state; absent keeps everything in memory (`--in-memory`, tests). */
+  dataDir?: string | undefined;
+  allowedOrigins?: readonly string[];
+  /** Emulator only: issue tokens this many seconds long. */
+  tokenLifetimeSeconds?: number | undefined;
+  /** Key that Event Grid webhook calls must carry (`?key=`); generated in emulator mode. */
+  webhookKey?: string | undefined;
+  /** Folder with `demo/` and `dist/`. */
+  projectRoot: string;
+}
+
+export interface RunningApp {
+  url: string;
+  mode: 'azure' | 'emulator';
+  /** The emulator's connection string (emulator mode only). */
+  emulatorConnectionString?: string;
+  threadId: string;
+  close(): Promise<void>;
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
+
+/**
+ * One HTTP server for the demo: the pages and built elements, `POST /api/session`, the bot's
+ * `POST /api/events` and, without a connection string, the ACS emulator on the same origin.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const routes = new Map<string, Handler>();
+  let emulator: Emulator | undefined;
+  const files = serveStatic({ '/dist/': join(options.projectRoot, 'dist'), '/': join(options.projectRoot, 'demo') });
+  let ready: Promise<void> = Promise.resolve();
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    try {
+      // The emulator answers at once: setting up the API routes itself talks to it.
+      if (emulator && (await emulator.handle(request, response, url))) return;
+      await ready;
+      const route = routes.get(url.pathname);
+      if (route) return await route(request, response, url);
+      if (files(request, response, url)) return;
+      throw new HttpError(404, 'NotFound', `${url.pathname} was not found.`);
+    } catch (error) {
+      sendError(response, error);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? 'localhost', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://localhost:${port}`;
+
+  let connection: AcsConnection;
+  const webhookKey = options.webhookKey ?? (options.connectionString ? undefined : randomBytes(16).toString('hex'));
+  if (options.connectionString) {
+    connection = acsConnection(options.connectionString);
+  } else {
+    emulator = new Emulator({
+      accessKey: options.emulatorKey,
+      dataDir: options.dataDir && join(options.dataDir, 'emulator'),
+      webhooks: [`${origin}/api/events?key=${webhookKey}`],
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    });
+    connection = acsConnection(emulator.connectionString(`${origin}/`));
+  }
+
+  let resolveReady!: () => void;
+  ready = new Promise((resolve) => (resolveReady = resolve));
+  try {
+    const identity = identityClient(connection);
+    const demo = await openDemoThread(connection, identity, options.dataDir && join(options.dataDir, 'demo-thread.json'));
+    const secretSource = options.connectionString ?? options.emulatorKey;
+    routes.set(
+      '/api/session',
+      createTokenService({
+        identity,
+        endpoint: connection.endpoint,
+        emulator: connection.emulator,
+        cookieSecret: createHash('sha256').update(`acs-elements-session:${secretSource}`).digest('hex'),
+        allowedOrigins: options.allowedOrigins ?? [],
+        joinDemoThread: demo.join,
+      }),
+    );
+    routes.set('/api/events', createBot({ bot: demo.bot, chat: demo.botChat, webhookKey }));
+    emulator?.start();
+    resolveReady();
+    return {
+      url: `${origin}/`,
+      mode: emulator ? 'emulator' : 'azure',
+      ...(emulator && { emulatorConnectionString: connection.connectionString }),
+      threadId: demo.threadId,
+      async close() {
+        emulator?.close();
+        const closed = new Promise((resolve) => server.close(resolve));
+        server.closeAllConnections();
+        await closed;
+      },
+    };
+  } catch (error) {
+    emulator?.close();
+    server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import type { ChatClient, ChatThreadClient } from '@azure/communication-chat';
+import type { CommunicationUserIdentifier } from '@azure/communication-common';
+import type { CommunicationIdentityClient } from '@azure/communication-identity';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chatClientFor, type AcsConnection } from './acs-clients.js';
+
+export const BOT_DISPLAY_NAME = 'Demo bot';
+const TOPIC = 'acs-elements demo';
+
+interface Saved {
+  botUserId: string;
+  threadId: string;
+}
+
+export interface DemoThread {
+  threadId: string;
+  bot: CommunicationUserIdentifier;
+  botChat: ChatClient;
+  threadClient: ChatThreadClient;
+  /** Adds a user (again, to rename them), with the whole history shared. */
+  join(user: CommunicationUserIdentifier, displayName: string): Promise<string>;
+}
+
+/**
+ * The demo thread and its bot, created once and remembered in `stateFile` so a restart (and the
+ * emulator's own persisted data) keeps them. Gone ones (a wiped emulator) are made again.
+ */
+export async function openDemoThread(connection: AcsConnection, identity: CommunicationIdentityClient, stateFile: string | undefined): Promise<DemoThread> {
+  const saved = stateFile ? readSaved(stateFile) : undefined;
+  if (saved) {
+    const bot = { communicationUserId: saved.botUserId };
+    const botChat = chatClientFor(connection, identity, bot);
+    const threadClient = botChat.getChatThreadClient(saved.threadId);
+    const stillThere = await threadClient.getProperties().then(
+      () => true,
+      () => false,
+    );
+    if (stillThere) return demoThread(saved.threadId, bot, botChat, threadClient);
+  }
+  const bot = await identity.createUser();
+  const botChat = chatClientFor(connection, identity, bot);
+  const { chatThread } = await botChat.createChatThread({ topic: TOPIC }, { participants: [{ id: bot, displayName: BOT_DISPLAY_NAME }] });
+  const threadId = chatThread!.id;
+  if (stateFile) writeSaved(stateFile, { botUserId: bot.communicationUserId, threadId });
+  return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId));
+}
+
+function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient): DemoThread {
+  return {
+    threadId,
+    bot,
+    botChat,
+    threadClient,
+    async join(user, displayName) {
+      await threadClient.addParticipants({ participants: [{ id: user, displayName, shareHistoryTime: new Date(0) }] });
+      return threadId;
+    },
+  };
+}
+
+function readSaved(file: string): Saved | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
+    return typeof saved.botUserId === 'string' && typeof saved.threadId === 'string' ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all: a temporary file renamed over the old one. */
+function writeSaved(file: string, saved: Saved): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(saved), { flush: true });
+  renameSync(temporary, file);
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { HttpError, Router } from '../http.js';
+import { registerChatApi } from './chat-api.js';
+import { EventGridPublisher } from './event-grid.js';
+import { registerIdentityApi } from './identity-api.js';
+import { memoryJournal, openJournal, type Journal } from './journal.js';
+import { RealtimeHub } from './realtime.js';
+import { applyRecord, emptyState, type EmulatorState, type StateRecord } from './state.js';
+import { TokenIssuer, type TokenClaims } from './tokens.js';
+
+/** The documented development access key (base64), used when ACS_EMULATOR_KEY is unset. Not a secret. */
+export const DEVELOPMENT_ACCESS_KEY = Buffer.from('acs-elements emulator development key, not a secret').toString('base64');
+
+/** The emulated ACS resource's id: the part of every user id before the `_`. */
+export const EMULATOR_RESOURCE_ID = 'e0e0e0e0-0ac5-4e1e-8e1e-000000000001';
+
+export interface EmulatorOptions {
+  accessKey: string;
+  /** Folder for the journal; absent for an in-memory emulator. */
+  dataDir?: string | undefined;
+  /** URLs that receive Event Grid-shaped chat events. */
+  webhooks?: readonly string[];
+  /** Issue every token this many seconds long (tests of expiry; ACS's own minimum is an hour). */
+  tokenLifetimeSeconds?: number | undefined;
+}
+
+export type Caller = TokenClaims;
+
+/**
+ * A local stand-in for an ACS resource: the Identity and Chat data-plane REST APIs, a real-time
+ * event stream for the elements, and Event Grid-shaped webhooks for bots.
+ */
+export class Emulator {
+  readonly state: EmulatorState = emptyState();
+  readonly tokens: TokenIssuer;
+  readonly realtime = new RealtimeHub();
+  readonly eventGrid: EventGridPublisher;
+  private readonly journal: Journal<StateRecord>;
+  private readonly router = new Router();
+
+  constructor(readonly options: EmulatorOptions) {
+    this.tokens = new TokenIssuer(options.accessKey, EMULATOR_RESOURCE_ID, options.tokenLifetimeSeconds);
+    this.eventGrid = new EventGridPublisher(options.webhooks ?? [], `/subscriptions/emulator/resourceGroups/local/providers/Microsoft.Communication/communicationServices/${EMULATOR_RESOURCE_ID}`);
+    this.journal = options.dataDir
+      ? openJournal<StateRecord>(join(options.dataDir, 'emulator.jsonl'), (record) => applyRecord(this.state, record))
+      : memoryJournal();
+    registerIdentityApi(this.router, this);
+    registerChatApi(this.router, this);
+  }
+
+  /** The connection string a server uses to reach this emulator at `endpoint`. */
+  connectionString(endpoint: string): string {
+    return `endpoint=${endpoint};accesskey=${this.options.accessKey}`;
+  }
+
+  /** Makes a change durable (journal, fsync'd), then applies it. */
+  commit(record: StateRecord): void {
+    this.journal.append(record);
+    applyRecord(this.state, record);
+  }
+
+  /** Checks a bearer token: signature, expiry, a live identity, and no revocation since it was issued. */
+  async authenticate(request: IncomingMessage, requiredScope = 'chat'): Promise<Caller> {
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    if (!match) throw new HttpError(401, 'Unauthorized', 'Request is not authorized: a Bearer token is required.');
+    const claims = await this.tokens.verify(match[1]!);
+    const identity = this.state.identities.get(claims.userId);
+    if (!identity || identity.tokenVersion !== claims.tokenVersion) throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
+    if (!claims.scopes.includes(requiredScope)) throw new HttpError(403, 'Forbidden', `The access token has no ${requiredScope} scope.`);
+    return claims;
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    return this.router.handle(request, response, url);
+  }
+
+  start(): void {
+    this.eventGrid.start();
+  }
+
+  close(): void {
+    this.realtime.close();
+    this.eventGrid.stop();
+    this.journal.close();
+  }
+}
+
+export function requireApiVersion(url: URL, version: string): void {
+  const given = url.searchParams.get('api-version');
+  if (given !== version) throw new HttpError(400, 'UnsupportedApiVersion', `This emulator speaks api-version ${version}; the request asked for ${given ?? 'none'}.`);
+}

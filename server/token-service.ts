@@ -1,0 +1,165 @@
+import type { CommunicationUserIdentifier } from '@azure/communication-common';
+import type { CommunicationIdentityClient } from '@azure/communication-identity';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError, parseJson, readBody, sendError, sendJson } from './http.js';
+
+export const SESSION_COOKIE = 'acs_session';
+const TOKEN_SCOPES = ['chat', 'voip'] as const;
+const TOKEN_MINUTES = 60;
+const MAX_DISPLAY_NAME = 64;
+// Control characters, bidi overrides and other invisible formatting: never part of a name.
+const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** The session JSON that elements read from `token-url`. */
+export interface SessionBody {
+  token: string;
+  expiresOn: string;
+  userId: string;
+  endpoint: string;
+  threadId?: string;
+  displayName: string;
+  emulator: boolean;
+}
+
+export interface TokenServiceOptions {
+  identity: CommunicationIdentityClient;
+  /** The endpoint browsers use. */
+  endpoint: string;
+  emulator: boolean;
+  /** Signs the session cookie; keep it stable across restarts so browsers keep their identity. */
+  cookieSecret: string;
+  /** Origins besides the server's own that may ask for sessions. */
+  allowedOrigins: readonly string[];
+  /** Puts a new user into the demo thread; returns its id. */
+  joinDemoThread?: (user: CommunicationUserIdentifier, displayName: string) => Promise<string>;
+  rateLimit?: { requests: number; windowMs: number };
+}
+
+/**
+ * `POST /api/session`: one ACS identity per browser (kept in a signed, HttpOnly, SameSite=Strict
+ * cookie), a fresh 60-minute chat + voip token on every call, and the demo thread joined once.
+ */
+export function createTokenService(options: TokenServiceOptions) {
+  const limiter = rateLimiter(options.rateLimit ?? { requests: 30, windowMs: 60_000 });
+  const joined = new Map<string, { threadId: string; displayName: string }>();
+
+  const cookieFor = (userId: string) => `${Buffer.from(userId).toString('base64url')}.${sign(options.cookieSecret, userId)}`;
+  const userFromCookie = (request: IncomingMessage): string | undefined => {
+    const value = parseCookies(request.headers.cookie)[SESSION_COOKIE];
+    const [encoded, signature] = value?.split('.') ?? [];
+    if (!encoded || !signature) return undefined;
+    const userId = Buffer.from(encoded, 'base64url').toString();
+    const expected = Buffer.from(sign(options.cookieSecret, userId));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? userId : undefined;
+  };
+
+  const issue = async (knownUserId: string | undefined) => {
+    if (knownUserId) {
+      try {
+        const user = { communicationUserId: knownUserId };
+        return { user, token: await options.identity.getToken(user, [...TOKEN_SCOPES], { tokenExpiresInMinutes: TOKEN_MINUTES }) };
+      } catch (error) {
+        // The identity is gone (deleted, or the emulator's data was reset): start afresh.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      }
+    }
+    const { user, token, expiresOn } = await options.identity.createUserAndToken([...TOKEN_SCOPES], { tokenExpiresInMinutes: TOKEN_MINUTES });
+    return { user, token: { token, expiresOn } };
+  };
+
+  return async function handleSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const noStore = { 'Cache-Control': 'no-store' };
+    try {
+      if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST.', { Allow: 'POST' });
+      checkOrigin(request, options.allowedOrigins);
+      limiter(request.socket.remoteAddress ?? 'unknown');
+      const input = parseJson(await readBody(request, 4096));
+      const { user, token } = await issue(userFromCookie(request));
+      const displayName = readDisplayName(input['displayName']) ?? `Guest ${user.communicationUserId.slice(-4)}`;
+      const membership = joined.get(user.communicationUserId);
+      let threadId = membership?.threadId;
+      // Joining again with a new name renames the participant.
+      if (options.joinDemoThread && membership?.displayName !== displayName) {
+        threadId = await options.joinDemoThread(user, displayName);
+        joined.set(user.communicationUserId, { threadId, displayName });
+      }
+      const body: SessionBody = {
+        token: token.token,
+        expiresOn: token.expiresOn.toISOString(),
+        userId: user.communicationUserId,
+        endpoint: options.endpoint,
+        ...(threadId && { threadId }),
+        displayName,
+        emulator: options.emulator,
+      };
+      const cookie = `${SESSION_COOKIE}=${cookieFor(user.communicationUserId)}; Path=/; HttpOnly; SameSite=Strict${isHttps(request) ? '; Secure' : ''}`;
+      sendJson(response, 200, body, { ...noStore, 'Set-Cookie': cookie });
+    } catch (error) {
+      response.setHeader('Cache-Control', 'no-store');
+      sendError(response, error);
+    }
+  };
+}
+
+/** A display name is optional; when given it is 1–64 visible characters. */
+export function readDisplayName(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'InvalidDisplayName', 'displayName must be a string.');
+  const name = value.normalize('NFC').trim();
+  if (!name || name.length > MAX_DISPLAY_NAME) throw new HttpError(400, 'InvalidDisplayName', `displayName must be 1 to ${MAX_DISPLAY_NAME} characters.`);
+  if (FORBIDDEN_IN_NAME.test(name)) throw new HttpError(400, 'InvalidDisplayName', 'displayName must not contain control or invisible formatting characters.');
+  return name;
+}
+
+function checkOrigin(request: IncomingMessage, allowedOrigins: readonly string[]): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, 'ForbiddenOrigin', 'The request origin is not allowed.');
+  }
+  if (host !== request.headers.host && !allowedOrigins.includes(origin)) {
+    throw new HttpError(403, 'ForbiddenOrigin', `Origin ${origin} is not allowed; list it in ALLOWED_ORIGINS.`);
+  }
+}
+
+/** A fixed-window counter per client address. */
+function rateLimiter({ requests, windowMs }: { requests: number; windowMs: number }) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (client: string) => {
+    const now = Date.now();
+    const window = windows.get(client);
+    if (!window || now - window.start >= windowMs) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(client, { start: now, count: 1 });
+      return;
+    }
+    window.count += 1;
+    if (window.count > requests) {
+      const retryAfter = Math.ceil((window.start + windowMs - now) / 1000);
+      throw new HttpError(429, 'TooManyRequests', 'Too many session requests; try again shortly.', { 'Retry-After': String(retryAfter) });
+    }
+  };
+}
+
+function sign(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url');
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .filter(([name, value]) => name && value !== undefined)
+      .map(([name, ...rest]) => [name!, rest.join('=')]),
+  );
+}
+
+function isHttps(request: IncomingMessage): boolean {
+  return (request.socket as { encrypted?: boolean }).encrypted === true || request.headers['x-forwarded-proto'] === 'https';
+}

@@ -1,0 +1,109 @@
+import { ChatClient } from '@azure/communication-chat';
+import { AzureCommunicationTokenCredential } from '@azure/communication-common';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { startApp, type RunningApp } from '../../server/app.js';
+import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
+import type { SessionBody } from '../../server/token-service.js';
+
+let app: RunningApp;
+
+before(async () => {
+  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)), allowedOrigins: ['https://cms.example'] });
+});
+after(() => app.close());
+
+function postSession(body: unknown = {}, headers: Record<string, string> = {}) {
+  return fetch(new URL('/api/session', app.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
+
+/** A browser-like chat client for a session: https endpoint, requests sent over plain http to the emulator. */
+function chatFor(session: SessionBody): ChatClient {
+  const toHttp: PipelinePolicy = { name: 'to-http', sendRequest: (request, next) => ((request.url = request.url.replace(/^https:/, 'http:')), (request.allowInsecureConnection = true), next(request)) };
+  return new ChatClient(session.endpoint.replace(/^http:/, 'https:'), new AzureCommunicationTokenCredential(session.token), { additionalPolicies: [{ policy: toHttp, position: 'perRetry' }] });
+}
+
+test('POST /api/session answers a session, never cached, with an HttpOnly SameSite=Strict cookie', async () => {
+  const response = await postSession({ displayName: 'Ana' });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('cache-control'), 'no-store');
+  assert.match(response.headers.get('set-cookie')!, /^acs_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
+  const session = (await response.json()) as SessionBody;
+  assert.match(session.userId, /^8:acs:/);
+  assert.equal(session.displayName, 'Ana');
+  assert.equal(session.emulator, true);
+  assert.equal(session.threadId, app.threadId);
+  assert.ok(Math.abs(Date.parse(session.expiresOn) - (Date.now() + 60 * 60_000)) < 10_000);
+  const claims = JSON.parse(Buffer.from(session.token.split('.')[1]!, 'base64url').toString());
+  assert.equal(claims.acsScope, 'chat,voip');
+});
+
+test('the cookie keeps a browser on its identity; a new browser gets a new one', async () => {
+  const first = await postSession();
+  const again = await postSession({}, { Cookie: cookieOf(first) });
+  const stranger = await postSession();
+  const [a, b, c] = (await Promise.all([first.json(), again.json(), stranger.json()])) as SessionBody[];
+  assert.equal(a!.userId, b!.userId);
+  assert.notEqual(a!.userId, c!.userId);
+  const forged = await postSession({}, { Cookie: cookieOf(first).replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) });
+  assert.notEqual(((await forged.json()) as SessionBody).userId, a!.userId);
+});
+
+test('bad display names are refused with 400 and a reason', async () => {
+  for (const displayName of ['', 'x'.repeat(65), 'Ana\u0000', 'Ana\u202e', 42]) {
+    const response = await postSession({ displayName });
+    assert.equal(response.status, 400, JSON.stringify(displayName));
+    assert.equal((await response.json()).error.code, 'InvalidDisplayName');
+  }
+});
+
+test('cross-origin requests are refused unless ALLOWED_ORIGINS lists them; only POST is allowed', async () => {
+  assert.equal((await postSession({}, { Origin: 'https://evil.example' })).status, 403);
+  assert.equal((await postSession({}, { Origin: 'https://cms.example' })).status, 200);
+  assert.equal((await postSession({}, { Origin: new URL(app.url).origin })).status, 200);
+  assert.equal((await fetch(new URL('/api/session', app.url))).status, 405);
+});
+
+test('the session token works with the real chat SDK in the demo thread, and the bot answers', async () => {
+  const session = (await (await postSession({ displayName: 'Bea' })).json()) as SessionBody;
+  const thread = chatFor(session).getChatThreadClient(session.threadId!);
+  const participants = [];
+  for await (const participant of thread.listParticipants()) participants.push(participant.displayName);
+  assert.ok(participants.includes('Bea') && participants.includes('Demo bot'), participants.join());
+
+  const { id } = await thread.sendMessage({ content: 'hello' }, { senderDisplayName: 'Bea' });
+  const deadline = Date.now() + 8000;
+  let reply: string | undefined;
+  while (!reply && Date.now() < deadline) {
+    for await (const message of thread.listMessages({ maxPageSize: 5 })) {
+      if (message.senderDisplayName === 'Demo bot' && Number(message.id) > Number(id)) reply = message.content?.message;
+    }
+    if (!reply) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.match(reply ?? '', /^Hello Bea!/);
+});
+
+test('the session endpoint is rate limited per client', async () => {
+  const limited = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
+  try {
+    const statuses = [];
+    for (let index = 0; index < 35; index += 1) {
+      statuses.push((await fetch(new URL('/api/session', limited.url), { method: 'POST', body: '{}' })).status);
+    }
+    assert.equal(statuses.filter((status) => status === 200).length, 30);
+    assert.equal(statuses.at(-1), 429);
+  } finally {
+    await limited.close();
+  }
+});
+
+test('the demo page and built elements are served from the same origin', async () => {
+  const page = await fetch(app.url);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<acs-chat token-url="\/api\/session">/);
+  assert.equal((await fetch(new URL('/../package.json', app.url))).status, 404);
+});
