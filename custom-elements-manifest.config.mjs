@@ -1,6 +1,6 @@
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/testing/**'],
+  // The public API: the entries, the elements and the base they inherit from (internal modules stay out).
+  globs: ['src/*.ts', 'src/*/acs-*.ts', 'src/core/acs-element.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -1,8 +1,30 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.mjs';
 import { prebundleCommonJs } from './test/support/commonjs-prebundle.mjs';
 import { tokenServiceDouble } from './test/support/token-service-double.mjs';
+import { startApp } from './server/app.ts';
+import { DEVELOPMENT_ACCESS_KEY } from './server/emulator/emulator.ts';
+
+const port = await freePort();
+// The real token service and emulator, on their own origin as they would be for a page on a CMS.
+const emulatorApp = await startApp({
+  port: 0,
+  emulatorKey: DEVELOPMENT_ACCESS_KEY,
+  projectRoot: fileURLToPath(new URL('.', import.meta.url)),
+  allowedOrigins: [`http://localhost:${port}`],
+});
+
+/** A port nobody listens on now, so parallel runs do not collide (the app must know the origin in advance). */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, 'localhost', resolve));
+  const { port: free } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return free;
+}
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -12,7 +34,14 @@ export default {
     prebundleCommonJs(['@azure/communication-signaling', 'events']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
-  middleware: [tokenServiceDouble()],
+  port,
+  middleware: [
+    tokenServiceDouble(),
+    function emulatorAddress(context, next) {
+      if (context.path !== '/test-api/emulator') return next();
+      context.body = { url: emulatorApp.url };
+    },
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -19,7 +19,8 @@ export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES)
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'RequestEntityTooLarge', `The request body is larger than ${limit} bytes.`);
+    // The rest of the body is never read, so the connection cannot be reused.
+    if (size > limit) throw new HttpError(413, 'RequestEntityTooLarge', `The request body is larger than ${limit} bytes.`, { Connection: 'close' });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -97,6 +98,11 @@ export class Router {
       if (route.method === method) return { handler: route.handler, params: found.slice(1).map((segment) => decodeURIComponent(segment)) };
     }
     return pathMatched ? 'method-not-allowed' : undefined;
+  }
+
+  /** True when some route has this path, whatever its method. */
+  hasPath(path: string): boolean {
+    return this.routes.some((route) => route.pattern.test(path));
   }
 
   /** Handles a request if a route matches; returns false when none does. */

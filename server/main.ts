@@ -20,6 +20,7 @@ const app = await startApp({
   emulatorKey: process.env['ACS_EMULATOR_KEY'] || DEVELOPMENT_ACCESS_KEY,
   dataDir: inMemory ? undefined : (process.env['ACS_EMULATOR_DATA'] ?? '.data'),
   allowedOrigins: (process.env['ALLOWED_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  webhookKey: process.env['EVENT_GRID_WEBHOOK_KEY'] || undefined,
   tokenLifetimeSeconds: process.env['ACS_EMULATOR_TOKEN_SECONDS'] ? Number(process.env['ACS_EMULATOR_TOKEN_SECONDS']) : undefined,
   projectRoot,
 });

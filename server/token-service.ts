@@ -72,8 +72,18 @@ export function createTokenService(options: TokenServiceOptions) {
   return async function handleSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const noStore = { 'Cache-Control': 'no-store' };
     try {
+      const crossOrigin = checkOrigin(request, options.allowedOrigins);
+      if (crossOrigin) {
+        response.setHeader('Access-Control-Allow-Origin', crossOrigin);
+        response.setHeader('Access-Control-Allow-Credentials', 'true');
+        response.setHeader('Vary', 'Origin');
+      }
+      if (request.method === 'OPTIONS' && crossOrigin) {
+        response.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Max-Age': '600' });
+        response.end();
+        return;
+      }
       if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST.', { Allow: 'POST' });
-      checkOrigin(request, options.allowedOrigins);
       limiter(request.socket.remoteAddress ?? 'unknown');
       const input = parseJson(await readBody(request, 4096));
       const { user, token } = await issue(userFromCookie(request));
@@ -113,18 +123,19 @@ export function readDisplayName(value: unknown): string | undefined {
   return name;
 }
 
-function checkOrigin(request: IncomingMessage, allowedOrigins: readonly string[]): void {
+/** Refuses other origins unless listed; returns the origin when it is an allowed cross-origin caller (for CORS). */
+function checkOrigin(request: IncomingMessage, allowedOrigins: readonly string[]): string | undefined {
   const origin = request.headers.origin;
-  if (!origin) return;
+  if (!origin) return undefined;
   let host: string;
   try {
     host = new URL(origin).host;
   } catch {
     throw new HttpError(403, 'ForbiddenOrigin', 'The request origin is not allowed.');
   }
-  if (host !== request.headers.host && !allowedOrigins.includes(origin)) {
-    throw new HttpError(403, 'ForbiddenOrigin', `Origin ${origin} is not allowed; list it in ALLOWED_ORIGINS.`);
-  }
+  if (host === request.headers.host) return undefined;
+  if (!allowedOrigins.includes(origin)) throw new HttpError(403, 'ForbiddenOrigin', `Origin ${origin} is not allowed; list it in ALLOWED_ORIGINS.`);
+  return origin;
 }
 
 /** A fixed-window counter per client address. */

@@ -469,7 +469,8 @@ function participantModel(participant: Participant) {
   return {
     communicationIdentifier: identifierModel(participant.rawId),
     ...(participant.displayName !== undefined && { displayName: participant.displayName }),
-    ...(participant.shareHistoryTime !== undefined && { shareHistoryTime: participant.shareHistoryTime }),
+    // Without one, the whole history is shared: the epoch says so, as ACS's answers do.
+    shareHistoryTime: participant.shareHistoryTime ?? new Date(0).toISOString(),
     ...(participant.metadata !== undefined && { metadata: participant.metadata }),
   };
 }

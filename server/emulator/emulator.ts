@@ -71,7 +71,23 @@ export class Emulator {
     return claims;
   }
 
+  /**
+   * Answers the emulator's routes. Like ACS, it allows cross-origin calls: the elements call it
+   * straight from any page, with a bearer token rather than cookies.
+   */
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    if (!this.router.hasPath(url.pathname)) return false;
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Expose-Headers', 'Location, Retry-After, x-ms-client-request-id');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE',
+        'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? '*',
+        'Access-Control-Max-Age': '600',
+      });
+      response.end();
+      return true;
+    }
     return this.router.handle(request, response, url);
   }
 
