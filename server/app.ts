@@ -97,7 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         joinDemoThread: demo.join,
       }),
     );
-    routes.set('/api/events', createBot({ bot: demo.bot, chat: demo.botChat, webhookKey }));
+    routes.set('/api/events', createBot({ bot: demo.bot, chat: demo.botChat, threadIds: [demo.threadId], webhookKey }));
     emulator?.start();
     resolveReady();
     return {

@@ -33,6 +33,8 @@ interface ChatMessageReceivedData {
 export interface BotOptions {
   bot: CommunicationUserIdentifier;
   chat: ChatClient;
+  /** The threads the bot answers in (Event Grid sends the events of every thread of the resource). */
+  threadIds: readonly string[];
   /** When set, webhook calls must carry `?key=<webhookKey>` (as an Event Grid subscription URL can). */
   webhookKey?: string | undefined;
 }
@@ -46,6 +48,7 @@ export function createBot(options: BotOptions) {
   const botRawId = options.bot.communicationUserId;
 
   const reply = async (data: ChatMessageReceivedData) => {
+    if (!options.threadIds.includes(data.threadId)) return;
     if (data.senderCommunicationIdentifier.rawId === botRawId || (data.type !== 'text' && data.type !== 'html')) return;
     const text = data.type === 'html' ? (data.messageBody ?? '').replace(/<[^>]*>/g, ' ') : (data.messageBody ?? '');
     const answer = replyTo(text, data.senderDisplayName ?? '');

@@ -13,10 +13,34 @@ export interface AcsErrorDetail {
   message: string;
 }
 
+export interface AcsMessageSentDetail {
+  messageId: string;
+  content: string;
+}
+
+export interface AcsMessageReceivedDetail {
+  messageId: string;
+  senderId: string;
+  senderDisplayName: string;
+  content: string;
+}
+
+export interface AcsUnreadChangedDetail {
+  count: number;
+}
+
+export interface AcsConnectionChangedDetail {
+  status: 'connected' | 'reconnecting' | 'offline';
+}
+
 /** Every `acs-*` event an element may dispatch, with the type of its `detail`. */
 export interface AcsEventMap {
   'acs-ready': AcsReadyDetail;
   'acs-error': AcsErrorDetail;
+  'acs-message-sent': AcsMessageSentDetail;
+  'acs-message-received': AcsMessageReceivedDetail;
+  'acs-unread-changed': AcsUnreadChangedDetail;
+  'acs-connection-changed': AcsConnectionChangedDetail;
 }
 
 /**

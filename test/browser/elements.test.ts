@@ -5,7 +5,15 @@ import type { AcsElement } from '../../src/core/acs-element.js';
 import type { TokenProvider } from '../../src/core/session.js';
 import { en } from '../../src/core/i18n/en.js';
 import { createTestToken } from '../../src/testing/index.js';
+import { emulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';
+
+/** What signs an element in for real: the chat needs a thread on the emulator; calls only need a token. */
+async function workingSession(tag: string, userId = '8:acs:resource_ready'): Promise<{ value: string | object; userId: string }> {
+  if (tag !== 'acs-chat') return { value: createTestToken({ userId }), userId };
+  const session = await emulatorSession('Tester');
+  return { value: session, userId: session.userId };
+}
 
 const TAGS = ['acs-chat', 'acs-call', 'acs-dialpad'] as const;
 
@@ -30,8 +38,8 @@ for (const tag of TAGS) {
     this.timeout(30000);
 
     it('paints a connecting state before the session and SDK arrive, then becomes ready', async () => {
-      const token = deferred<string>();
-      const el = await create(tag, () => token.promise);
+      const token = deferred<string | object>();
+      const el = await create(tag, () => token.promise as never);
 
       const status = shadow(el).querySelector('[role="status"]');
       expect(status).to.exist;
@@ -39,19 +47,21 @@ for (const tag of TAGS) {
       await expect(el).to.be.accessible();
 
       const ready = oneEvent(el, 'acs-ready');
-      token.resolve(createTestToken({ userId: '8:acs:resource_ready' }));
-      expect((await ready).detail).to.deep.equal({ userId: '8:acs:resource_ready' });
+      const working = await workingSession(tag);
+      token.resolve(working.value);
+      expect((await ready).detail).to.deep.equal({ userId: working.userId });
       await el.updateComplete;
-      expect(shadow(el).textContent).to.contain('Signed in as 8:acs:resource_ready');
+      expect(shadow(el).textContent).to.not.contain(en.connecting);
       await expect(el).to.be.accessible();
     });
 
     it('shows a localized error with a retry, and emits acs-error, when the provider throws', async () => {
       let attempt = 0;
+      const working = await workingSession(tag);
       const provider: TokenProvider = async () => {
         attempt += 1;
         if (attempt === 1) throw new Error('backend down');
-        return createTestToken();
+        return working.value as never;
       };
       const el = document.createElement(tag) as AcsElement;
       const failed = oneEvent(el, 'acs-error');
@@ -92,7 +102,7 @@ describe('every element', () => {
 
   it('signs in through a token-url, asking for its display-name', async () => {
     const key = uniqueKey('element-url');
-    const el = document.createElement('acs-chat');
+    const el = document.createElement('acs-call');
     el.setAttribute('token-url', sessionUrl(key));
     el.setAttribute('display-name', 'Ana');
     const ready = oneEvent(el, 'acs-ready');
@@ -104,7 +114,7 @@ describe('every element', () => {
 
   it('signs in through a token-provider attribute naming a page function', async () => {
     Object.assign(window, { acsTestAuth: { getToken: () => createTestToken({ userId: '8:acs:resource_named' }) } });
-    const el = document.createElement('acs-chat');
+    const el = document.createElement('acs-call');
     el.setAttribute('token-provider', 'acsTestAuth.getToken');
     const ready = oneEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
@@ -153,7 +163,7 @@ describe('every element', () => {
         issued.push(token);
         return token;
       };
-      const el = document.createElement('acs-chat');
+      const el = document.createElement('acs-call');
       for (const name of ['acs-ready', 'acs-error']) el.addEventListener(name, (event) => details.push((event as CustomEvent).detail));
       el.tokenProvider = provider;
       await fixture(html`<div>${el}</div>`);

@@ -5,21 +5,7 @@ import { loadChatSdk } from '../../src/core/chat-sdk.js';
 import { emulatorHttpClient, emulatorSdkEndpoint } from '../../src/core/emulator-transport.js';
 import { AcsError } from '../../src/core/errors.js';
 import { loadCommonSdk } from '../../src/core/sdk-loader.js';
-
-interface Session {
-  token: string;
-  endpoint: string;
-  threadId: string;
-  userId: string;
-  emulator: boolean;
-}
-
-async function emulatorSession(displayName: string): Promise<Session> {
-  const { url } = await (await fetch('/test-api/emulator')).json();
-  const response = await fetch(new URL('api/session', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName }) });
-  expect(response.status).to.equal(200);
-  return response.json();
-}
+import { emulatorSession } from './support/emulator.js';
 
 describe('the emulator transport', () => {
   it('lets the real ChatClient in the browser talk to the local emulator', async () => {

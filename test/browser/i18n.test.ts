@@ -1,18 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import { en } from '../../src/core/i18n/en.js';
-import { resolveLocale, type StringTables } from '../../src/core/i18n/locale.js';
+import { loadLocale, resolveLocale, type Catalog } from '../../src/core/i18n/locale.js';
 import { format, withOverrides } from '../../src/core/i18n/strings.js';
 
 const fr = { ...en, connecting: 'Connexion…' };
 const ar = { ...en, connecting: 'جارٍ الاتصال…' };
-const tables: StringTables = { en, fr, ar };
+const tables: Catalog = { available: ['en', 'fr', 'ar'], loaded: { en, fr, ar } };
 
 describe('resolveLocale', () => {
   it("prefers the element's own lang", async () => {
     const el = await fixture(html`<div lang="ar"><span lang="fr"></span></div>`);
-    expect(resolveLocale(el.querySelector('span')!, ['en'], tables)).to.deep.equal({ locale: 'fr', dir: 'ltr', strings: fr });
+    expect(resolveLocale(el.querySelector('span')!, ['en'], tables)).to.deep.equal({ locale: 'fr', dir: 'ltr', strings: fr, loading: false });
   });
 
   it("falls back to the nearest ancestor's lang, across shadow roots", async () => {
@@ -30,7 +30,24 @@ describe('resolveLocale', () => {
 
   it('ends in English when nothing matches', async () => {
     const el = await fixture(html`<p lang="xx"></p>`);
-    expect(resolveLocale(el, ['yy'], tables)).to.deep.equal({ locale: 'en', dir: 'ltr', strings: en });
+    expect(resolveLocale(el, ['yy'], tables)).to.deep.equal({ locale: 'en', dir: 'ltr', strings: en, loading: false });
+  });
+
+  it('speaks English while a shipped table downloads, then the table', async () => {
+    const el = await fixture(html`<p lang="de"></p>`);
+    const first = resolveLocale(el, []);
+    if (first.loading) expect(first.strings).to.equal(en);
+    await loadLocale('de');
+    const loaded = resolveLocale(el, []);
+    expect(loaded).to.include({ locale: 'de', loading: false });
+    expect(loaded.strings.retry).to.not.equal(en.retry);
+  });
+
+  it('renders an element in Arabic, right to left, once the table arrives', async () => {
+    const el = await fixture(html`<acs-chat lang="ar" .tokenProvider=${() => new Promise(() => {})}></acs-chat>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim() !== en.connecting, 'still English');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    await expect(el).to.be.accessible();
   });
 });
 

@@ -2,44 +2,35 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
-import { createTestToken } from '../../src/testing/test-token.js';
+import { startApp, type RunningApp } from '../../server/app.js';
+import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { readCdnManifest } from './support/cdn-manifest.js';
-import { serveStatic } from './support/static-server.js';
-
-/** A page as a script-tag user writes it: one CDN script and one element, signed in by a page function. */
-function scriptTagPage(script: string, tag: string): string {
-  return `<!doctype html><html lang="en"><body>
-<script>
-  window.pageAuth = { getToken: () => ${JSON.stringify(createTestToken({ userId: '8:acs:resource_cdn' }))} };
-  window.pageEvents = [];
-  for (const name of ['acs-ready', 'acs-error']) document.addEventListener(name, (event) => window.pageEvents.push({ type: event.type, detail: event.detail }));
-</script>
-<script type="module" src="/dist/cdn/${script}"></script>
-<${tag} token-provider="pageAuth.getToken"></${tag}>
-</body></html>`;
-}
 
 const chunks = readCdnManifest();
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let app: RunningApp;
 
 before(async () => {
-  server = await serveStatic(fileURLToPath(new URL('../../', import.meta.url)), {
-    '/chat-only.html': scriptTagPage('acs-chat.js', 'acs-chat'),
-    '/all-elements-call.html': scriptTagPage('acs-elements.js', 'acs-call'),
-  });
+  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-/** Opens a page, waits for its element's first event, and lists the CDN chunks it fetched. */
-async function load(path: string): Promise<{ requested: string[]; events: { type: string; detail: unknown }[]; pageErrors: string[] }> {
-  const page = await browser.newPage();
+interface PageRun {
+  requested: string[];
+  events: { type: string; tag: string; detail: unknown }[];
+  pageErrors: string[];
+}
+
+/** Opens a demo page as a visitor would, waits for `readyCount` elements to be ready, and lists the CDN chunks it fetched. */
+async function visit(path: string, readyCount: number): Promise<PageRun> {
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  const page = await context.newPage();
   const requested: string[] = [];
   const pageErrors: string[] = [];
   page.on('request', (request) => {
@@ -47,21 +38,27 @@ async function load(path: string): Promise<{ requested: string[]; events: { type
     if (pathname.startsWith('/dist/cdn/')) requested.push(pathname.slice('/dist/cdn/'.length));
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.addInitScript(() => {
+    const events: unknown[] = ((window as unknown as { pageEvents: unknown[] }).pageEvents = []);
+    for (const type of ['acs-ready', 'acs-error']) {
+      document.addEventListener(type, (event) => events.push({ type, tag: (event.target as Element).localName, detail: (event as CustomEvent).detail }));
+    }
+  });
   try {
-    await page.goto(server.origin + path);
-    await page.waitForFunction(() => (window as unknown as { pageEvents: unknown[] }).pageEvents.length > 0, undefined, { timeout: 60000 });
-    const events = await page.evaluate(() => (window as unknown as { pageEvents: { type: string; detail: unknown }[] }).pageEvents);
+    await page.goto(new URL(path, app.url).href);
+    await page.waitForFunction((count) => (window as unknown as { pageEvents: unknown[] }).pageEvents.length >= count, readyCount, { timeout: 60000 });
+    const events = await page.evaluate(() => (window as unknown as { pageEvents: PageRun['events'] }).pageEvents);
     return { requested, events, pageErrors };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
-test('a page with only acs-chat.js signs in, loads the chat SDK, and fetches no byte of the calling SDK', async () => {
-  const { requested, events, pageErrors } = await load('/chat-only.html');
+test('a CMS page with only acs-chat.js opens the chat, loads the chat SDK, and fetches no byte of the calling SDK', async () => {
+  const { requested, events, pageErrors } = await visit('/cms.html', 1);
 
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(events, [{ type: 'acs-ready', detail: { userId: '8:acs:resource_cdn' } }]);
+  assert.deepEqual(events.map(({ type, tag }) => [type, tag]), [['acs-ready', 'acs-chat']]);
   const names = requested.map((file) => chunks[file]?.name);
   assert.ok(names.includes('acs-chat-sdk'), `the chat SDK chunk was not loaded: ${requested}`);
   for (const file of requested) {
@@ -69,10 +66,10 @@ test('a page with only acs-chat.js signs in, loads the chat SDK, and fetches no 
   }
 });
 
-test('acs-elements.js registers every element and lazily loads the calling SDK for <acs-call>', async () => {
-  const { requested, events, pageErrors } = await load('/all-elements-call.html');
+test('the demo page registers every element from acs-elements.js and lazily loads the calling SDK', async () => {
+  const { requested, events, pageErrors } = await visit('/', 3);
 
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(events, [{ type: 'acs-ready', detail: { userId: '8:acs:resource_cdn' } }]);
+  assert.deepEqual(events.map(({ type, tag }) => [type, tag]).sort(), [['acs-ready', 'acs-call'], ['acs-ready', 'acs-chat'], ['acs-ready', 'acs-dialpad']]);
   assert.ok(requested.map((file) => chunks[file]?.name).includes('acs-calling-sdk'), `the calling SDK chunk was not loaded: ${requested}`);
 });

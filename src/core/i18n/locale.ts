@@ -3,8 +3,28 @@ import type { AcsStrings } from './strings.js';
 
 export type StringTables = Readonly<Record<string, AcsStrings>>;
 
-/** The string tables shipped so far; other locales arrive with the elements' own issues. */
-const SHIPPED_TABLES: StringTables = { en };
+/** What can be spoken, and what is already downloaded. */
+export interface Catalog {
+  available: readonly string[];
+  loaded: StringTables;
+}
+
+// English ships in the element's own chunk; every other table is its own small chunk, fetched on first use.
+const LOADERS: Record<string, () => Promise<AcsStrings>> = {
+  it: () => import('./it.js').then((table) => table.it),
+  es: () => import('./es.js').then((table) => table.es),
+  fr: () => import('./fr.js').then((table) => table.fr),
+  de: () => import('./de.js').then((table) => table.de),
+  pt: () => import('./pt.js').then((table) => table.pt),
+  ja: () => import('./ja.js').then((table) => table.ja),
+  ar: () => import('./ar.js').then((table) => table.ar),
+};
+
+const loadedTables: Record<string, AcsStrings> = { en };
+const pendingLoads = new Map<string, Promise<void>>();
+
+/** The languages every element speaks. */
+export const SHIPPED_CATALOG: Catalog = { available: ['en', ...Object.keys(LOADERS)], loaded: loadedTables };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
@@ -12,32 +32,51 @@ export interface ResolvedLocale {
   /** The BCP 47 tag the strings are in (`en`, `pt-BR`, …). */
   locale: string;
   dir: 'ltr' | 'rtl';
+  /** The locale's strings, or English while they download (see `loadLocale`). */
   strings: AcsStrings;
+  /** True while `strings` stands in for a table not yet downloaded. */
+  loading: boolean;
 }
 
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's `lang` (across
- * shadow roots), else the browser's languages; the first one with a table wins, else English.
+ * shadow roots), else the browser's languages; the first one available wins, else English.
  */
-export function resolveLocale(
-  element: Element,
-  preferred: readonly string[] = navigator.languages,
-  tables: StringTables = SHIPPED_TABLES,
-): ResolvedLocale {
+export function resolveLocale(element: Element, preferred: readonly string[] = navigator.languages, catalog: Catalog = SHIPPED_CATALOG): ResolvedLocale {
   const declared = closestLang(element);
   for (const tag of declared ? [declared, ...preferred] : preferred) {
-    const table = tableFor(tag, tables);
-    if (table) return table;
+    const locale = availableTag(tag, catalog.available);
+    if (!locale) continue;
+    const strings = catalog.loaded[locale];
+    return { locale, dir: RTL_LANGUAGES.has(locale.split('-')[0]!) ? 'rtl' : 'ltr', strings: strings ?? en, loading: !strings };
   }
-  return { locale: 'en', dir: 'ltr', strings: en };
+  return { locale: 'en', dir: 'ltr', strings: en, loading: false };
 }
 
-function tableFor(tag: string, tables: StringTables): ResolvedLocale | undefined {
+/** Downloads a shipped table once; a failed download is retried on the next call. */
+export function loadLocale(locale: string): Promise<void> {
+  const load = LOADERS[locale];
+  if (!load || loadedTables[locale]) return Promise.resolve();
+  let pending = pendingLoads.get(locale);
+  if (!pending) {
+    pending = load().then(
+      (table) => {
+        loadedTables[locale] = table;
+      },
+      () => {
+        pendingLoads.delete(locale);
+      },
+    );
+    pendingLoads.set(locale, pending);
+  }
+  return pending;
+}
+
+function availableTag(tag: string, available: readonly string[]): string | undefined {
   const normalized = tag.trim();
+  if (available.includes(normalized)) return normalized;
   const language = normalized.split('-')[0]!.toLowerCase();
-  const strings = tables[normalized] ?? tables[language];
-  if (!strings) return undefined;
-  return { locale: tables[normalized] ? normalized : language, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr', strings };
+  return available.includes(language) ? language : undefined;
 }
 
 function closestLang(element: Element): string | undefined {

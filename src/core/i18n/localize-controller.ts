@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveLocale, type ResolvedLocale } from './locale.js';
+import { loadLocale, resolveLocale, type ResolvedLocale } from './locale.js';
 import { withOverrides, type AcsStringOverrides, type AcsStrings } from './strings.js';
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: AcsStringOverrides | undefined };
@@ -60,6 +60,7 @@ export class LocalizeController implements ReactiveController {
     if (!this.resolved) {
       const resolved = resolveLocale(this.host);
       this.resolved = { ...resolved, merged: withOverrides(resolved.strings, this.host.strings) };
+      if (resolved.loading) void loadLocale(resolved.locale).then(() => this.host.requestUpdate());
     }
     return this.resolved;
   }

@@ -15,7 +15,43 @@ export interface AcsStrings {
   signedInAs: string;
   /** One readable sentence per error code. */
   errors: Record<AcsErrorCode, string>;
-  chat: { label: string };
+  chat: {
+    label: string;
+    /** Accessible name of the message list. */
+    messages: string;
+    /** Label of the text field. */
+    messageField: string;
+    placeholder: string;
+    send: string;
+    save: string;
+    cancel: string;
+    edit: string;
+    delete: string;
+    retry: string;
+    sending: string;
+    /** An own message waiting for the connection to come back. */
+    queued: string;
+    failed: string;
+    /** An own message someone else has read. */
+    read: string;
+    edited: string;
+    deleted: string;
+    reconnecting: string;
+    offline: string;
+    loadingOlder: string;
+    startOfConversation: string;
+    /** `{count}` unread messages below the visible part. */
+    newMessages: string;
+    typingOne: string;
+    typingTwo: string;
+    typingMany: string;
+    joined: string;
+    left: string;
+    topicChanged: string;
+    /** Hint under the field: Enter sends, Shift+Enter starts a new line. */
+    keyboardHint: string;
+    editingHint: string;
+  };
   call: { label: string };
   dialpad: { label: string };
 }

@@ -1,0 +1,76 @@
+/** The chat thread as the element shows it, and pure functions that evolve it. No SDK, no DOM. */
+
+export type MessageStatus = 'sent' | 'pending' | 'queued' | 'failed';
+
+export type MessageKind = 'text' | 'html' | 'topicUpdated' | 'participantAdded' | 'participantRemoved';
+
+export interface MessageView {
+  /** Stable across send → sent: the client id for own messages, else the server id. */
+  key: string;
+  /** The server's id, once it has one. */
+  id?: string;
+  sequenceId?: number;
+  kind: MessageKind;
+  /** Text, HTML (sanitized when rendered), or the topic / names of a system message. */
+  content: string;
+  senderId?: string;
+  senderDisplayName: string;
+  createdOn: Date;
+  editedOn?: Date;
+  deleted: boolean;
+  own: boolean;
+  status: MessageStatus;
+  /** Version string from ACS: a newer version replaces an older one, never the reverse. */
+  version?: string;
+}
+
+/** Oldest first; one entry per key. */
+export type MessageList = readonly MessageView[];
+
+/** Message metadata key that ties an optimistic message to its server copy, so it is never shown twice. */
+export const CLIENT_MESSAGE_ID = 'acsElementsClientMessageId';
+
+/** Inserts or replaces messages by key (or server id), keeping the list in order, never going back to an older version. */
+export function mergeMessages(list: MessageList, incoming: readonly MessageView[]): MessageList {
+  if (incoming.length === 0) return list;
+  const byKey = new Map(list.map((message) => [message.key, message]));
+  const keyOfId = new Map(list.filter((message) => message.id).map((message) => [message.id!, message.key]));
+  for (const message of incoming) {
+    const key = byKey.has(message.key) ? message.key : (message.id && keyOfId.get(message.id)) || message.key;
+    const existing = byKey.get(key);
+    if (existing && isOlder(message, existing)) continue;
+    byKey.set(key, existing ? { ...existing, ...message, key } : message);
+    if (message.id) keyOfId.set(message.id, key);
+  }
+  return [...byKey.values()].sort(byPosition);
+}
+
+export function updateMessage(list: MessageList, key: string, change: Partial<MessageView>): MessageList {
+  return list.map((message) => (message.key === key ? { ...message, ...change } : message));
+}
+
+export function removeMessage(list: MessageList, key: string): MessageList {
+  return list.filter((message) => message.key !== key);
+}
+
+function isOlder(candidate: MessageView, existing: MessageView): boolean {
+  return candidate.version !== undefined && existing.version !== undefined && Number(candidate.version) < Number(existing.version);
+}
+
+/** Server order (sequence id) for stored messages; unsent ones stay at the end in the order they were written. */
+function byPosition(a: MessageView, b: MessageView): number {
+  if (a.sequenceId !== undefined && b.sequenceId !== undefined) return a.sequenceId - b.sequenceId;
+  if (a.sequenceId !== undefined) return -1;
+  if (b.sequenceId !== undefined) return 1;
+  return a.createdOn.getTime() - b.createdOn.getTime();
+}
+
+/** "Ana is typing…", "Ana and Ben are typing…", "3 people are typing…" — the names to summarise. */
+export function activeTypers(typing: ReadonlyMap<string, { name: string; until: number }>, now: number): string[] {
+  return [...typing.values()].filter((entry) => entry.until > now).map((entry) => entry.name);
+}
+
+/** True when two dates fall on different calendar days (a date separator goes between them). */
+export function isNewDay(previous: Date | undefined, next: Date): boolean {
+  return !previous || previous.toDateString() !== next.toDateString();
+}

@@ -1,0 +1,491 @@
+import type {
+  ChatClient,
+  ChatMessageDeletedEvent,
+  ChatMessageEditedEvent,
+  ChatMessageReceivedEvent,
+  ChatThreadDeletedEvent,
+  ChatThreadPropertiesUpdatedEvent,
+  ParticipantsAddedEvent,
+  ParticipantsRemovedEvent,
+  ReadReceiptReceivedEvent,
+  TypingIndicatorReceivedEvent,
+} from '@azure/communication-chat';
+import type { CommunicationTokenCredential } from '@azure/communication-common';
+import { isLoopback } from '../core/emulator-transport.js';
+import { AcsError } from '../core/errors.js';
+
+export type RealtimeState = 'connecting' | 'connected' | 'reconnecting';
+
+/** One live change in a chat thread, the same whichever source it came from. Ids are raw ids (`8:acs:…`). */
+export type ChatEvent =
+  | {
+      kind: 'messageReceived' | 'messageEdited';
+      threadId: string;
+      id: string;
+      version: string;
+      /** Present when the source knows it (the emulator does, Azure's notifications do not). */
+      sequenceId?: string;
+      /** `text` or `html`, as the REST API names them; other types pass through unchanged. */
+      type: string;
+      content: string;
+      senderId: string;
+      senderDisplayName: string;
+      createdOn: Date;
+      editedOn?: Date;
+      metadata: Record<string, string>;
+    }
+  | { kind: 'messageDeleted'; threadId: string; id: string; version: string; sequenceId?: string; senderId: string; deletedOn: Date }
+  | { kind: 'typing'; threadId: string; senderId: string; senderDisplayName: string; receivedOn: Date }
+  | { kind: 'readReceipt'; threadId: string; senderId: string; chatMessageId: string; readOn: Date }
+  | { kind: 'participantsAdded' | 'participantsRemoved'; threadId: string; participants: { id: string; displayName: string }[] }
+  | { kind: 'topicUpdated'; threadId: string; topic: string }
+  | { kind: 'threadDeleted'; threadId: string }
+  /** The source may have missed events: the consumer re-reads history. */
+  | { kind: 'resync'; threadId: string };
+
+export interface RealtimeHandlers {
+  /** Called only with events of the source's thread. */
+  onEvent(event: ChatEvent): void;
+  /** Called on each change; `stop()` reports nothing. */
+  onStateChange(state: RealtimeState): void;
+}
+
+export interface RealtimeSource {
+  /** Starts listening; does nothing while already started. May be called again after `stop()`. */
+  start(): void;
+  /** Stops at once: no handler is called afterwards and no request or timer is left behind. */
+  stop(): void;
+}
+
+export interface EmulatorRealtimeOptions {
+  /** The emulator's endpoint as the session gives it, e.g. `http://localhost:8080/`. */
+  endpoint: string;
+  threadId: string;
+  credential: CommunicationTokenCredential;
+  handlers: RealtimeHandlers;
+}
+
+/** The part of `ChatClient` used here, so a test can hand in a fake. */
+export type RealtimeChatClient = Pick<ChatClient, 'on' | 'off' | 'startRealtimeNotifications' | 'stopRealtimeNotifications'>;
+
+export interface AzureRealtimeOptions {
+  client: RealtimeChatClient;
+  threadId: string;
+  handlers: RealtimeHandlers;
+}
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 10_000;
+
+/**
+ * Live events of one thread from the local emulator's Server-Sent Events stream. It is read with
+ * `fetch` because EventSource cannot send the bearer token. Every reconnect asks the credential
+ * for a token (the server ends the stream when the old one expires) and sends `Last-Event-ID`, so
+ * the server replays exactly what the break missed. Start it before reading history and merge by
+ * message id, so nothing falls between the two.
+ */
+export function emulatorRealtime({ endpoint, threadId, credential, handlers }: EmulatorRealtimeOptions): RealtimeSource {
+  const url = new URL('emulator/realtime', endpoint.endsWith('/') ? endpoint : `${endpoint}/`);
+  if (url.protocol !== 'https:' && !isLoopback(url)) {
+    // The token travels in a header: unencrypted only as far as this machine.
+    throw new AcsError('invalid-session', `The emulator endpoint ${url.origin} is not on this machine.`);
+  }
+  const state = stateReporter(handlers);
+  const deliver = threadFilter(threadId, handlers);
+  // Kept across stop() and start(), so a restart resumes where the last stream left off.
+  let lastEventId: string | undefined;
+  let openedBefore = false;
+  let running: AbortController | undefined;
+
+  const stream = async (signal: AbortSignal, onOpen: () => void): Promise<void> => {
+    const { token } = await credential.getToken({ abortSignal: signal });
+    signal.throwIfAborted();
+    const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
+    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+    const response = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'omit' });
+    signal.throwIfAborted();
+    if (!response.ok || !response.body || !response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new AcsError('network', `The emulator's real-time stream answered ${response.status}.`);
+    }
+    onOpen();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = sseParser(lastEventId);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (const frame of parser.push(value)) {
+        // A handler may stop the source in the middle of a chunk; what follows must stay unseen so a restart replays it.
+        if (signal.aborted) return;
+        lastEventId = frame.lastEventId;
+        if (frame.event === 'resync') deliver({ kind: 'resync', threadId });
+        else deliver(toChatEvent(frame.event, parseData(frame.data)));
+      }
+    }
+  };
+
+  const run = async (signal: AbortSignal): Promise<void> => {
+    let retryMs = FIRST_RETRY_MS;
+    state.report('connecting');
+    while (!signal.aborted) {
+      try {
+        await stream(signal, () => {
+          retryMs = FIRST_RETRY_MS;
+          state.report('connected');
+          // With no event id to send, the server cannot replay what the break missed.
+          if (openedBefore && !lastEventId) deliver({ kind: 'resync', threadId });
+          openedBefore = true;
+        });
+      } catch {
+        // Every failure is retried, a refused token too: the credential may have a fresh one by then.
+      }
+      if (signal.aborted) return;
+      state.report('reconnecting');
+      await sleep(retryMs, signal);
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    }
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = new AbortController();
+      void run(running.signal);
+    },
+    stop() {
+      running?.abort();
+      running = undefined;
+      state.reset();
+    },
+  };
+}
+
+interface SdkEvents {
+  chatMessageReceived: ChatMessageReceivedEvent;
+  chatMessageEdited: ChatMessageEditedEvent;
+  chatMessageDeleted: ChatMessageDeletedEvent;
+  typingIndicatorReceived: TypingIndicatorReceivedEvent;
+  readReceiptReceived: ReadReceiptReceivedEvent;
+  participantsAdded: ParticipantsAddedEvent;
+  participantsRemoved: ParticipantsRemovedEvent;
+  chatThreadPropertiesUpdated: ChatThreadPropertiesUpdatedEvent;
+  chatThreadDeleted: ChatThreadDeletedEvent;
+  realTimeNotificationConnected: void;
+  realTimeNotificationDisconnected: void;
+}
+type SdkEventName = keyof SdkEvents;
+/** `ChatClient.off` is typed without the two connection events, though it removes them like any other. */
+type Subscription = (event: SdkEventName, listener: (payload: never) => void) => void;
+
+interface AzureRun {
+  stopped: boolean;
+  startCalled: boolean;
+  subscribed: SdkEventName[];
+  retryMs: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * Live events of one thread from the chat SDK's own notifications. `stop()` removes exactly the
+ * listeners it added, then calls `stopRealtimeNotifications()` (which, in the SDK, also drops
+ * every other listener on that client).
+ */
+export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptions): RealtimeSource {
+  const state = stateReporter(handlers);
+  const deliver = threadFilter(threadId, handlers);
+  const emitter = client as unknown as { on: Subscription; off: Subscription };
+  let current: AzureRun | undefined;
+  let missedEvents = false;
+  // The SDK's start and stop must not overlap: a quick stop-start would otherwise leave it stopped.
+  let sdkCalls: Promise<void> = Promise.resolve();
+  const queue = (call: () => Promise<void>) => {
+    sdkCalls = sdkCalls.then(call).catch(() => undefined);
+  };
+
+  // One function per event, made once: off() must get the very function on() got.
+  const listeners: { [K in SdkEventName]: (event: SdkEvents[K]) => void } = {
+    chatMessageReceived: (event) => deliver(toChatEvent('chatMessageReceived', event)),
+    chatMessageEdited: (event) => deliver(toChatEvent('chatMessageEdited', event)),
+    chatMessageDeleted: (event) => deliver(toChatEvent('chatMessageDeleted', event)),
+    typingIndicatorReceived: (event) => deliver(toChatEvent('typingIndicatorReceived', event)),
+    readReceiptReceived: (event) => deliver(toChatEvent('readReceiptReceived', event)),
+    participantsAdded: (event) => deliver(toChatEvent('participantsAdded', event)),
+    participantsRemoved: (event) => deliver(toChatEvent('participantsRemoved', event)),
+    chatThreadPropertiesUpdated: (event) => deliver(toChatEvent('chatThreadPropertiesUpdated', event)),
+    chatThreadDeleted: (event) => deliver(toChatEvent('chatThreadDeleted', event)),
+    realTimeNotificationConnected: () => {
+      if (current) current.retryMs = FIRST_RETRY_MS;
+      state.report('connected');
+      // The SDK does not replay what was sent while it was disconnected.
+      if (missedEvents) {
+        missedEvents = false;
+        deliver({ kind: 'resync', threadId });
+      }
+    },
+    realTimeNotificationDisconnected: () => {
+      missedEvents = true;
+      state.report('reconnecting');
+    },
+  };
+
+  const attempt = (run: AzureRun) =>
+    queue(async () => {
+      if (run.stopped) return;
+      run.startCalled = true;
+      try {
+        await client.startRealtimeNotifications();
+      } catch {
+        if (run.stopped) return;
+        state.report('reconnecting');
+        // The SDK counts itself started even when starting failed: only a stop lets the next start try again.
+        await client.stopRealtimeNotifications().catch(() => undefined);
+        if (run.stopped) return;
+        run.timer = setTimeout(() => attempt(run), run.retryMs);
+        run.retryMs = Math.min(run.retryMs * 2, MAX_RETRY_MS);
+        return;
+      }
+      if (run.stopped) return;
+      // Only now: the SDK refuses chat event listeners before it has started.
+      for (const name of Object.keys(listeners) as SdkEventName[]) {
+        emitter.on(name, listeners[name]);
+        run.subscribed.push(name);
+      }
+    });
+
+  return {
+    start() {
+      if (current) return;
+      current = { stopped: false, startCalled: false, subscribed: [], retryMs: FIRST_RETRY_MS, timer: undefined };
+      missedEvents = false;
+      state.report('connecting');
+      attempt(current);
+    },
+    stop() {
+      const run = current;
+      if (!run) return;
+      current = undefined;
+      run.stopped = true;
+      clearTimeout(run.timer);
+      for (const name of run.subscribed.splice(0)) emitter.off(name, listeners[name]);
+      state.reset();
+      queue(async () => {
+        if (run.startCalled) await client.stopRealtimeNotifications();
+      });
+    },
+  };
+}
+
+/** Reports each state once, however often a source passes through it. */
+function stateReporter(handlers: RealtimeHandlers) {
+  let last: RealtimeState | undefined;
+  return {
+    report(state: RealtimeState) {
+      if (state === last) return;
+      last = state;
+      guarded(() => handlers.onStateChange(state));
+    },
+    /** After a stop, the next start reports `connecting` again. */
+    reset() {
+      last = undefined;
+    },
+  };
+}
+
+function threadFilter(threadId: string, handlers: RealtimeHandlers) {
+  return (event: ChatEvent | undefined) => {
+    if (event?.threadId === threadId) guarded(() => handlers.onEvent(event));
+  };
+}
+
+/** A throwing handler must not end the stream (its event would be lost): its error is re-thrown outside. */
+function guarded(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts; either way no timer is left. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+interface SseFrame {
+  event: string;
+  data: string;
+  /** The id of this frame or, when it has none, of the last frame that had one. */
+  lastEventId: string | undefined;
+}
+
+/** Splits an event stream into frames by the HTML standard's rules; `retry` is ignored because the back-off is ours. */
+function sseParser(lastEventId: string | undefined) {
+  let buffer = '';
+  let afterCr = false;
+  let event = '';
+  let data: string[] = [];
+  return {
+    push(text: string): SseFrame[] {
+      if (!text) return [];
+      // A CRLF split across two chunks is one line end, not two.
+      if (afterCr && text.startsWith('\n')) text = text.slice(1);
+      afterCr = text.endsWith('\r');
+      const lines = (buffer + text).split(/\r\n|\r|\n/);
+      buffer = lines.pop() ?? '';
+      const frames: SseFrame[] = [];
+      for (const line of lines) {
+        if (line === '') {
+          if (data.length > 0) frames.push({ event: event || 'message', data: data.join('\n'), lastEventId });
+          event = '';
+          data = [];
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon === -1 ? line : line.slice(0, colon);
+        const raw = colon === -1 ? '' : line.slice(colon + 1);
+        const value = raw.startsWith(' ') ? raw.slice(1) : raw;
+        if (field === 'event') event = value;
+        else if (field === 'data') data.push(value);
+        else if (field === 'id' && !value.includes('\0')) lastEventId = value;
+      }
+      return frames;
+    },
+  };
+}
+
+/**
+ * An identifier as the SDK's events carry it (`{ kind, communicationUserId }`, `{ kind, rawId, … }`)
+ * or as the REST wire model the emulator sends for participants (`{ rawId, communicationUser }`).
+ */
+interface WireIdentifier {
+  rawId?: string;
+  communicationUserId?: string;
+  communicationUser?: { id?: string };
+  phoneNumber?: string;
+  id?: string;
+}
+
+type WireDate = Date | string;
+
+/** What the SDK's event payloads and the emulator's JSON have in common; dates are `Date`s in one and strings in the other. */
+interface WireEvent {
+  threadId?: string;
+  id?: string;
+  version?: string;
+  sequenceId?: string;
+  type?: string;
+  message?: string;
+  sender?: WireIdentifier;
+  senderDisplayName?: string;
+  metadata?: Record<string, string>;
+  createdOn?: WireDate;
+  editedOn?: WireDate;
+  deletedOn?: WireDate;
+  receivedOn?: WireDate;
+  readOn?: WireDate;
+  chatMessageId?: string;
+  participantsAdded?: WireParticipant[];
+  participantsRemoved?: WireParticipant[];
+  properties?: { topic?: string };
+}
+
+interface WireParticipant {
+  /** The SDK's shape. */
+  id?: WireIdentifier;
+  /** The REST (emulator) shape. */
+  communicationIdentifier?: WireIdentifier;
+  displayName?: string;
+}
+
+/** A malformed frame is skipped rather than ending the stream. */
+function parseData(data: string): WireEvent {
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null ? (value as WireEvent) : {};
+  } catch {
+    return {};
+  }
+}
+
+function toChatEvent(name: string, data: WireEvent): ChatEvent | undefined {
+  const { threadId } = data;
+  if (typeof threadId !== 'string') return undefined;
+  switch (name) {
+    case 'chatMessageReceived':
+    case 'chatMessageEdited':
+      return {
+        kind: name === 'chatMessageReceived' ? 'messageReceived' : 'messageEdited',
+        ...messageKeys(threadId, data),
+        type: messageType(data.type),
+        content: data.message ?? '',
+        senderId: rawIdOf(data.sender),
+        senderDisplayName: data.senderDisplayName ?? '',
+        createdOn: toDate(data.createdOn),
+        ...(data.editedOn !== undefined && { editedOn: toDate(data.editedOn) }),
+        metadata: data.metadata ?? {},
+      };
+    case 'chatMessageDeleted':
+      return { kind: 'messageDeleted', ...messageKeys(threadId, data), senderId: rawIdOf(data.sender), deletedOn: toDate(data.deletedOn) };
+    case 'typingIndicatorReceived':
+      return { kind: 'typing', threadId, senderId: rawIdOf(data.sender), senderDisplayName: data.senderDisplayName ?? '', receivedOn: toDate(data.receivedOn) };
+    case 'readReceiptReceived':
+      return { kind: 'readReceipt', threadId, senderId: rawIdOf(data.sender), chatMessageId: data.chatMessageId ?? '', readOn: toDate(data.readOn) };
+    case 'participantsAdded':
+      return { kind: 'participantsAdded', threadId, participants: (data.participantsAdded ?? []).map(toParticipant) };
+    case 'participantsRemoved':
+      return { kind: 'participantsRemoved', threadId, participants: (data.participantsRemoved ?? []).map(toParticipant) };
+    case 'chatThreadPropertiesUpdated':
+      return typeof data.properties?.topic === 'string' ? { kind: 'topicUpdated', threadId, topic: data.properties.topic } : undefined;
+    case 'chatThreadDeleted':
+      return { kind: 'threadDeleted', threadId };
+    default:
+      // chatThreadCreated included: a thread created now is never the one a source was made for.
+      return undefined;
+  }
+}
+
+function messageKeys(threadId: string, data: WireEvent) {
+  return { threadId, id: data.id ?? '', version: data.version ?? '', ...(data.sequenceId !== undefined && { sequenceId: data.sequenceId }) };
+}
+
+/** Azure's notifications name the types as the service does inside (`Text`, `RichText/Html`); history uses `text` and `html`. */
+function messageType(type: string | undefined): string {
+  if (type === undefined || /^text$/i.test(type)) return 'text';
+  if (/^(richtext\/)?html$/i.test(type)) return 'html';
+  return type;
+}
+
+function toParticipant(participant: WireParticipant): { id: string; displayName: string } {
+  return { id: rawIdOf(participant.id ?? participant.communicationIdentifier), displayName: participant.displayName ?? '' };
+}
+
+/**
+ * The raw id (`8:acs:…`) of an identifier, without `getIdentifierRawId`: that would load the
+ * common SDK with this module. The SDK's events always carry `rawId` or `communicationUserId`,
+ * and the emulator sends the wire model or an ACS user, so these cases cover every sender.
+ */
+function rawIdOf(identifier: WireIdentifier | undefined): string {
+  if (!identifier) return '';
+  if (identifier.rawId) return identifier.rawId;
+  if (identifier.communicationUserId) return identifier.communicationUserId;
+  if (identifier.communicationUser?.id) return identifier.communicationUser.id;
+  if (identifier.phoneNumber) return `4:${identifier.phoneNumber}`;
+  return identifier.id ?? '';
+}
+
+/** A live event without a time happened just now. */
+function toDate(value: WireDate | undefined): Date {
+  return value === undefined ? new Date() : new Date(value);
+}

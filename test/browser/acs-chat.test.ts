@@ -1,0 +1,160 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/chat.js';
+import type { AcsChat } from '../../src/chat/acs-chat.js';
+import { en } from '../../src/core/i18n/en.js';
+import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
+
+/** An <acs-chat> signed in as `session`'s user, showing `threadId`, ready to use. */
+async function chatAs(session: EmulatorSession, threadId: string, attributes: { pageSize?: number; theme?: string } = {}): Promise<AcsChat> {
+  const el = document.createElement('acs-chat');
+  el.tokenProvider = () => session;
+  el.threadId = threadId;
+  el.pageSize = attributes.pageSize ?? 20;
+  el.setAttribute('theme', attributes.theme ?? 'light');
+  const ready = oneEvent(el, 'acs-ready');
+  await fixture(html`<div style="width: 480px">${el}</div>`);
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+const log = (el: AcsChat) => el.shadowRoot!.querySelector('[role="log"]')!;
+const bubbles = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message')];
+const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent!.trim());
+
+async function type(el: AcsChat, text: string): Promise<void> {
+  el.focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<acs-chat> against the emulator', function () {
+  this.timeout(20000);
+  let ana: EmulatorSession;
+  let ben: EmulatorSession;
+
+  before(async () => {
+    [ana, ben] = await Promise.all([emulatorSession('Ana'), emulatorSession('Ben')]);
+  });
+
+  it('delivers a typed message to the other user, live, with typing shown first', async () => {
+    const threadId = await newThread('Live chat', ana, ben);
+    const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
+    expect(anaChat.shadowRoot!.querySelector('#topic')!.textContent).to.equal('Live chat');
+
+    const received = oneEvent(benChat, 'acs-message-received');
+    const sent = oneEvent(anaChat, 'acs-message-sent');
+    await type(anaChat, 'Hello Ben');
+    await waitUntil(() => benChat.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…' || texts(benChat).includes('Hello Ben'), 'no typing or message', { timeout: 3000 });
+    expect((await sent).detail.content).to.equal('Hello Ben');
+    const { detail } = await received;
+    expect(detail).to.include({ content: 'Hello Ben', senderDisplayName: 'Ana', senderId: ana.userId });
+    await waitUntil(() => texts(benChat).includes('Hello Ben'), 'the message did not show for Ben', { timeout: 2000 });
+    expect(bubbles(anaChat).at(-1)!.getAttribute('data-status')).to.equal('sent');
+    for (const [el, session] of [[anaChat, ana], [benChat, ben]] as const) {
+      expect(el.shadowRoot!.innerHTML).to.not.include(session.token);
+      expect([...el.attributes].map((attribute) => attribute.value).join(' ')).to.not.include(session.token);
+    }
+    await expect(anaChat).to.be.accessible();
+  });
+
+  it('shows read receipts on own messages once the other side has seen them', async () => {
+    const threadId = await newThread('Receipts', ana, ben);
+    const anaChat = await chatAs(ana, threadId);
+    await chatAs(ben, threadId);
+    await type(anaChat, 'Did you read this?');
+    await waitUntil(() => bubbles(anaChat).at(-1)!.textContent!.includes(en.chat.read), 'no read receipt', { timeout: 4000 });
+  });
+
+  it('propagates edits and deletes of own messages', async () => {
+    const threadId = await newThread('Edits', ana, ben);
+    const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
+    await type(anaChat, 'frist');
+    await waitUntil(() => bubbles(anaChat).at(-1)?.getAttribute('data-status') === 'sent' && texts(benChat).includes('frist'));
+
+    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.edit}"]`) as HTMLButtonElement).click();
+    await anaChat.updateComplete;
+    const field = anaChat.shadowRoot!.querySelector('textarea')!;
+    expect(field.value).to.equal('frist');
+    field.value = 'first';
+    field.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => texts(benChat).includes('first'), 'the edit did not reach Ben', { timeout: 3000 });
+
+    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.delete}"]`) as HTMLButtonElement).click();
+    await waitUntil(() => texts(benChat).includes(en.chat.deleted), 'the delete did not reach Ben', { timeout: 3000 });
+  });
+
+  it('loads history newest at the bottom, and older pages on scrolling up, until the start', async () => {
+    const threadId = await newThread('History', ana, ben);
+    const thread = await chatThreadAs(ana, threadId);
+    for (let index = 1; index <= 12; index += 1) await thread.sendMessage({ content: `history ${index}` }, { senderDisplayName: 'Ana' });
+
+    const benChat = await chatAs(ben, threadId, { pageSize: 5 });
+    expect(texts(benChat).at(-1)).to.equal('history 12');
+    expect(texts(benChat)).to.not.include('history 1');
+    const list = log(benChat);
+    expect(list.scrollTop + list.clientHeight).to.be.closeTo(list.scrollHeight, 40);
+
+    for (let attempt = 0; attempt < 10 && !list.textContent!.includes(en.chat.startOfConversation); attempt += 1) {
+      list.scrollTop = 0;
+      list.dispatchEvent(new Event('scroll'));
+      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 3000 });
+      await benChat.updateComplete;
+    }
+    expect(list.textContent).to.include(en.chat.startOfConversation);
+    const history = texts(benChat).filter((text) => text.startsWith('history'));
+    expect(history).to.deep.equal(Array.from({ length: 12 }, (_, index) => `history ${index + 1}`));
+  });
+
+  it('renders an HTML message sanitized and inert, and names as text', async () => {
+    const threadId = await newThread('<img src=x onerror="window.__xssTopic=1">', ana, ben);
+    const thread = await chatThreadAs(ana, threadId);
+    await thread.sendMessage(
+      { content: '<p>hi <b>there</b><img src=x onerror="window.__xss=1"><script>window.__xss=1</script><a href="javascript:window.__xss=1">x</a></p>' },
+      { type: 'html', senderDisplayName: '<b onmouseover=alert(1)>Ana</b>' },
+    );
+    const benChat = await chatAs(ben, threadId);
+    await waitUntil(() => bubbles(benChat).at(-1)?.querySelector('.content b'), 'the sanitizer did not load', { timeout: 3000 });
+    const bubble = bubbles(benChat).at(-1)!;
+    expect(bubble.querySelector('.content b')!.textContent).to.equal('there');
+    expect(bubble.querySelector('img, script')).to.equal(null);
+    expect(bubble.querySelector('a')?.getAttribute('href') ?? null).to.equal(null);
+    expect(bubble.querySelector('.sender')!.textContent).to.equal('<b onmouseover=alert(1)>Ana</b>');
+    expect(benChat.shadowRoot!.querySelector('#topic')!.textContent).to.equal('<img src=x onerror="window.__xssTopic=1">');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    expect((window as { __xssTopic?: number }).__xssTopic).to.equal(undefined);
+  });
+
+  it('queues messages while the network is down and sends them once, in order, when it returns', async () => {
+    const threadId = await newThread('Offline', ana, ben);
+    const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
+    const realFetch = window.fetch;
+    let down = true;
+    window.fetch = (input, init) => (down && String(input instanceof Request ? input.url : input).includes('/chat/threads') && init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    try {
+      for (const text of ['one', 'two', 'three']) await type(anaChat, text);
+      await waitUntil(() => bubbles(anaChat).slice(-3).every((bubble) => bubble.getAttribute('data-status') === 'queued'), 'not queued', { timeout: 3000 });
+      expect(texts(anaChat).slice(-3)).to.deep.equal(['one', 'two', 'three']);
+      down = false;
+      await waitUntil(() => ['one', 'two', 'three'].every((text) => texts(benChat).includes(text)), 'the queue was not sent', { timeout: 8000 });
+      expect(texts(benChat).filter((text) => ['one', 'two', 'three'].includes(text))).to.deep.equal(['one', 'two', 'three']);
+      const thread = await chatThreadAs(ben, threadId);
+      const stored: string[] = [];
+      for await (const message of thread.listMessages()) if (message.type === 'text') stored.push(message.content!.message!);
+      expect(stored.reverse()).to.deep.equal(['one', 'two', 'three']);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('is accessible in the dark theme', async () => {
+    const threadId = await newThread('Dark', ana, ben);
+    const anaChat = await chatAs(ana, threadId, { theme: 'dark' });
+    await type(anaChat, 'in the dark');
+    await waitUntil(() => bubbles(anaChat).at(-1)?.getAttribute('data-status') === 'sent');
+    await expect(anaChat).to.be.accessible();
+  });
+});
