@@ -103,7 +103,14 @@ export const chatStyles = css`
     color: inherit;
   }
 
-  button.icon,
+  button.icon {
+    display: inline-flex;
+    padding: 0.125rem;
+    border: none;
+    background: none;
+    color: inherit;
+  }
+
   button.link {
     padding: 0 0.25rem;
     border: none;

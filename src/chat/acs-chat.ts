@@ -115,7 +115,7 @@ export class AcsChat extends AcsElement {
     const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing } = this.chat.state;
     return html`<div class="chat">
       <header class="header" part="header">
-        <h2 class="topic" id="topic">${topic}</h2>
+        <h2 class="topic" id="topic" dir="auto">${topic}</h2>
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
       </header>
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
@@ -130,6 +130,7 @@ export class AcsChat extends AcsElement {
       <p class="typing" aria-live="polite">${this.typingText(typing, strings)}</p>
       <form class="composer" part="composer" @submit=${this.onSubmit}>
         <textarea
+          dir="auto"
           rows="1"
           aria-label=${strings.messageField}
           aria-describedby="hint"

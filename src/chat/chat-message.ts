@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { MessageView } from './chat-state.js';
 
@@ -13,6 +13,14 @@ function htmlContent(message: MessageView, sanitize: Sanitizer | undefined): Doc
   let fragment = sanitizedContent.get(message);
   if (!fragment) sanitizedContent.set(message, (fragment = sanitize(message.content)));
   return fragment;
+}
+
+// Drawn, not emoji: headless and kiosk browsers often have no emoji font.
+const editIcon = svg`<path d="M3 17.25V21h3.75L17.8 9.94l-3.75-3.75L3 17.25zm17.7-10.2a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z"/>`;
+const deleteIcon = svg`<path d="M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z"/>`;
+
+function icon(path: ReturnType<typeof svg>): TemplateResult {
+  return html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="currentColor">${path}</svg>`;
 }
 
 export interface MessageActions {
@@ -32,16 +40,16 @@ export function renderMessage(
 ): TemplateResult {
   if (message.kind === 'topicUpdated' || message.kind === 'participantAdded' || message.kind === 'participantRemoved') {
     const template = message.kind === 'topicUpdated' ? strings.topicChanged : message.kind === 'participantAdded' ? strings.joined : strings.left;
-    return html`<p class="system" part="system-message">${format(template, { topic: message.content, names: message.content })}</p>`;
+    return html`<p class="system" part="system-message" dir="auto">${format(template, { topic: message.content, names: message.content })}</p>`;
   }
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(message.createdOn);
   return html`<article class="message ${message.own ? 'own' : ''}" part="message${message.own ? ' own-message' : ''}" data-status=${message.status}>
     <header class="meta">
-      ${message.own ? nothing : html`<span class="sender">${message.senderDisplayName}</span>`}
+      ${message.own ? nothing : html`<span class="sender" dir="auto">${message.senderDisplayName}</span>`}
       <time datetime=${message.createdOn.toISOString()}>${time}</time>
       ${message.editedOn && !message.deleted ? html`<span class="edited">${strings.edited}</span>` : nothing}
     </header>
-    <div class="content">${message.deleted ? html`<em>${strings.deleted}</em>` : message.kind === 'html' ? htmlContent(message, sanitize) : message.content}</div>
+    <div class="content" dir="auto">${message.deleted ? html`<em>${strings.deleted}</em>` : message.kind === 'html' ? htmlContent(message, sanitize) : message.content}</div>
     ${message.own ? renderOwnFooter(message, strings, read, actions) : nothing}
   </article>`;
 }
@@ -55,7 +63,7 @@ function renderOwnFooter(message: MessageView, strings: AcsStrings['chat'], read
   if (message.deleted) return html``;
   return html`<footer class="state">
     ${read ? html`<span class="read">${strings.read}</span>` : nothing}
-    <button type="button" class="icon" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>✎</button>
-    <button type="button" class="icon" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>🗑</button>
+    <button type="button" class="icon" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>${icon(editIcon)}</button>
+    <button type="button" class="icon" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>${icon(deleteIcon)}</button>
   </footer>`;
 }
