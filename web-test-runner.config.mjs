@@ -17,6 +17,23 @@ const emulatorApp = await startApp({
   allowedOrigins: [`http://localhost:${port}`],
 });
 
+/** `POST /test-api/seed?threadId&sender&count`: writes a long history straight into the emulator (10,000 POSTs would take minutes). */
+function seedMessages(context, next) {
+  if (context.path !== '/test-api/seed') return next();
+  const { threadId, sender, count } = context.query;
+  const thread = emulatorApp.emulator.state.threads.get(threadId);
+  const start = Date.now() - Number(count) * 1000;
+  for (let index = 1; index <= Number(count); index += 1) {
+    const createdAt = start + index * 1000;
+    emulatorApp.emulator.commit({
+      t: 'messageAdded',
+      threadId,
+      message: { id: String(createdAt), type: 'text', sequenceId: thread.messages.length + 1, version: String(createdAt), createdOn: new Date(createdAt).toISOString(), content: { message: `seed ${index}` }, senderRawId: sender, senderDisplayName: 'Seeder' },
+    });
+  }
+  context.body = { seeded: Number(count) };
+}
+
 /** A port nobody listens on now, so parallel runs do not collide (the app must know the origin in advance). */
 async function freePort() {
   const probe = createServer();
@@ -41,6 +58,7 @@ export default {
       if (context.path !== '/test-api/emulator') return next();
       context.body = { url: emulatorApp.url };
     },
+    seedMessages,
   ],
   browsers: [
     playwrightLauncher({

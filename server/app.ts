@@ -33,6 +33,8 @@ export interface RunningApp {
   /** The emulator's connection string (emulator mode only). */
   emulatorConnectionString?: string;
   threadId: string;
+  /** The embedded emulator (emulator mode), for tests and tools that seed or inspect its data. */
+  emulator?: Emulator;
   close(): Promise<void>;
 }
 
@@ -103,7 +105,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     return {
       url: `${origin}/`,
       mode: emulator ? 'emulator' : 'azure',
-      ...(emulator && { emulatorConnectionString: connection.connectionString }),
+      ...(emulator && { emulatorConnectionString: connection.connectionString, emulator }),
       threadId: demo.threadId,
       async close() {
         emulator?.close();

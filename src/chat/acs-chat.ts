@@ -10,6 +10,7 @@ import { chatStyles } from './acs-chat.styles.js';
 import { ChatController } from './chat-controller.js';
 import { renderMessage } from './chat-message.js';
 import { isNewDay, type MessageView } from './chat-state.js';
+import { windowDown, windowRange, windowUp } from './message-window.js';
 
 /** Within this many pixels of the end, the list counts as "at the newest message" and stays pinned there. */
 const PINNED_SLACK_PX = 32;
@@ -67,7 +68,10 @@ export class AcsChat extends AcsElement {
   });
 
   private pinned = true;
-  private heightBeforeOlder: number | undefined;
+  /** Key of the last rendered message while the reader looks at older history; undefined follows the newest. */
+  @state() private windowLastKey: string | undefined;
+  /** The first rendered message and its distance from the top of the view, kept in place across renders. */
+  private anchor: { key: string; offset: number } | undefined;
 
   /** Sends `text` as the signed-in user, exactly as if it had been typed and sent. */
   sendMessage(text: string): void {
@@ -113,17 +117,23 @@ export class AcsChat extends AcsElement {
   protected override renderReady(): TemplateResult {
     const strings = this.localize.strings.chat;
     const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing } = this.chat.state;
+    const { start, end } = windowRange(messages, this.windowLastKey);
+    const visible = messages.slice(start, end);
+    const atHistoryStart = start === 0 && !olderAvailable;
     return html`<div class="chat">
       <header class="header" part="header">
         <h2 class="topic" id="topic" dir="auto">${topic}</h2>
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
       </header>
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
-        <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>${olderAvailable ? (loadingOlder ? strings.loadingOlder : '') : strings.startOfConversation}</p>
+        <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}</p>
         ${repeat(
-          messages,
+          visible,
           (message) => message.key,
-          (message, index) => [this.renderDay(messages[index - 1], message), renderMessage(message, strings, this.localize.locale, this.isRead(message), this.messageActions, this.chat.sanitize)],
+          (message, index) => [
+            this.renderDay(messages[start + index - 1], message),
+            renderMessage(message, strings, this.localize.locale, this.isRead(message), this.messageActions, this.chat.sanitize),
+          ],
         )}
       </div>
       ${unread > 0 && !this.pinned ? html`<button type="button" class="new-messages" @click=${this.scrollToNewest}>${format(strings.newMessages, { count: String(unread) })}</button>` : nothing}
@@ -148,19 +158,20 @@ export class AcsChat extends AcsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const log = this.log;
-    if (log && this.chat.state.loadingOlder) this.heightBeforeOlder = log.scrollHeight;
+    const first = log?.querySelector<HTMLElement>('[data-key]');
+    this.anchor = log && first && !this.pinned ? { key: first.dataset['key']!, offset: first.offsetTop - log.scrollTop } : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const log = this.log;
     if (!log) return;
-    if (this.heightBeforeOlder !== undefined && !this.chat.state.loadingOlder) {
-      // Older messages went in above: keep the reader's place.
-      log.scrollTop += log.scrollHeight - this.heightBeforeOlder;
-      this.heightBeforeOlder = undefined;
-    } else if (this.pinned) {
+    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset['key'] === this.anchor!.key);
+    if (this.pinned) {
       log.scrollTop = log.scrollHeight;
+    } else if (anchor) {
+      // Messages went in or out above (an older page, the window moving): the reader's place stays put.
+      log.scrollTop = anchor.offsetTop - this.anchor!.offset;
     }
     this.updateReading();
   }
@@ -225,18 +236,24 @@ export class AcsChat extends AcsElement {
 
   private readonly onScroll = () => {
     const log = this.log!;
-    const pinned = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;
+    const { messages } = this.chat.state;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;
+    const pinned = atBottom && this.windowLastKey === undefined;
     if (pinned !== this.pinned) {
       this.pinned = pinned;
       this.requestUpdate();
     }
-    if (log.scrollTop < LOAD_OLDER_AT_PX) void this.chat.loadOlder();
+    if (atBottom && this.windowLastKey !== undefined) this.windowLastKey = windowDown(messages, this.windowLastKey);
+    if (log.scrollTop < LOAD_OLDER_AT_PX) {
+      if (windowRange(messages, this.windowLastKey).start > 0) this.windowLastKey = windowUp(messages, this.windowLastKey ?? messages.at(-1)?.key);
+      else void this.chat.loadOlder();
+    }
     this.updateReading();
   };
 
   private readonly scrollToNewest = () => {
     this.pinned = true;
-    this.requestUpdate();
+    this.windowLastKey = undefined;
   };
 
   private readonly updateReading = () => {

@@ -40,10 +40,10 @@ export function renderMessage(
 ): TemplateResult {
   if (message.kind === 'topicUpdated' || message.kind === 'participantAdded' || message.kind === 'participantRemoved') {
     const template = message.kind === 'topicUpdated' ? strings.topicChanged : message.kind === 'participantAdded' ? strings.joined : strings.left;
-    return html`<p class="system" part="system-message" dir="auto">${format(template, { topic: message.content, names: message.content })}</p>`;
+    return html`<p class="system" part="system-message" dir="auto" data-key=${message.key}>${format(template, { topic: message.content, names: message.content })}</p>`;
   }
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(message.createdOn);
-  return html`<article class="message ${message.own ? 'own' : ''}" part="message${message.own ? ' own-message' : ''}" data-status=${message.status}>
+  return html`<article class="message ${message.own ? 'own' : ''}" part="message${message.own ? ' own-message' : ''}" data-status=${message.status} data-key=${message.key}>
     <header class="meta">
       ${message.own ? nothing : html`<span class="sender" dir="auto">${message.senderDisplayName}</span>`}
       <time datetime=${message.createdOn.toISOString()}>${time}</time>

@@ -150,6 +150,37 @@ describe('<acs-chat> against the emulator', function () {
     }
   });
 
+  it('keeps a bounded DOM while the reader scrolls back through 10,000 messages', async function () {
+    this.timeout(60000);
+    const threadId = await newThread('Ten thousand', ana, ben);
+    const seeded = await fetch(`/test-api/seed?${new URLSearchParams({ threadId, sender: ana.userId, count: '10000' })}`, { method: 'POST' });
+    expect(seeded.status).to.equal(200);
+    const benChat = await chatAs(ben, threadId, { pageSize: 200 });
+    const list = log(benChat);
+    expect(texts(benChat).at(-1)).to.equal('seed 10000');
+
+    let most = 0;
+    for (let step = 0; step < 60; step += 1) {
+      list.scrollTop = 0;
+      list.dispatchEvent(new Event('scroll'));
+      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
+      await benChat.updateComplete;
+      most = Math.max(most, list.querySelectorAll('article, p').length);
+    }
+    const oldestShown = Number(texts(benChat)[0]!.replace('seed ', ''));
+    expect(oldestShown, 'scrolling up did not reach older history').to.be.lessThan(9000);
+    expect(most, 'message nodes in the shadow DOM').to.be.at.most(300);
+
+    (benChat.shadowRoot!.querySelector('.new-messages') as HTMLButtonElement | null)?.click();
+    list.scrollTop = list.scrollHeight;
+    for (let step = 0; step < 80 && texts(benChat).at(-1) !== 'seed 10000'; step += 1) {
+      list.scrollTop = list.scrollHeight;
+      list.dispatchEvent(new Event('scroll'));
+      await benChat.updateComplete;
+    }
+    expect(texts(benChat).at(-1)).to.equal('seed 10000');
+  });
+
   it('is accessible in the dark theme', async () => {
     const threadId = await newThread('Dark', ana, ben);
     const anaChat = await chatAs(ana, threadId, { theme: 'dark' });
