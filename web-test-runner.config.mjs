@@ -16,6 +16,14 @@ const emulatorApp = await startApp({
   projectRoot: fileURLToPath(new URL('.', import.meta.url)),
   allowedOrigins: [`http://localhost:${port}`],
 });
+// The same, issuing 12-second tokens: refreshes happen while a test watches.
+const shortTokenApp = await startApp({
+  port: 0,
+  emulatorKey: DEVELOPMENT_ACCESS_KEY,
+  projectRoot: fileURLToPath(new URL('.', import.meta.url)),
+  allowedOrigins: [`http://localhost:${port}`],
+  tokenLifetimeSeconds: 12,
+});
 
 /** `POST /test-api/seed?threadId&sender&count`: writes a long history straight into the emulator (10,000 POSTs would take minutes). */
 function seedMessages(context, next) {
@@ -56,7 +64,7 @@ export default {
     tokenServiceDouble(),
     function emulatorAddress(context, next) {
       if (context.path !== '/test-api/emulator') return next();
-      context.body = { url: emulatorApp.url };
+      context.body = { url: (context.query.tokens === 'short' ? shortTokenApp : emulatorApp).url };
     },
     seedMessages,
   ],

@@ -41,6 +41,28 @@ export const chatStyles = css`
     color: var(--_color-text-muted);
   }
 
+  .participants-toggle {
+    padding: 0.25rem 0.5rem;
+    font-size: 0.8125rem;
+    background: none;
+    color: inherit;
+    border-color: var(--_color-border);
+  }
+
+  .participants {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 4);
+    max-height: 8rem;
+    overflow-y: auto;
+    border-bottom: 1px solid var(--_color-border);
+    background: var(--_color-surface);
+  }
+
+  .typing-now {
+    color: var(--_color-text-muted);
+    font-style: italic;
+  }
+
   .log {
     flex: 1;
     overflow-y: auto;

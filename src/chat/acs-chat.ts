@@ -27,6 +27,9 @@ const LOAD_OLDER_AT_PX = 120;
  * @event acs-connection-changed - The live connection changed. `detail: { status: 'connected' | 'reconnecting' | 'offline' }`.
  *
  * @csspart header - The bar with the topic.
+ * @csspart participants-button - The header button that shows who is in the thread.
+ * @csspart participants - The list of participants.
+ * @csspart date-separator - The line with the date between two days' messages.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
  * @csspart message - A message bubble.
  * @csspart own-message - A message bubble of the signed-in user (also has the `message` part).
@@ -55,6 +58,7 @@ export class AcsChat extends AcsElement {
   @property({ attribute: 'page-size', type: Number }) pageSize = 20;
 
   @state() private editing: string | undefined;
+  @state() private showParticipants = false;
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('.log') private log?: HTMLElement;
 
@@ -116,7 +120,7 @@ export class AcsChat extends AcsElement {
 
   protected override renderReady(): TemplateResult {
     const strings = this.localize.strings.chat;
-    const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing } = this.chat.state;
+    const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing, participants } = this.chat.state;
     const { start, end } = windowRange(messages, this.windowLastKey);
     const visible = messages.slice(start, end);
     const atHistoryStart = start === 0 && !olderAvailable;
@@ -124,7 +128,27 @@ export class AcsChat extends AcsElement {
       <header class="header" part="header">
         <h2 class="topic" id="topic" dir="auto">${topic}</h2>
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
+        <button
+          type="button"
+          class="participants-toggle"
+          part="participants-button"
+          aria-expanded=${this.showParticipants ? 'true' : 'false'}
+          aria-controls="participants"
+          @click=${() => (this.showParticipants = !this.showParticipants)}
+        >
+          ${format(strings.participants, { count: String(participants.length) })}
+        </button>
       </header>
+      ${this.showParticipants
+        ? html`<ul class="participants" id="participants" part="participants" aria-label=${format(strings.participants, { count: String(participants.length) })}>
+            ${participants.map(
+              (participant) =>
+                html`<li dir="auto">
+                  ${participant.displayName || participant.id}${typing.includes(participant.displayName) ? html` <span class="typing-now">${strings.typingNow}</span>` : nothing}
+                </li>`,
+            )}
+          </ul>`
+        : nothing}
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
         <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}</p>
         ${repeat(

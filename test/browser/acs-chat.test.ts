@@ -59,6 +59,23 @@ describe('<acs-chat> against the emulator', function () {
     await expect(anaChat).to.be.accessible();
   });
 
+  it('lists the participants, marking who is typing', async () => {
+    const threadId = await newThread('Who is here', ana, ben);
+    const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
+    const toggle = anaChat.shadowRoot!.querySelector<HTMLButtonElement>('[aria-controls="participants"]')!;
+    expect(toggle.textContent!.trim()).to.equal('Participants (2)');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await anaChat.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const list = () => [...anaChat.shadowRoot!.querySelectorAll('#participants li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    expect(list()).to.have.members(['Ana', 'Ben']);
+    benChat.focus();
+    await sendKeys({ type: 'h' });
+    await waitUntil(() => list().includes(`Ben ${en.chat.typingNow}`), 'Ben not shown typing', { timeout: 3000 });
+    await expect(anaChat).to.be.accessible();
+  });
+
   it('shows read receipts on own messages once the other side has seen them', async () => {
     const threadId = await newThread('Receipts', ana, ben);
     const anaChat = await chatAs(ana, threadId);
@@ -179,6 +196,30 @@ describe('<acs-chat> against the emulator', function () {
       await benChat.updateComplete;
     }
     expect(texts(benChat).at(-1)).to.equal('seed 10000');
+  });
+
+  it('keeps working, invisibly, across token expiries', async function () {
+    this.timeout(60000);
+    const { url } = await (await fetch('/test-api/emulator?tokens=short')).json();
+    // As a page would: the token service's cookie keeps the same user across refreshes.
+    const provider = (name: string) => async () =>
+      (await fetch(new URL('api/session', url), { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: name }) })).json();
+    const el = document.createElement('acs-chat');
+    el.tokenProvider = provider('Cleo');
+    const errors: unknown[] = [];
+    el.addEventListener('acs-error', (event) => errors.push(event.detail));
+    const ready = oneEvent(el, 'acs-ready');
+    await fixture(html`<div>${el}</div>`);
+    const { userId } = (await ready).detail;
+
+    // Three token lifetimes later…
+    await new Promise((resolve) => setTimeout(resolve, 30000));
+    await type(el, 'still here');
+    await waitUntil(() => bubbles(el).at(-1)?.getAttribute('data-status') === 'sent', 'sending failed after expiry', { timeout: 5000 });
+    await waitUntil(() => texts(el).some((text) => text.startsWith('You said: still here')), 'live events stopped after expiry', { timeout: 5000 });
+    expect(errors).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect((await provider('Cleo')()).userId).to.equal(userId);
   });
 
   it('is accessible in the dark theme', async () => {

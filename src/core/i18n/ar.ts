@@ -22,6 +22,8 @@ export const ar: AcsStrings = {
   },
   chat: {
     label: 'الدردشة',
+    participants: 'المشاركون ({count})',
+    typingNow: 'يكتب…',
     messages: 'الرسائل',
     messageField: 'الرسالة',
     placeholder: 'اكتب رسالة',

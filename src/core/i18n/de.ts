@@ -22,6 +22,8 @@ export const de: AcsStrings = {
   },
   chat: {
     label: 'Chat',
+    participants: 'Teilnehmende ({count})',
+    typingNow: 'schreibt …',
     messages: 'Nachrichten',
     messageField: 'Nachricht',
     placeholder: 'Nachricht schreiben',

@@ -22,6 +22,8 @@ export const en: AcsStrings = {
   },
   chat: {
     label: 'Chat',
+    participants: 'Participants ({count})',
+    typingNow: 'typing…',
     messages: 'Messages',
     messageField: 'Message',
     placeholder: 'Write a message',

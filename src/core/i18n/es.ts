@@ -22,6 +22,8 @@ export const es: AcsStrings = {
   },
   chat: {
     label: 'Chat',
+    participants: 'Participantes ({count})',
+    typingNow: 'escribiendo…',
     messages: 'Mensajes',
     messageField: 'Mensaje',
     placeholder: 'Escribe un mensaje',

@@ -23,6 +23,8 @@ export const fr: AcsStrings = {
   },
   chat: {
     label: 'Discussion',
+    participants: 'Membres ({count})',
+    typingNow: 'écrit…',
     messages: 'Messages',
     messageField: 'Message',
     placeholder: 'Écrire un message',

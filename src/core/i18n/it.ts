@@ -22,6 +22,8 @@ export const it: AcsStrings = {
   },
   chat: {
     label: 'Chat',
+    participants: 'Partecipanti ({count})',
+    typingNow: 'sta scrivendo…',
     messages: 'Messaggi',
     messageField: 'Messaggio',
     placeholder: 'Scrivi un messaggio',

@@ -22,6 +22,8 @@ export const ja: AcsStrings = {
   },
   chat: {
     label: 'チャット',
+    participants: '参加者 ({count})',
+    typingNow: '入力中…',
     messages: 'メッセージ一覧',
     messageField: 'メッセージ',
     placeholder: 'メッセージを入力',

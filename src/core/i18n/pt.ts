@@ -22,6 +22,8 @@ export const pt: AcsStrings = {
   },
   chat: {
     label: 'Chat',
+    participants: 'Participantes ({count})',
+    typingNow: 'digitando…',
     messages: 'Mensagens',
     messageField: 'Mensagem',
     placeholder: 'Escreva uma mensagem',

@@ -17,6 +17,10 @@ export interface AcsStrings {
   errors: Record<AcsErrorCode, string>;
   chat: {
     label: string;
+    /** The button that shows who is in the thread; `{count}` people. */
+    participants: string;
+    /** Beside a participant who is typing. */
+    typingNow: string;
     /** Accessible name of the message list. */
     messages: string;
     /** Label of the text field. */
