@@ -278,6 +278,7 @@ export class AcsChat extends AcsElement {
   private readonly scrollToNewest = () => {
     this.pinned = true;
     this.windowLastKey = undefined;
+    this.requestUpdate();
   };
 
   private readonly updateReading = () => {

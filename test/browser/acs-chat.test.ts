@@ -76,6 +76,28 @@ describe('<acs-chat> against the emulator', function () {
     await expect(anaChat).to.be.accessible();
   });
 
+  it('counts unread messages while the reader is scrolled away, and offers a way back to them', async () => {
+    const threadId = await newThread('Unread', ana, ben);
+    await fetch(`/test-api/seed?${new URLSearchParams({ threadId, sender: ana.userId, count: '60' })}`, { method: 'POST' });
+    const benChat = await chatAs(ben, threadId);
+    const list = log(benChat);
+    list.scrollTop = list.scrollHeight / 2;
+    list.dispatchEvent(new Event('scroll'));
+    await benChat.updateComplete;
+
+    const unread = oneEvent(benChat, 'acs-unread-changed');
+    await (await chatThreadAs(ana, threadId)).sendMessage({ content: 'while you were away' }, { senderDisplayName: 'Ana' });
+    expect((await unread).detail).to.deep.equal({ count: 1 });
+    await benChat.updateComplete;
+    const button = benChat.shadowRoot!.querySelector<HTMLButtonElement>('.new-messages')!;
+    expect(button.textContent).to.equal('New messages: 1');
+
+    const cleared = oneEvent(benChat, 'acs-unread-changed');
+    button.click();
+    expect((await cleared).detail).to.deep.equal({ count: 0 });
+    expect(texts(benChat).at(-1)).to.equal('while you were away');
+  });
+
   it('shows read receipts on own messages once the other side has seen them', async () => {
     const threadId = await newThread('Receipts', ana, ben);
     const anaChat = await chatAs(ana, threadId);

@@ -43,7 +43,7 @@ export const de: AcsStrings = {
     offline: 'Offline: Nachrichten werden gesendet, sobald Sie wieder online sind.',
     loadingOlder: 'Ältere Nachrichten werden geladen…',
     startOfConversation: 'Hier beginnt die Unterhaltung.',
-    newMessages: '{count} neue Nachrichten',
+    newMessages: 'Neue Nachrichten: {count}',
     typingOne: '{name} schreibt…',
     typingTwo: '{first} und {second} schreiben…',
     typingMany: '{count} Personen schreiben…',

@@ -43,7 +43,7 @@ export const en: AcsStrings = {
     offline: 'Offline: messages will be sent when you are back online.',
     loadingOlder: 'Loading earlier messages…',
     startOfConversation: 'This is the start of the conversation.',
-    newMessages: '{count} new messages',
+    newMessages: 'New messages: {count}',
     typingOne: '{name} is typing…',
     typingTwo: '{first} and {second} are typing…',
     typingMany: '{count} people are typing…',

@@ -43,7 +43,7 @@ export const es: AcsStrings = {
     offline: 'Sin conexión: los mensajes se enviarán cuando vuelvas a estar en línea.',
     loadingOlder: 'Cargando mensajes anteriores…',
     startOfConversation: 'Este es el inicio de la conversación.',
-    newMessages: '{count} mensajes nuevos',
+    newMessages: 'Mensajes nuevos: {count}',
     typingOne: '{name} está escribiendo…',
     typingTwo: '{first} y {second} están escribiendo…',
     typingMany: '{count} personas están escribiendo…',

@@ -44,7 +44,7 @@ export const fr: AcsStrings = {
     offline: 'Hors ligne\u00a0: les messages seront envoyés dès votre retour en ligne.',
     loadingOlder: 'Chargement des messages précédents…',
     startOfConversation: 'C’est le début de la conversation.',
-    newMessages: '{count} nouveaux messages',
+    newMessages: 'Nouveaux messages\u00a0: {count}',
     typingOne: '{name} est en train d’écrire…',
     typingTwo: '{first} et {second} sont en train d’écrire…',
     typingMany: '{count} personnes sont en train d’écrire…',

@@ -43,7 +43,7 @@ export const it: AcsStrings = {
     offline: 'Offline: i messaggi verranno inviati quando tornerai online.',
     loadingOlder: 'Caricamento dei messaggi precedenti…',
     startOfConversation: 'Questo è l’inizio della conversazione.',
-    newMessages: '{count} nuovi messaggi',
+    newMessages: 'Nuovi messaggi: {count}',
     typingOne: '{name} sta scrivendo…',
     typingTwo: '{first} e {second} stanno scrivendo…',
     typingMany: '{count} persone stanno scrivendo…',

@@ -43,7 +43,7 @@ export const pt: AcsStrings = {
     offline: 'Sem conexão: as mensagens serão enviadas assim que a conexão voltar.',
     loadingOlder: 'Carregando mensagens anteriores…',
     startOfConversation: 'Este é o início da conversa.',
-    newMessages: '{count} novas mensagens',
+    newMessages: 'Novas mensagens: {count}',
     typingOne: '{name} está digitando…',
     typingTwo: '{first} e {second} estão digitando…',
     typingMany: '{count} pessoas estão digitando…',
