@@ -49,10 +49,6 @@ export function updateMessage(list: MessageList, key: string, change: Partial<Me
   return list.map((message) => (message.key === key ? { ...message, ...change } : message));
 }
 
-export function removeMessage(list: MessageList, key: string): MessageList {
-  return list.filter((message) => message.key !== key);
-}
-
 function isOlder(candidate: MessageView, existing: MessageView): boolean {
   return candidate.version !== undefined && existing.version !== undefined && Number(candidate.version) < Number(existing.version);
 }
@@ -63,11 +59,6 @@ function byPosition(a: MessageView, b: MessageView): number {
   if (a.sequenceId !== undefined) return -1;
   if (b.sequenceId !== undefined) return 1;
   return a.createdOn.getTime() - b.createdOn.getTime();
-}
-
-/** "Ana is typing…", "Ana and Ben are typing…", "3 people are typing…" — the names to summarise. */
-export function activeTypers(typing: ReadonlyMap<string, { name: string; until: number }>, now: number): string[] {
-  return [...typing.values()].filter((entry) => entry.until > now).map((entry) => entry.name);
 }
 
 /** True when two dates fall on different calendar days (a date separator goes between them). */

@@ -6,22 +6,7 @@ import { loadChatSdk } from '../../src/core/chat-sdk.js';
 import { emulatorHttpClient, emulatorSdkEndpoint } from '../../src/core/emulator-transport.js';
 import { AcsError } from '../../src/core/errors.js';
 import { loadCommonSdk } from '../../src/core/sdk-loader.js';
-
-interface Session {
-  token: string;
-  endpoint: string;
-  threadId: string;
-  userId: string;
-  emulator: boolean;
-}
-
-/** A new emulator user, joined to the shared demo thread. */
-async function emulatorSession(displayName: string): Promise<Session> {
-  const { url } = await (await fetch('/test-api/emulator')).json();
-  const response = await fetch(new URL('api/session', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName }) });
-  expect(response.status).to.equal(200);
-  return response.json();
-}
+import { emulatorSession, type EmulatorSession as Session } from './support/emulator.js';
 
 /** What a source handed its consumer, in order. */
 function recorder() {

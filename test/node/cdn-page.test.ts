@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright';
-import { startApp, type RunningApp } from '../../server/app.js';
-import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
+import { test } from 'node:test';
+import { useDemoApp } from './support/demo-app.js';
 import { readCdnManifest } from './support/cdn-manifest.js';
 
 const chunks = readCdnManifest();
-let browser: Browser;
-let app: RunningApp;
-
-before(async () => {
-  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const demo = useDemoApp();
 
 interface PageRun {
   requested: string[];
@@ -29,7 +14,7 @@ interface PageRun {
 
 /** Opens a demo page as a visitor would, waits for `readyCount` elements to be ready, and lists the CDN chunks it fetched. */
 async function visit(path: string, readyCount: number): Promise<PageRun> {
-  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
   const requested: string[] = [];
   const pageErrors: string[] = [];
@@ -45,7 +30,7 @@ async function visit(path: string, readyCount: number): Promise<PageRun> {
     }
   });
   try {
-    await page.goto(new URL(path, app.url).href);
+    await page.goto(new URL(path, demo.app().url).href);
     await page.waitForFunction((count) => (window as unknown as { pageEvents: unknown[] }).pageEvents.length >= count, readyCount, { timeout: 60000 });
     const events = await page.evaluate(() => (window as unknown as { pageEvents: PageRun['events'] }).pageEvents);
     return { requested, events, pageErrors };

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright';
-import { startApp, type RunningApp } from '../../server/app.js';
-import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
+import { useDemoApp } from './support/demo-app.js';
 
-let browser: Browser;
-let app: RunningApp;
-
-before(async () => {
-  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const demo = useDemoApp();
 
 /** A visitor in a browser context of their own (so a user of their own), on the CMS demo page. */
 async function visitor(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL('/cms.html', app.url).href);
+  const page = await (await demo.browser().newContext()).newPage();
+  await page.goto(new URL('/cms.html', demo.app().url).href);
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
   return page;
 }
