@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: cold loads of the demo pages in headless Chromium against the in-memory
+ * emulator — time until `acs-ready` and JavaScript bytes fetched — plus the gzip size of each
+ * CDN chunk. Run `npm run build` first. Figures are medians of RUNS fresh browser contexts.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { startApp } from '../server/app.js';
+import { DEVELOPMENT_ACCESS_KEY } from '../server/emulator/emulator.js';
+import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const root = new URL('../', import.meta.url);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const manifest = JSON.parse(readFileSync(new URL('dist/cdn/manifest.json', root), 'utf8')).chunks as Record<string, { name: string }>;
+console.log('CDN chunk                 gzip kB');
+for (const [file, chunk] of Object.entries(manifest).sort(([, a], [, b]) => a.name.localeCompare(b.name))) {
+  console.log(`${chunk.name.padEnd(24)} ${(gzipSync(readFileSync(new URL(`dist/cdn/${file}`, root)), { level: 9 }).length / 1000).toFixed(1).padStart(8)}`);
+}
+
+const app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(root) });
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+try {
+  console.log(`\npage (cold, median of ${RUNS})          ready ms   JS kB (uncompressed: the demo server does not gzip)`);
+  for (const [path, elements] of [['/cms.html', 1], ['/', 3]] as const) {
+    const ready: number[] = [];
+    const bytes: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+      const page = await context.newPage();
+      await page.addInitScript((count) => {
+        let seen = 0;
+        document.addEventListener('acs-ready', () => {
+          seen += 1;
+          if (seen === count) (window as unknown as { readyAt: number }).readyAt = performance.now();
+        });
+      }, elements);
+      await page.goto(new URL(path, app.url).href);
+      await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 60000 });
+      ready.push(await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt));
+      bytes.push(
+        await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js')).reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+        ),
+      );
+      await context.close();
+    }
+    console.log(`${`${path} (${elements} element${elements > 1 ? 's' : ''})`.padEnd(36)} ${median(ready).toFixed(0).padStart(8)}   ${(median(bytes) / 1024).toFixed(0).padStart(8)}`);
+  }
+} finally {
+  await browser.close();
+  await app.close();
+}
