@@ -4,6 +4,7 @@ import { loadChatSdk } from '../core/chat-sdk.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import type { AcsSession } from '../core/session.js';
 import { CLIENT_MESSAGE_ID, mergeMessages, updateMessage, type MessageKind, type MessageList, type MessageView } from './chat-state.js';
+import { rawIdOf } from './raw-id.js';
 import type { ChatEvent, RealtimeSource, RealtimeState } from './realtime.js';
 
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
@@ -478,11 +479,6 @@ function systemContent(message: ChatMessage): string | undefined {
     return (message.content?.participants ?? []).map((participant) => participant.displayName || rawIdOf(participant.id)).join(', ');
   }
   return undefined;
-}
-
-function rawIdOf(identifier: object): string {
-  const { rawId, communicationUserId, id } = identifier as { rawId?: string; communicationUserId?: string; id?: string };
-  return rawId ?? communicationUserId ?? id ?? '';
 }
 
 /** Network failures and server hiccups are worth retrying; a 4xx (too large, forbidden) is not. */

@@ -13,6 +13,7 @@ import type {
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { isLoopback } from '../core/emulator-transport.js';
 import { AcsError } from '../core/errors.js';
+import { rawIdOf, type WireIdentifier } from './raw-id.js';
 
 export type RealtimeState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -369,14 +370,6 @@ function sseParser(lastEventId: string | undefined) {
  * An identifier as the SDK's events carry it (`{ kind, communicationUserId }`, `{ kind, rawId, … }`)
  * or as the REST wire model the emulator sends for participants (`{ rawId, communicationUser }`).
  */
-interface WireIdentifier {
-  rawId?: string;
-  communicationUserId?: string;
-  communicationUser?: { id?: string };
-  phoneNumber?: string;
-  id?: string;
-}
-
 type WireDate = Date | string;
 
 /** What the SDK's event payloads and the emulator's JSON have in common; dates are `Date`s in one and strings in the other. */
@@ -469,20 +462,6 @@ function messageType(type: string | undefined): string {
 
 function toParticipant(participant: WireParticipant): { id: string; displayName: string } {
   return { id: rawIdOf(participant.id ?? participant.communicationIdentifier), displayName: participant.displayName ?? '' };
-}
-
-/**
- * The raw id (`8:acs:…`) of an identifier, without `getIdentifierRawId`: that would load the
- * common SDK with this module. The SDK's events always carry `rawId` or `communicationUserId`,
- * and the emulator sends the wire model or an ACS user, so these cases cover every sender.
- */
-function rawIdOf(identifier: WireIdentifier | undefined): string {
-  if (!identifier) return '';
-  if (identifier.rawId) return identifier.rawId;
-  if (identifier.communicationUserId) return identifier.communicationUserId;
-  if (identifier.communicationUser?.id) return identifier.communicationUser.id;
-  if (identifier.phoneNumber) return `4:${identifier.phoneNumber}`;
-  return identifier.id ?? '';
 }
 
 /** A live event without a time happened just now. */
