@@ -1,21 +1,306 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
-import { loadCallingSdk } from '../core/calling-sdk.js';
-import type { AcsStrings } from '../core/i18n/strings.js';
+import { AcsError, toAcsError } from '../core/errors.js';
+import { emit, type AcsParticipant } from '../core/events.js';
+import { format, type AcsStrings } from '../core/i18n/strings.js';
+import type { AcsSession } from '../core/session.js';
+import type { ParticipantView } from '../core/calls/active-call.js';
 import { callStyles } from './acs-call.styles.js';
+import { CallController, type CallTarget } from './call-controller.js';
+import { callEndText, type CallEndedView } from '../core/calls/call-end-reason.js';
+import { callEngineFor } from '../core/calls/call-engine-for.js';
+import type { CallEngine, DtmfTone } from '../core/calls/call-engine.js';
+import { renderLobby } from './call-lobby.js';
+import { formatDuration } from '../core/calls/format-duration.js';
+import { renderStage, stateText } from './call-stage.js';
+
+type OnOff = 'on' | 'off';
 
 /**
- * @summary Voice and video calls: lobby with device check, group calls, Teams meetings, Rooms and 1:1 calls.
+ * @summary Voice and video calls: lobby with device check, group calls, Teams meetings, Rooms, 1:1 and incoming calls.
  *
  * @tagname acs-call
+ *
+ * @event acs-call-state-changed - The call's state changed. `detail: { state }` (the SDK's `CallState`).
+ * @event acs-incoming-call - Someone is calling (with `incoming`). `detail: { from, displayName }`.
+ * @event acs-call-ended - The call ended. `detail: { reason, code, subCode, durationSeconds }`.
+ * @event acs-participants-changed - People joined or left. `detail: { participants, joined, left }`.
+ * @event acs-data-received - Data from another participant's `sendData()`. `detail: { from, data, text }`.
+ *
+ * @csspart lobby - The device check before joining.
+ * @csspart preview - The camera preview in the lobby.
+ * @csspart device-problem - The explanation when a camera or microphone is blocked or missing.
+ * @csspart level-meter - The microphone level meter.
+ * @csspart device-picker - A camera, microphone or speaker selector.
+ * @csspart join-button - The button that joins or starts the call.
+ * @csspart stage - The call in progress.
+ * @csspart call-status - The line with the call state, timer and recording indicator.
+ * @csspart timer - The call duration.
+ * @csspart recording-indicator - Shown while the call is recorded or transcribed.
+ * @csspart screen-share - The large view of a shared screen.
+ * @csspart gallery - The grid of video tiles.
+ * @csspart video-tile - One participant's tile.
+ * @csspart self-tile - This user's own tile (also a `video-tile`).
+ * @csspart dominant-speaker - The tile of the person speaking most (also a `video-tile`).
+ * @csspart participant-list - The list of people in the call.
+ * @csspart controls - The call's toolbar.
+ * @csspart control - Any toolbar button.
+ * @csspart microphone-button - Mute / unmute.
+ * @csspart camera-button - Camera on / off.
+ * @csspart share-button - Screen sharing.
+ * @csspart hold-button - Hold / resume.
+ * @csspart raise-hand-button - Raise / lower hand.
+ * @csspart participants-button - Shows the participant list.
+ * @csspart hang-up-button - Leaves the call.
+ * @csspart shortcuts - The list of keyboard shortcuts.
+ * @csspart incoming - The incoming-call prompt.
+ * @csspart end-screen - The screen after the call, with the reason and a rejoin button.
+ * @csspart rejoin-button - Joins the same call again.
+ * @csspart error-message - Why the last action failed.
+ *
+ * @cssprop --acs-call-height - Height of the call window (default 30rem).
+ * @cssprop --acs-call-tile-background - Background of a video tile without video.
+ * @cssprop --acs-call-speaker-color - Outline of the dominant speaker's tile.
+ * @cssprop --acs-call-hang-up-color - Background of the hang-up button.
  */
 export class AcsCall extends AcsElement {
   static override styles = [...AcsElement.styles, callStyles];
 
-  protected override async prepare(): Promise<void> {
-    await loadCallingSdk();
+  /** Joins the ACS group call with this id (a UUID). */
+  @property({ attribute: 'group-id' }) groupId?: string;
+
+  /** Joins the Teams meeting behind this link. */
+  @property({ attribute: 'meeting-link' }) meetingLink?: string;
+
+  /** Joins the ACS Room with this id. */
+  @property({ attribute: 'room-id' }) roomId?: string;
+
+  /** Calls people: comma-separated raw ids of ACS or Teams users, or `+E.164` phone numbers. */
+  @property() callee?: string;
+
+  /** The ACS phone number (E.164) shown to phone numbers this element calls. */
+  @property({ attribute: 'alternate-caller-id' }) alternateCallerId?: string;
+
+  /** Whether the camera starts on: `on` (default) or `off`. */
+  @property() camera: OnOff = 'on';
+
+  /** Whether the microphone starts on: `on` (default) or `off`. */
+  @property() microphone: OnOff = 'on';
+
+  /** Rings this element when someone calls the signed-in user while no call is in progress. */
+  @property({ type: Boolean }) incoming = false;
+
+  /**
+   * The calling implementation: by default the real @azure/communication-calling, or the fake
+   * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
+   */
+  @property({ attribute: false }) callEngine?: CallEngine;
+
+  @state() private participantsOpen = false;
+  @state() private announcement = '';
+  /** The last failed intent, shown until the next one succeeds. */
+  @state() private problem = '';
+
+  private readonly calls = new CallController(this, {
+    initialMedia: () => ({ camera: this.camera !== 'off', microphone: this.microphone !== 'off' }),
+    onCallStateChanged: (callState) => {
+      emit(this, 'acs-call-state-changed', { state: callState });
+      this.announce(stateText(callState, this.localize.strings.call));
+    },
+    onParticipantsChanged: (participants, joined, left) => {
+      emit(this, 'acs-participants-changed', { participants: participants.map(toPublic), joined: joined.map(toPublic), left: left.map(toPublic) });
+      const { call } = this.localize.strings;
+      this.announce([...joined.map(({ name }) => format(call.participantJoined, { name })), ...left.map(({ name }) => format(call.participantLeft, { name }))].join('. '));
+    },
+    onIncomingCall: (from, displayName) => {
+      emit(this, 'acs-incoming-call', { from, displayName });
+      this.announce(format(this.localize.strings.call.incomingCall, { name: displayName }));
+    },
+    onCallEnded: (ended) => {
+      emit(this, 'acs-call-ended', ended);
+      this.announce(this.endText(ended));
+    },
+    onDataReceived: (from, data) => emit(this, 'acs-data-received', { from, data, text: decodeText(data) }),
+    onError: (error) => this.reportError(error),
+  });
+
+  /** Joins or places the call described by the target attributes. */
+  async start(): Promise<void> {
+    await this.run(async () => this.calls.start(this.target()));
+  }
+
+  /** Leaves the call (the others stay in a group call). */
+  async hangUp(): Promise<void> {
+    await this.run(() => this.calls.hangUp());
+  }
+
+  /** Answers the ringing call, with the camera if `video` is true (the default). */
+  async accept(video = true): Promise<void> {
+    await this.run(() => this.calls.accept(video));
+  }
+
+  /** Declines the ringing call. */
+  async decline(): Promise<void> {
+    await this.run(() => this.calls.decline());
+  }
+
+  /** Sends text, bytes or a JSON-serializable value to everyone in the call (`acs-data-received` on their side). */
+  async sendData(payload: string | Uint8Array | object): Promise<void> {
+    const data = payload instanceof Uint8Array ? payload : new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    await this.run(() => this.calls.sendData(data));
+  }
+
+  /** The SDK's state of the call in progress (`Connected`, `LocalHold`, …), or undefined between calls. */
+  get callState(): string | undefined {
+    return this.calls.state.call?.callState;
+  }
+
+  /** Sends a DTMF tone (`Num0`…`Num9`, `Star`, `Pound`) into the call in progress: IVR menus, PINs. */
+  async sendDtmf(tone: DtmfTone): Promise<void> {
+    await this.run(() => this.calls.sendDtmf(tone));
+  }
+
+  /** Adds a phone number (E.164) to the call in progress; the callee sees `alternate-caller-id`. */
+  async addParticipant(phoneNumber: string): Promise<void> {
+    await this.run(async () => this.calls.addPhoneParticipant(phoneNumber, this.alternateCallerId));
+  }
+
+  protected override firstUpdated(): void {
+    performance.mark('acs-call:first-paint');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onShortcut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onShortcut);
+  }
+
+  protected override async prepare(session: AcsSession, signal: AbortSignal): Promise<void> {
+    if (!this.incoming) this.target();
+    const engine = await callEngineFor(session, this.callEngine);
+    signal.throwIfAborted();
+    await this.calls.attach({ engine, session, displayName: this.displayName ?? session.displayName, listenForIncoming: () => this.incoming, signal });
   }
 
   protected override label(strings: AcsStrings): string {
     return strings.call.label;
+  }
+
+  protected override renderConnecting(): TemplateResult {
+    return this.renderCall(undefined);
+  }
+
+  protected override renderReady(session: AcsSession): TemplateResult {
+    return this.renderCall(session);
+  }
+
+  private renderCall(session: AcsSession | undefined): TemplateResult {
+    const strings = this.localize.strings.call;
+    const view = this.calls.state;
+    const selfName = this.displayName ?? session?.displayName ?? '';
+    return html`<div class="call">
+      ${view.incoming ? this.renderIncoming(view.incoming.name, strings) : nothing}
+      ${view.phase === 'in-call' && view.call
+        ? renderStage({ call: view.call, selfName, selfVideo: view.media.camera.stream, cameraStatus: view.media.camera.status, elapsedSeconds: view.elapsedSeconds, participantsOpen: this.participantsOpen }, strings, {
+            setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
+            setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
+            shareScreen: (on) => void this.run(() => this.calls.shareScreen(on)),
+            hold: (on) => void this.run(() => this.calls.hold(on)),
+            raiseHand: (up) => void this.run(() => this.calls.raiseHand(up)),
+            toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
+            hangUp: () => void this.hangUp(),
+          })
+        : view.phase === 'ended' && view.ended
+          ? this.renderEnded(view.ended, strings)
+          : renderLobby(view, strings, this.callee ? strings.startCall : strings.join, {
+              setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
+              setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
+              selectCamera: (id) => void this.run(() => this.calls.selectCamera(id)),
+              selectMicrophone: (id) => void this.run(() => this.calls.selectMicrophone(id)),
+              selectSpeaker: (id) => void this.run(() => this.calls.selectSpeaker(id)),
+              join: () => void this.start(),
+            })}
+      ${this.problem ? html`<p class="problem" part="error-message" role="alert">${this.problem}</p>` : nothing}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
+  }
+
+  private renderIncoming(name: string, strings: AcsStrings['call']): TemplateResult {
+    return html`<div class="incoming" part="incoming" role="alertdialog" aria-labelledby="incoming-title">
+      <p id="incoming-title" dir="auto">${format(strings.incomingCall, { name })}</p>
+      <div class="incoming-actions">
+        <button type="button" @click=${() => this.accept(true)}>${strings.acceptVideo}</button>
+        <button type="button" @click=${() => this.accept(false)}>${strings.acceptAudio}</button>
+        <button type="button" class="hang-up" @click=${() => this.decline()}>${strings.decline}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderEnded(ended: CallEndedView, strings: AcsStrings['call']): TemplateResult {
+    return html`<div class="ended" part="end-screen">
+      <h2 class="title">${strings.ended}</h2>
+      <p>${this.endText(ended)}</p>
+      ${ended.durationSeconds > 0 ? html`<p>${format(strings.endedAfter, { duration: formatDuration(ended.durationSeconds) })}</p>` : nothing}
+      ${this.groupId || this.meetingLink || this.roomId || this.callee ? html`<button type="button" part="rejoin-button" @click=${() => this.start()}>${strings.rejoin}</button>` : nothing}
+    </div>`;
+  }
+
+  private endText(ended: CallEndedView): string {
+    return callEndText(ended.reason, this.localize.strings);
+  }
+
+  /** The call target from the attributes; exactly one is expected, the first present wins. */
+  private target(): CallTarget {
+    if (this.groupId) return { kind: 'group', groupId: this.groupId };
+    if (this.meetingLink) {
+      if (!/^https:\/\//.test(this.meetingLink)) throw new AcsError('invalid-call-target', 'meeting-link must be an https link to a Teams meeting.');
+      return { kind: 'meeting', meetingLink: this.meetingLink };
+    }
+    if (this.roomId) return { kind: 'room', roomId: this.roomId };
+    const callees = (this.callee ?? '').split(',').map((callee) => callee.trim()).filter(Boolean);
+    if (callees.length) return { kind: 'people', callees, alternateCallerId: this.alternateCallerId };
+    throw new AcsError('missing-call-target', 'Set group-id, meeting-link, room-id or callee.');
+  }
+
+  /** Runs an intent: a failure becomes a visible, localized `acs-error`, never an unhandled rejection. */
+  private async run(intent: () => Promise<void>): Promise<void> {
+    try {
+      await intent();
+      this.problem = '';
+    } catch (error) {
+      const failure = toAcsError(error, 'call-failed');
+      this.reportError(failure);
+      this.problem = this.localize.strings.errors[failure.code];
+    }
+  }
+
+  private announce(text: string): void {
+    if (text) this.announcement = text;
+  }
+
+  private readonly onShortcut = (event: KeyboardEvent) => {
+    const call = this.calls.state.call;
+    if (!event.altKey || !call || this.calls.state.phase !== 'in-call') return;
+    const action = { KeyM: () => this.calls.setMicrophone(call.muted), KeyV: () => this.calls.setCamera(!call.cameraOn), KeyH: () => this.calls.hangUp() }[event.code];
+    if (!action) return;
+    event.preventDefault();
+    void this.run(action);
+  };
+}
+
+function toPublic(participant: ParticipantView): AcsParticipant {
+  return { id: participant.id, displayName: participant.name };
+}
+
+function decodeText(data: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return undefined;
   }
 }

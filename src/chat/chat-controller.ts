@@ -4,7 +4,7 @@ import { loadChatSdk } from '../core/chat-sdk.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import type { AcsSession } from '../core/session.js';
 import { CLIENT_MESSAGE_ID, mergeMessages, updateMessage, type MessageKind, type MessageList, type MessageView } from './chat-state.js';
-import { rawIdOf } from './raw-id.js';
+import { rawIdOf } from '../core/raw-id.js';
 import type { ChatEvent, RealtimeSource, RealtimeState } from './realtime.js';
 
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';

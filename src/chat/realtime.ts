@@ -13,7 +13,7 @@ import type {
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { isLoopback } from '../core/emulator-transport.js';
 import { AcsError } from '../core/errors.js';
-import { rawIdOf, type WireIdentifier } from './raw-id.js';
+import { rawIdOf, type WireIdentifier } from '../core/raw-id.js';
 
 export type RealtimeState = 'connecting' | 'connected' | 'reconnecting';
 

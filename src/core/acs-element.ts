@@ -90,6 +90,11 @@ export abstract class AcsElement extends LitElement {
     return renderSignedIn(this.localize.strings, this.displayName ?? session.displayName ?? session.userId);
   }
 
+  /** While signing in; elements that can show something useful already (the call lobby) replace it. */
+  protected renderConnecting(): TemplateResult {
+    return renderConnecting(this.localize.strings);
+  }
+
   protected override render(): TemplateResult {
     const { strings } = this.localize;
     const { state } = this.connection;
@@ -98,7 +103,7 @@ export abstract class AcsElement extends LitElement {
         ? [state.refreshError ? renderNotice(state.refreshError, strings) : nothing, this.renderReady(state.session)]
         : state.status === 'failed'
           ? renderFailure(state.error, strings, () => this.connection.retry())
-          : renderConnecting(strings)}
+          : this.renderConnecting()}
     </section>`;
   }
 

@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'invalid-phone-number',
   /** A phone call needs an `alternate-caller-id` and none (or an invalid one) was given. */
   'missing-caller-id',
+  /** An `<acs-call>` has nothing to call: no `group-id`, `meeting-link`, `room-id` or `callee`. */
+  'missing-call-target',
+  /** A `callee`, `meeting-link` or `room-id` is malformed. */
+  'invalid-call-target',
+  /** The call could not be started or joined. */
+  'call-failed',
+  /** Something that needs a call in progress (e.g. `sendData()`) was asked for with none. */
+  'not-in-call',
   /** Anything not covered above. */
   'unknown',
 ] as const;

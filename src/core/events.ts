@@ -33,6 +33,55 @@ export interface AcsConnectionChangedDetail {
   status: 'connected' | 'reconnecting' | 'offline';
 }
 
+export interface AcsCallStateChangedDetail {
+  /** The SDK's call state: `Connecting`, `Ringing`, `Connected`, `LocalHold`, `RemoteHold`, `InLobby`, `Disconnecting`, `Disconnected`, … */
+  state: string;
+}
+
+export interface AcsIncomingCallDetail {
+  /** Raw id of the caller (`8:acs:…`, `4:+1…`). */
+  from: string;
+  displayName: string;
+}
+
+export interface AcsCallEndedDetail {
+  /** Why, in plain words: `hung-up`, `declined`, `no-answer`, `busy`, `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
+  reason: string;
+  /** ACS's call end code and subcode, for support. */
+  code: number;
+  subCode: number;
+  durationSeconds: number;
+}
+
+export interface AcsParticipant {
+  id: string;
+  displayName: string;
+}
+
+export interface AcsParticipantsChangedDetail {
+  participants: AcsParticipant[];
+  joined: AcsParticipant[];
+  left: AcsParticipant[];
+}
+
+export interface AcsDataReceivedDetail {
+  /** Raw id of the sender. */
+  from: string;
+  data: Uint8Array;
+  /** The data as text when it is valid UTF-8. */
+  text: string | undefined;
+}
+
+export interface AcsDialDetail {
+  /** E.164. */
+  phoneNumber: string;
+}
+
+export interface AcsDtmfDetail {
+  /** The SDK's tone name: `Num0`…`Num9`, `Star`, `Pound`. */
+  tone: string;
+}
+
 /** Every `acs-*` event an element may dispatch, with the type of its `detail`. */
 export interface AcsEventMap {
   'acs-ready': AcsReadyDetail;
@@ -41,6 +90,13 @@ export interface AcsEventMap {
   'acs-message-received': AcsMessageReceivedDetail;
   'acs-unread-changed': AcsUnreadChangedDetail;
   'acs-connection-changed': AcsConnectionChangedDetail;
+  'acs-call-state-changed': AcsCallStateChangedDetail;
+  'acs-incoming-call': AcsIncomingCallDetail;
+  'acs-call-ended': AcsCallEndedDetail;
+  'acs-participants-changed': AcsParticipantsChangedDetail;
+  'acs-data-received': AcsDataReceivedDetail;
+  'acs-dial': AcsDialDetail;
+  'acs-dtmf': AcsDtmfDetail;
 }
 
 /**

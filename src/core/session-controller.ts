@@ -25,6 +25,8 @@ export class SessionController implements ReactiveController {
   state: ConnectionState = { status: 'idle' };
   private run: AbortController | undefined;
   private signedInWith: SessionSource | undefined;
+  /** Lit still updates an element that has left the page; it must not sign in again then. */
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -33,12 +35,18 @@ export class SessionController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+  }
+
   hostUpdate(): void {
+    if (!this.connected) return;
     const source = this.options.source();
     if (!this.signedInWith || !sameSource(this.signedInWith, source)) this.start(source);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.stop();
     this.signedInWith = undefined;
     this.state = { status: 'idle' };

@@ -1,5 +1,41 @@
 /**
- * Helpers for headless component tests of pages that use acs-elements.
- * The fake call engine joins this entry with the `<acs-call>` work.
+ * Helpers for headless component tests of pages that use acs-elements: an ACS-shaped test token,
+ * and a fake calling SDK that never loads @azure/communication-calling or reaches the network.
+ * Set an element's `callEngine` (`<acs-call>`'s, for one) to a `FakeCallEngine` before the
+ * element connects, then play the other side of the call:
+ *
+ * ```ts
+ * const engine = new FakeCallEngine();
+ * element.callEngine = engine;
+ * document.body.append(element);
+ * const call = await engine.nextCall();
+ * call.addRemoteParticipant({ displayName: 'Ana', video: true });
+ * ```
  */
 export { createTestToken, type TestTokenOptions } from './test-token.js';
+export {
+  callEndReasons,
+  FakeCall,
+  FakeCallAgent,
+  FakeCallClient,
+  FakeCallEngine,
+  FakeCallingError,
+  FakeDataChannel,
+  FakeDataChannelReceiver,
+  FakeDataChannelSender,
+  FakeDeviceManager,
+  FakeDominantSpeakers,
+  FakeIncomingCall,
+  FakeLocalVideoStream,
+  FakeRaiseHand,
+  FakeRecording,
+  FakeRemoteParticipant,
+  FakeRemoteVideoStream,
+  FakeTranscription,
+  type FakeCallEngineOptions,
+  type FakeCaller,
+  type FakeCallFeatures,
+  type FakeParticipantInit,
+  type PhoneCalleeAnswer,
+  type SentDataMessage,
+} from './fake-call-client.js';

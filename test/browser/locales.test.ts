@@ -59,7 +59,9 @@ describe('locales', () => {
       });
 
       it('is translated, apart from a few single words such as "Chat"', () => {
-        const copies = [...english].filter(([path, source]) => strings.get(path) === source).map(([path]) => path);
+        // A string of placeholders alone (`{digit} {letters}`) has nothing to translate.
+        const translatable = (text: string) => /\p{L}/u.test(text.replace(/\{\w+\}/g, ''));
+        const copies = [...english].filter(([path, source]) => strings.get(path) === source && translatable(source as string)).map(([path]) => path);
         expect(copies.length, `identical to English: ${copies.join(', ')}`).to.be.at.most(3);
         for (const path of copies) expect(english.get(path) as string, `copied sentence at ${path}`).to.not.match(/\s/);
       });

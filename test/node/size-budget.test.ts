@@ -5,8 +5,11 @@ import { gzipBytes, isSdkChunk, reachableChunks, readCdnManifest, type ChunkInfo
 const chunks = readCdnManifest();
 const KB = 1000;
 const LOCALE_CHUNKS = new Set(['it', 'es', 'fr', 'de', 'pt', 'ja', 'ar']);
-/** Loaded only when a thread has an HTML (Teams) message; budgeted on its own below. */
-const ON_DEMAND_CHUNKS = new Set(['sanitize']);
+/**
+ * Loaded only when a thread has an HTML (Teams) message (budgeted on its own below), or only in
+ * emulator mode, where the fake call engine stands in for the 1.8 MB calling SDK.
+ */
+const ON_DEMAND_CHUNKS = new Set(['sanitize', 'emulator-call-engine']);
 
 /**
  * The element code a page can load from `entry`: every chunk it reaches but the ACS SDKs, the

@@ -56,8 +56,130 @@ export interface AcsStrings {
     keyboardHint: string;
     editingHint: string;
   };
-  call: { label: string };
-  dialpad: { label: string };
+  call: {
+    label: string;
+    /** Heading of the lobby. */
+    lobbyTitle: string;
+    /** Accessible name of the camera preview. */
+    preview: string;
+    cameraOff: string;
+    /** Shown in the preview while the camera starts. */
+    cameraStarting: string;
+    camera: string;
+    microphone: string;
+    speaker: string;
+    /** A device the browser gives no name: `{number}` counts them. */
+    unnamedCamera: string;
+    unnamedMicrophone: string;
+    unnamedSpeaker: string;
+    /** Accessible name of the microphone level meter. */
+    microphoneLevel: string;
+    turnCameraOn: string;
+    turnCameraOff: string;
+    mute: string;
+    unmute: string;
+    /** The join button, before the call agent exists. */
+    gettingReady: string;
+    join: string;
+    /** The join button when the target is people rather than a meeting. */
+    startCall: string;
+    cameraDenied: string;
+    microphoneDenied: string;
+    cameraUnavailable: string;
+    microphoneUnavailable: string;
+    /** Live announcements and the status line, by call state. */
+    connecting: string;
+    ringing: string;
+    inLobby: string;
+    connected: string;
+    onHold: string;
+    reconnecting: string;
+    hangUp: string;
+    shareScreen: string;
+    stopSharing: string;
+    hold: string;
+    resume: string;
+    raiseHand: string;
+    lowerHand: string;
+    /** The participants button and list; `{count}` people in the call. */
+    participants: string;
+    /** Accessible name of the video gallery. */
+    gallery: string;
+    /** This user's own tile; `{name}` is their display name. */
+    you: string;
+    muted: string;
+    handRaised: string;
+    /** `{name}` is sharing a screen. */
+    sharingScreen: string;
+    recording: string;
+    transcribing: string;
+    /** Announcements: `{name}` joined / left. */
+    participantJoined: string;
+    participantLeft: string;
+    /** Accessible name of the call timer. */
+    duration: string;
+    /** `{name}` is calling. */
+    incomingCall: string;
+    acceptVideo: string;
+    acceptAudio: string;
+    decline: string;
+    ended: string;
+    /** `{duration}` as m:ss or h:mm:ss. */
+    endedAfter: string;
+    rejoin: string;
+    endHungUp: string;
+    endDeclined: string;
+    endNoAnswer: string;
+    endBusy: string;
+    endRemoved: string;
+    endNetwork: string;
+    endNotReachable: string;
+    endNotAllowed: string;
+    endFailed: string;
+    /** Heading of the keyboard shortcut list. */
+    shortcuts: string;
+    shortcutMute: string;
+    shortcutCamera: string;
+    shortcutHangUp: string;
+  };
+  dialpad: {
+    label: string;
+    /** Label of the number field. */
+    number: string;
+    country: string;
+    /** Accessible name of the group of keys. */
+    keypad: string;
+    /** A digit key's name: `{digit}` and its `{letters}`. */
+    keyWithLetters: string;
+    star: string;
+    pound: string;
+    /** The 0 key: a long press types +. */
+    zeroKey: string;
+    /** The backspace key; a long press clears the number. */
+    backspace: string;
+    call: string;
+    /** The call button inside a running `<acs-call>` (`for` attribute). */
+    addToCall: string;
+    hangUp: string;
+    mute: string;
+    unmute: string;
+    hold: string;
+    resume: string;
+    /** Toggle for the local key-press tones. */
+    keyTones: string;
+    /** Status line, by call state; `{number}` is the formatted number. */
+    dialing: string;
+    ringing: string;
+    connected: string;
+    onHold: string;
+    ended: string;
+    /** Validation messages. */
+    empty: string;
+    tooShort: string;
+    tooLong: string;
+    invalid: string;
+    invalidCountry: string;
+  };
 }
 
 /** A partial table, for the `strings` property. */

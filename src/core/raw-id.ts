@@ -1,4 +1,4 @@
-/** An identifier as the chat SDK's models and events, or the emulator's JSON, carry it. */
+/** An identifier as the SDKs' models and events, or the emulator's JSON, carry it. */
 export interface WireIdentifier {
   rawId?: string;
   communicationUserId?: string;

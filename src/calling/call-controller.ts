@@ -1,0 +1,389 @@
+import type { CommunicationIdentifier } from '@azure/communication-common';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AcsError, toAcsError } from '../core/errors.js';
+import { rawIdOf } from '../core/raw-id.js';
+import { loadCommonSdk } from '../core/sdk-loader.js';
+import type { AcsSession } from '../core/session.js';
+import { ActiveCall, type ActiveCallState, type ParticipantView } from '../core/calls/active-call.js';
+import { leaseCallAgent, type CallAgentLease } from '../core/calls/call-agents.js';
+import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason.js';
+import type { CallEngine, CallState, DtmfTone, EngineCall, EngineCallAgent, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../core/calls/call-engine.js';
+import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
+
+/** What `<acs-call>` calls: exactly one of its target attributes. */
+export type CallTarget =
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'meeting'; readonly meetingLink: string }
+  | { readonly kind: 'room'; readonly roomId: string }
+  | { readonly kind: 'people'; readonly callees: readonly string[]; readonly alternateCallerId: string | undefined };
+
+export interface DeviceLists {
+  readonly cameras: readonly MediaDeviceOption[];
+  readonly microphones: readonly MediaDeviceOption[];
+  readonly speakers: readonly MediaDeviceOption[];
+}
+
+export interface CallViewState {
+  readonly phase: 'lobby' | 'joining' | 'in-call' | 'ended';
+  readonly media: LocalMediaState;
+  /** The call agent exists: joining is possible. */
+  readonly agentReady: boolean;
+  /** From the SDK's device manager once it is ready, else from the browser. */
+  readonly devices: DeviceLists;
+  readonly call: ActiveCallState | undefined;
+  readonly incoming: { readonly from: string; readonly name: string } | undefined;
+  readonly ended: CallEndedView | undefined;
+  /** Seconds since the call connected, ticking while in a call. */
+  readonly elapsedSeconds: number;
+}
+
+export interface CallControllerCallbacks {
+  /** The initial camera and microphone wishes (`camera`/`microphone` attributes). */
+  initialMedia(): { camera: boolean; microphone: boolean };
+  onCallStateChanged(state: CallState): void;
+  onParticipantsChanged(participants: readonly ParticipantView[], joined: readonly ParticipantView[], left: readonly ParticipantView[]): void;
+  onIncomingCall(from: string, name: string): void;
+  onCallEnded(ended: CallEndedView): void;
+  onDataReceived(from: string, data: Uint8Array): void;
+  onError(error: AcsError): void;
+}
+
+export interface AttachOptions {
+  engine: CallEngine;
+  session: AcsSession;
+  displayName: string | undefined;
+  /** Ring this element when someone calls its user. */
+  listenForIncoming: () => boolean;
+  signal: AbortSignal;
+}
+
+const E164 = /^\+[1-9]\d{7,14}$/;
+
+/**
+ * Owns everything of one `<acs-call>` that is not DOM: the lobby's local media, the shared call
+ * agent, the call in progress and incoming calls, as one immutable state object.
+ */
+export class CallController implements ReactiveController {
+  state: CallViewState;
+  private media: LocalMedia | undefined;
+  private lease: CallAgentLease | undefined;
+  private engine: CallEngine | undefined;
+  private agent: EngineCallAgent | undefined;
+  private deviceManager: EngineDeviceManager | undefined;
+  private active: ActiveCall | undefined;
+  private pendingIncoming: EngineIncomingCall | undefined;
+  private localVideo: EngineLocalVideoStream | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private lastWanted = { camera: true, microphone: true };
+  private detachAgent: (() => void) | undefined;
+  /** Settles when the camera and microphone asked for have opened (or failed). */
+  private mediaSettled: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly callbacks: CallControllerCallbacks,
+  ) {
+    host.addController(this);
+    this.state = {
+      phase: 'lobby',
+      media: idleMedia,
+      agentReady: false,
+      devices: { cameras: [], microphones: [], speakers: [] },
+      call: undefined,
+      incoming: undefined,
+      ended: undefined,
+      elapsedSeconds: 0,
+    };
+  }
+
+  hostConnected(): void {
+    this.lastWanted = this.callbacks.initialMedia();
+    this.openMedia();
+  }
+
+  hostDisconnected(): void {
+    const call = this.active?.call;
+    this.closeCall();
+    // Leaving the page leaves the call: nobody should stay on a call they can no longer see.
+    if (call && call.state !== 'Disconnected') call.hangUp().catch(() => undefined);
+    this.pendingIncoming?.reject().catch(() => undefined);
+    this.pendingIncoming = undefined;
+    this.detach();
+    this.media?.stop();
+    this.media = undefined;
+  }
+
+  /** Leases the call agent for `session`; settles once calls can be made. */
+  async attach({ engine, session, displayName, listenForIncoming, signal }: AttachOptions): Promise<void> {
+    this.detach();
+    const lease = leaseCallAgent(engine, session, displayName);
+    this.lease = lease;
+    this.engine = engine;
+    signal.addEventListener('abort', () => this.lease === lease && this.detach(), { once: true });
+    lease.deviceManager.then((manager) => (this.lease === lease ? this.useDeviceManager(manager) : undefined)).catch(() => undefined);
+    const agent = await lease.agent;
+    if (this.lease !== lease) return;
+    performance.mark('acs-call:agent-ready');
+    this.agent = agent;
+    const onIncoming = ({ incomingCall }: { incomingCall: EngineIncomingCall }) => {
+      if (listenForIncoming() && !this.active && !this.pendingIncoming) this.ring(incomingCall);
+    };
+    agent.on('incomingCall', onIncoming);
+    this.detachAgent = () => agent.off('incomingCall', onIncoming);
+    this.setState({ agentReady: true });
+  }
+
+  /** Places or joins the call; resolves once the SDK has it (not when it connects). */
+  async start(target: CallTarget): Promise<void> {
+    if (this.active) return;
+    const agent = this.agent ?? (this.lease ? await this.lease.agent : undefined);
+    if (!agent) throw new AcsError('call-failed', 'The call agent is not ready.');
+    const participants = target.kind === 'people' ? await toIdentifiers(target) : undefined;
+    if (this.state.phase === 'ended') await this.reopenMedia();
+    this.setState({ phase: 'joining', ended: undefined });
+    // Joining a moment after the page opened must still take the camera and microphone along.
+    await this.mediaSettled;
+    try {
+      const options = this.joinOptions();
+      const call =
+        target.kind === 'people'
+          ? agent.startCall(participants!, { ...options, ...(target.alternateCallerId ? { alternateCallerId: { phoneNumber: target.alternateCallerId } } : {}) })
+          : agent.join(target.kind === 'group' ? { groupId: target.groupId } : target.kind === 'room' ? { roomId: target.roomId } : { meetingLink: target.meetingLink }, options);
+      this.follow(call);
+    } catch (error) {
+      this.setState({ phase: 'lobby' });
+      throw toAcsError(error, 'call-failed');
+    }
+  }
+
+  async accept(withVideo: boolean): Promise<void> {
+    const incoming = this.pendingIncoming;
+    if (!incoming) throw new AcsError('not-in-call', 'No call is ringing.');
+    this.pendingIncoming = undefined;
+    this.setState({ phase: 'joining', incoming: undefined, ended: undefined });
+    await this.mediaSettled;
+    if (!withVideo) await this.media?.setCamera(false);
+    try {
+      this.follow(await incoming.accept(this.joinOptions()));
+    } catch (error) {
+      this.setState({ phase: 'lobby' });
+      throw toAcsError(error, 'call-failed');
+    }
+  }
+
+  async decline(): Promise<void> {
+    const incoming = this.pendingIncoming;
+    this.pendingIncoming = undefined;
+    this.setState({ incoming: undefined });
+    await incoming?.reject();
+  }
+
+  async hangUp(): Promise<void> {
+    await this.active?.hangUp();
+  }
+
+  async setMicrophone(on: boolean): Promise<void> {
+    if (this.active) return this.active.mute(!on);
+    this.lastWanted = { ...this.lastWanted, microphone: on };
+    await this.media?.setMicrophone(on);
+  }
+
+  async setCamera(on: boolean): Promise<void> {
+    const { active, media, engine } = this;
+    if (!media) return;
+    this.lastWanted = { ...this.lastWanted, camera: on };
+    if (!on) {
+      await active?.stopVideo();
+      this.localVideo = undefined;
+      await media.setCamera(false);
+      return;
+    }
+    await media.setCamera(true);
+    const stream = media.state.camera.stream;
+    if (active && engine && stream) {
+      this.localVideo = engine.createLocalVideoStream(stream);
+      await active.startVideo(this.localVideo);
+    }
+  }
+
+  async shareScreen(on: boolean): Promise<void> {
+    try {
+      await this.active?.shareScreen(on);
+    } catch (error) {
+      // Closing the browser's screen picker is a choice, not a failure.
+      if (error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'AbortError')) return;
+      throw error;
+    }
+  }
+
+  hold(on: boolean): Promise<void> {
+    return this.active?.hold(on) ?? Promise.resolve();
+  }
+
+  raiseHand(up: boolean): Promise<void> {
+    return this.active?.raiseHand(up) ?? Promise.resolve();
+  }
+
+  async sendData(data: Uint8Array): Promise<void> {
+    if (!this.active || this.active.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
+    await this.active.sendData(data);
+  }
+
+  async sendDtmf(tone: DtmfTone): Promise<void> {
+    if (!this.active) throw new AcsError('not-in-call', 'sendDtmf() needs a call in progress.');
+    await this.active.sendDtmf(tone);
+  }
+
+  /** Adds a phone number to the call in progress, shown the ACS number `alternateCallerId`. */
+  addPhoneParticipant(phoneNumber: string, alternateCallerId: string | undefined): void {
+    if (!this.active) throw new AcsError('not-in-call', 'Adding a participant needs a call in progress.');
+    if (!E164.test(phoneNumber)) throw new AcsError('invalid-phone-number', `"${phoneNumber}" is not an E.164 phone number.`);
+    if (!alternateCallerId || !E164.test(alternateCallerId)) throw new AcsError('missing-caller-id', 'Adding a phone number needs an E.164 alternate-caller-id.');
+    this.active.call.addParticipant({ phoneNumber }, { alternateCallerId: { phoneNumber: alternateCallerId } });
+  }
+
+  async selectCamera(id: string): Promise<void> {
+    await this.media?.selectCamera(id);
+    const stream = this.media?.state.camera.stream;
+    if (this.localVideo && stream) await this.localVideo.setMediaStream(stream);
+  }
+
+  async selectMicrophone(id: string): Promise<void> {
+    const sdkDevice = (await this.deviceManager?.getMicrophones())?.find((device) => device.id === id);
+    await Promise.all([this.media?.selectMicrophone(id), sdkDevice && this.deviceManager?.selectMicrophone(sdkDevice)]);
+  }
+
+  async selectSpeaker(id: string): Promise<void> {
+    this.media?.selectSpeaker(id);
+    const sdkDevice = (await this.deviceManager?.getSpeakers())?.find((device) => device.id === id);
+    if (sdkDevice) await this.deviceManager?.selectSpeaker(sdkDevice);
+  }
+
+  private openMedia(): void {
+    this.media = new LocalMedia((media) => {
+      if (media.cameras.length && !this.state.media.cameras.length) performance.mark('acs-call:browser-devices-listed');
+      this.setState({ media, devices: this.deviceManager ? this.state.devices : listsOf(media) });
+    });
+    this.mediaSettled = this.media.start(this.lastWanted);
+  }
+
+  private async reopenMedia(): Promise<void> {
+    this.mediaSettled = Promise.all([this.media?.setCamera(this.lastWanted.camera), this.media?.setMicrophone(this.lastWanted.microphone)]).then(() => undefined);
+    await this.mediaSettled;
+  }
+
+  private joinOptions(): EngineJoinOptions {
+    const media = this.media?.state;
+    const camera = media?.camera.status === 'on' ? media.camera.stream : undefined;
+    this.localVideo = camera && this.engine ? this.engine.createLocalVideoStream(camera) : undefined;
+    const muted = media?.microphone.status !== 'on';
+    // The SDK opens the microphone itself; the lobby's meter stream would be a second capture.
+    void this.media?.setMicrophone(false);
+    return { audioOptions: { muted }, ...(this.localVideo ? { videoOptions: { localVideoStreams: [this.localVideo] } } : {}) };
+  }
+
+  private follow(call: EngineCall): void {
+    if (!this.engine || !this.agent) return;
+    this.active = new ActiveCall(call, this.engine, this.agent, {
+      onChange: (state, previous) => this.onCallChange(state, previous),
+      onEnded: (state) => this.onCallEnded(state),
+      onData: (from, data) => this.callbacks.onDataReceived(from, data),
+    });
+    this.ticker = setInterval(() => this.tick(), 1000);
+    this.setState({ phase: 'in-call', call: this.active.state });
+    this.callbacks.onCallStateChanged(call.state);
+  }
+
+  private onCallChange(state: ActiveCallState, previous: ActiveCallState): void {
+    this.setState({ call: state });
+    if (state.callState !== previous.callState) this.callbacks.onCallStateChanged(state.callState);
+    const before = new Set(previous.participants.map((participant) => participant.id));
+    const now = new Set(state.participants.map((participant) => participant.id));
+    const joined = state.participants.filter((participant) => !before.has(participant.id));
+    const left = previous.participants.filter((participant) => !now.has(participant.id));
+    if (joined.length || left.length) this.callbacks.onParticipantsChanged(state.participants, joined, left);
+  }
+
+  private onCallEnded(state: ActiveCallState): void {
+    const ended = callEndedView(state);
+    this.closeCall();
+    // Nothing stays on after a call: the camera light goes off until the person rejoins.
+    void this.media?.setCamera(false);
+    this.setState({ phase: 'ended', call: undefined, ended });
+    this.callbacks.onCallEnded(ended);
+  }
+
+  private closeCall(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.active?.dispose();
+    this.active = undefined;
+    this.localVideo = undefined;
+  }
+
+  private ring(incoming: EngineIncomingCall): void {
+    this.pendingIncoming = incoming;
+    const from = rawIdOf(incoming.callerInfo.identifier);
+    const name = incoming.callerInfo.displayName || from;
+    const onEnded = () => {
+      incoming.off('callEnded', onEnded);
+      if (this.pendingIncoming !== incoming) return;
+      this.pendingIncoming = undefined;
+      this.setState({ incoming: undefined });
+    };
+    incoming.on('callEnded', onEnded);
+    this.setState({ incoming: { from, name } });
+    this.callbacks.onIncomingCall(from, name);
+  }
+
+  private async useDeviceManager(manager: EngineDeviceManager): Promise<void> {
+    const [cameras, microphones, speakers] = await Promise.all([manager.getCameras(), manager.getMicrophones(), manager.getSpeakers()]);
+    if (!this.lease) return;
+    performance.mark('acs-call:device-manager-ready');
+    this.deviceManager = manager;
+    const options = (devices: readonly { id: string; name: string }[]) => devices.map(({ id, name }) => ({ id, label: name }));
+    this.setState({ devices: { cameras: options(cameras), microphones: options(microphones), speakers: options(speakers) } });
+  }
+
+  private detach(): void {
+    this.detachAgent?.();
+    this.detachAgent = undefined;
+    this.lease?.release();
+    this.lease = undefined;
+    this.agent = undefined;
+    this.deviceManager = undefined;
+    if (this.state.agentReady) this.setState({ agentReady: false });
+  }
+
+  private tick(): void {
+    const connectedAt = this.active?.state.connectedAt;
+    if (connectedAt !== undefined) this.setState({ elapsedSeconds: Math.floor((Date.now() - connectedAt) / 1000) });
+  }
+
+  private setState(change: Partial<CallViewState>): void {
+    this.state = { ...this.state, ...change };
+    this.host.requestUpdate();
+  }
+}
+
+function listsOf(media: LocalMediaState): DeviceLists {
+  return { cameras: media.cameras, microphones: media.microphones, speakers: media.speakers };
+}
+
+/** Turns `callee` raw ids into SDK identifiers; phone numbers need an E.164 caller id. */
+async function toIdentifiers(target: Extract<CallTarget, { kind: 'people' }>): Promise<CommunicationIdentifier[]> {
+  const { createIdentifierFromRawId } = await loadCommonSdk();
+  return target.callees.map((callee) => {
+    if (callee.startsWith('+') || callee.startsWith('4:')) {
+      const phoneNumber = callee.replace(/^4:/, '');
+      if (!E164.test(phoneNumber)) throw new AcsError('invalid-call-target', `"${callee}" is not an E.164 phone number.`);
+      if (!target.alternateCallerId || !E164.test(target.alternateCallerId)) {
+        throw new AcsError('missing-caller-id', 'Calling a phone number needs an E.164 alternate-caller-id.');
+      }
+      return { phoneNumber };
+    }
+    const identifier = createIdentifierFromRawId(callee);
+    if (identifier.kind === 'unknown') throw new AcsError('invalid-call-target', `"${callee}" is not an ACS or Teams user id.`);
+    return identifier;
+  });
+}

@@ -1,0 +1,80 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { format, type AcsStrings } from '../core/i18n/strings.js';
+import type { CallViewState } from './call-controller.js';
+import type { MediaDeviceOption, MediaStatus } from './local-media.js';
+import { streamSource } from './stream-source.js';
+
+export interface LobbyIntents {
+  setCamera(on: boolean): void;
+  setMicrophone(on: boolean): void;
+  selectCamera(id: string): void;
+  selectMicrophone(id: string): void;
+  selectSpeaker(id: string): void;
+  join(): void;
+}
+
+type CallStrings = AcsStrings['call'];
+
+/**
+ * The device check before a call: preview, toggles, pickers, level meter and the join button.
+ * Everything here comes from the browser's media APIs, so it paints before the SDK arrives.
+ */
+export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel: string, intents: LobbyIntents): TemplateResult {
+  const { media, devices } = view;
+  const cameraOn = media.camera.status === 'on';
+  const microphoneOn = media.microphone.status === 'on';
+  const ready = view.agentReady && view.phase === 'lobby';
+  return html`<div class="lobby" part="lobby">
+    <h2 class="title">${strings.lobbyTitle}</h2>
+    <div class="preview" part="preview">
+      ${cameraOn
+        ? html`<video class="self-video" aria-label=${strings.preview} muted autoplay playsinline @playing=${markPreviewPlaying} ${streamSource(media.camera.stream)}></video>`
+        : html`<p class="preview-placeholder">${media.camera.status === 'starting' ? strings.cameraStarting : strings.cameraOff}</p>`}
+    </div>
+    ${renderProblem(media.camera.status, strings.cameraDenied, strings.cameraUnavailable)}
+    ${renderProblem(media.microphone.status, strings.microphoneDenied, strings.microphoneUnavailable)}
+    <div class="toggles">
+      ${renderToggle(microphoneOn, microphoneOn ? strings.mute : strings.unmute, media.microphone.status, () => intents.setMicrophone(!microphoneOn), 'microphone-button')}
+      ${renderToggle(cameraOn, cameraOn ? strings.turnCameraOff : strings.turnCameraOn, media.camera.status, () => intents.setCamera(!cameraOn), 'camera-button')}
+      <meter class="level" part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0} aria-label=${strings.microphoneLevel}></meter>
+    </div>
+    <div class="devices">
+      ${renderPicker(strings.camera, devices.cameras, media.camera.deviceId, strings.unnamedCamera, intents.selectCamera)}
+      ${renderPicker(strings.microphone, devices.microphones, media.microphone.deviceId, strings.unnamedMicrophone, intents.selectMicrophone)}
+      ${devices.speakers.length ? renderPicker(strings.speaker, devices.speakers, media.speakerId, strings.unnamedSpeaker, intents.selectSpeaker) : nothing}
+    </div>
+    <button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
+      ${ready ? joinLabel : strings.gettingReady}
+    </button>
+  </div>`;
+}
+
+/** For `npm run bench` and the lobby tests: when the person first sees themselves. */
+function markPreviewPlaying(): void {
+  if (!performance.getEntriesByName('acs-call:preview-playing').length) performance.mark('acs-call:preview-playing');
+}
+
+function renderProblem(status: MediaStatus, denied: string, unavailable: string): TemplateResult | typeof nothing {
+  if (status === 'denied') return html`<p class="problem" part="device-problem" role="alert">${denied}</p>`;
+  if (status === 'unavailable' || status === 'failed') return html`<p class="problem" part="device-problem" role="status">${unavailable}</p>`;
+  return nothing;
+}
+
+/** A toggle button; `pressed` means the device is on. A device the browser refuses cannot be toggled. */
+export function renderToggle(pressed: boolean, label: string, status: MediaStatus | undefined, toggle: () => void, part: string): TemplateResult {
+  const blocked = status === 'denied' || status === 'unavailable';
+  return html`<button type="button" class="toggle" part=${`control ${part}`} aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${blocked} @click=${toggle}>
+    ${label}
+  </button>`;
+}
+
+function renderPicker(label: string, options: readonly MediaDeviceOption[], selected: string | undefined, unnamed: string, select: (id: string) => void): TemplateResult {
+  return html`<label class="picker">
+    <span>${label}</span>
+    <select part="device-picker" ?disabled=${options.length === 0} @change=${(event: Event) => select((event.target as HTMLSelectElement).value)}>
+      ${options.map(
+        (option, index) => html`<option value=${option.id} ?selected=${option.id === selected}>${option.label || format(unnamed, { number: String(index + 1) })}</option>`,
+      )}
+    </select>
+  </label>`;
+}

@@ -1,0 +1,155 @@
+/**
+ * Reading, formatting and validating the phone numbers typed or pasted into `<acs-dialpad>`.
+ *
+ * Uses libphonenumber-js with its `min` metadata (enough to validate and format numbers, not to
+ * tell a mobile from a landline), which keeps the dial pad within its size budget.
+ * Plain module: no DOM and no work at load.
+ */
+import {
+  AsYouType,
+  getCountries,
+  getCountryCallingCode,
+  isSupportedCountry,
+  isValidPhoneNumber,
+  parseDigits,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from 'libphonenumber-js/min';
+import { DIAL_KEYS } from './dtmf.js';
+
+export type { CountryCode };
+
+/** Why a number cannot be dialled (yet). */
+export type PhoneNumberProblem = 'empty' | 'too-short' | 'too-long' | 'invalid' | 'invalid-country';
+
+/** What the dial pad knows about the text in its number field. */
+export interface PhoneNumberReading {
+  /** The number to dial, `+` and digits; only when `problem` is `undefined`. */
+  e164: string | undefined;
+  /** The input formatted as you type (`(201) 555-0123`, `+44 7400 123456`), letters as digits. */
+  formatted: string;
+  /** The number's country when known, else the selected one for a national number. */
+  country: CountryCode | undefined;
+  /** Why `e164` is missing. */
+  problem: PhoneNumberProblem | undefined;
+}
+
+/** One entry of the country selector. */
+export interface CountryOption {
+  readonly code: CountryCode;
+  /** The region's name in the requested language (`Italia` in `it`). */
+  readonly name: string;
+  /** The country calling code without `+` (`'39'`). */
+  readonly callingCode: string;
+}
+
+/** libphonenumber-js's length verdicts, as the dial pad names them. */
+const LENGTH_PROBLEMS = {
+  TOO_SHORT: 'too-short',
+  TOO_LONG: 'too-long',
+  INVALID_LENGTH: 'invalid',
+  INVALID_COUNTRY: 'invalid-country',
+  // Not viable as a number yet (rare once there is a digit): more digits may make it one.
+  NOT_A_NUMBER: 'too-short',
+} as const satisfies Record<NonNullable<ReturnType<typeof validatePhoneNumberLength>>, PhoneNumberProblem>;
+
+/**
+ * Reads what the person typed or pasted. A number starting with `+` (or with the selected
+ * country's international prefix, such as `00` in Italy or `011` in the US) is international and
+ * the selected `country` does not matter; any other number is national to `country` (an ISO 3166
+ * alpha-2 code, any case). Letters count as the keypad digits they are printed on (`1-800-FLOWERS`).
+ */
+export function readPhoneNumber(input: string, country: string | undefined): PhoneNumberReading {
+  const selected = toCountryCode(country);
+  const text = cleanPastedNumber(input);
+  const international = text.startsWith('+');
+  if (!/\d/.test(text)) {
+    return { e164: undefined, formatted: text, country: international ? undefined : selected, problem: 'empty' };
+  }
+  if (/[*#]/.test(text)) {
+    // Service codes (`*31#`) are keypad input, not numbers to call.
+    return { e164: undefined, formatted: text, country: international ? undefined : selected, problem: 'invalid' };
+  }
+
+  const typing = new AsYouType(selected);
+  const formatted = typing.input(text);
+  const parsed = parsePhoneNumberFromString(text, selected);
+  const length = validatePhoneNumberLength(text, selected);
+  const problem: PhoneNumberProblem | undefined = length
+    ? LENGTH_PROBLEMS[length]
+    : parsed?.isValid()
+      ? undefined
+      : 'invalid';
+  const detected = parsed?.country ?? typing.getCountry();
+  const callingCode = typing.getCallingCode();
+  const keepsSelected = selected !== undefined && (!typing.isInternational() || callingCode === getCountryCallingCode(selected));
+  return {
+    e164: problem ? undefined : parsed?.number,
+    formatted,
+    country: detected ?? (keepsSelected ? selected : undefined),
+    problem,
+  };
+}
+
+/**
+ * The dialable characters of pasted text: digits (any script's, as ASCII), `*`, `#`, and a `+`
+ * only at the start; letters become their keypad digits; spaces, dashes, dots, parentheses and
+ * anything else go. A leading `tel:` is dropped. `'+1 (425) 555-0100'` → `'+14255550100'`.
+ */
+export function cleanPastedNumber(text: string): string {
+  let clean = '';
+  for (const char of text.trim().replace(/^tel:/i, '')) {
+    if (char === '*' || char === '#') clean += char;
+    else if (char === '+' || char === '\uFF0B') clean += clean === '' ? '+' : '';
+    else if (/^[a-z]$/i.test(char)) clean += keypadDigit(char.toUpperCase());
+    else clean += parseDigits(char);
+  }
+  return clean;
+}
+
+function keypadDigit(letter: string): string {
+  return DIAL_KEYS.find(({ key, letters }) => key !== '0' && letters.includes(letter))?.key ?? '';
+}
+
+const countryOptionsByLocale = new Map<string, readonly CountryOption[]>();
+
+/**
+ * Every country libphonenumber-js knows, named in `locale` (`Intl.DisplayNames`) and sorted by
+ * that name in that locale's order. Computed on first use per locale, then cached: do not mutate.
+ * A malformed `locale` falls back to the browser's.
+ */
+export function countryOptions(locale: string): readonly CountryOption[] {
+  let options = countryOptionsByLocale.get(locale);
+  if (!options) {
+    const language = isWellFormedLocale(locale) ? locale : undefined;
+    const names = new Intl.DisplayNames(language, { type: 'region', fallback: 'code' });
+    const collator = new Intl.Collator(language);
+    options = getCountries()
+      .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    countryOptionsByLocale.set(locale, options);
+  }
+  return options;
+}
+
+/**
+ * True when `value` can be an `alternate-caller-id`: written in E.164 (`+` then 8 to 15 digits,
+ * no spaces) and a valid number per libphonenumber-js.
+ */
+export function isValidCallerId(value: string | undefined): boolean {
+  return value !== undefined && /^\+[1-9]\d{7,14}$/.test(value) && isValidPhoneNumber(value);
+}
+
+function toCountryCode(country: string | undefined): CountryCode | undefined {
+  const code = country?.trim().toUpperCase();
+  return code && isSupportedCountry(code) ? code : undefined;
+}
+
+function isWellFormedLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/call.js';
+import type { AcsCall } from '../../src/calling/acs-call.js';
+import { en } from '../../src/core/i18n/en.js';
+import { callEndReasons, createTestToken, FakeCallEngine, type FakeCall } from '../../src/testing/index.js';
+
+const strings = en.call;
+
+interface CallFixture {
+  el: AcsCall;
+  engine: FakeCallEngine;
+}
+
+/** An `<acs-call>` signed in as `userId` on a fake engine; `attributes` as on the page. */
+async function callElement(options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {}): Promise<CallFixture> {
+  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: async () => canvasStream() });
+  const el = document.createElement('acs-call') as AcsCall;
+  el.callEngine = engine;
+  el.tokenProvider = (options.provider ?? (() => createTestToken({ userId: options.userId ?? '8:acs:resource_caller' }))) as never;
+  el.displayName = 'Caller';
+  for (const [name, value] of Object.entries(options.attributes ?? { 'group-id': '29228d3e-040e-4656-a70e-890ab4e173e5' })) el.setAttribute(name, value);
+  await fixture(html`<div>${el}</div>`);
+  return { el, engine };
+}
+
+function canvasStream(): MediaStream {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 180 });
+  const context = canvas.getContext('2d')!;
+  const paint = () => {
+    context.fillStyle = `hsl(${Date.now() % 360} 60% 50%)`;
+    context.fillRect(0, 0, 320, 180);
+  };
+  paint();
+  setInterval(paint, 100);
+  return canvas.captureStream(10);
+}
+
+function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function button(el: Element, name: string): HTMLButtonElement {
+  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === name);
+  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+  return match;
+}
+
+function hasButton(el: Element, name: string): boolean {
+  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent!.trim() === name);
+}
+
+async function joinable(el: AcsCall): Promise<void> {
+  await waitUntil(() => hasButton(el, strings.join) && !button(el, strings.join).disabled, 'the join button never became enabled', { timeout: 5000 });
+}
+
+async function join(el: AcsCall, engine: FakeCallEngine): Promise<FakeCall> {
+  await joinable(el);
+  const placed = engine.nextCall();
+  button(el, strings.join).click();
+  const call = await placed;
+  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent!.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
+  return call;
+}
+
+/** Every track of every `<video>` in the element, so a test can check they end. */
+function videoTracks(el: Element): MediaStreamTrack[] {
+  return [...shadow(el).querySelectorAll('video')].flatMap((video) => (video.srcObject as MediaStream | null)?.getTracks() ?? []);
+}
+
+async function playing(video: HTMLVideoElement): Promise<void> {
+  await waitUntil(() => video.videoWidth > 0 && !video.paused, 'the video never played', { timeout: 5000 });
+}
+
+describe('<acs-call>', function () {
+  this.timeout(20000);
+
+  it('paints the lobby with a live preview and the devices before it has even signed in', async () => {
+    const { el } = await callElement({ provider: () => new Promise(() => {}) });
+    await waitUntil(() => shadow(el).querySelector('video'), 'no preview', { timeout: 5000 });
+    await playing(shadow(el).querySelector('video')!);
+    const pickers = [...shadow(el).querySelectorAll('select')];
+    await waitUntil(() => pickers[0]!.options.length > 0 && pickers[1]!.options.length > 0, 'no devices listed');
+    expect(pickers[0]!.options[0]!.textContent).to.contain('fake_device_0');
+    const joinButton = button(el, strings.gettingReady);
+    expect(joinButton.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('joins a group call, shows a participant with playing video, and ends with the reason after hang-up', async () => {
+    const { el, engine } = await callElement();
+    const call = await join(el, engine);
+    expect(call.isLocalVideoStarted, 'the preview camera was handed to the call').to.equal(true);
+
+    const changed = oneEvent(el, 'acs-participants-changed');
+    const ana = call.addRemoteParticipant({ displayName: 'Ana Lima', video: true });
+    expect((await changed).detail.joined.map((participant: { displayName: string }) => participant.displayName)).to.deep.equal(['Ana Lima']);
+    await waitUntil(() => shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'no tile for Ana');
+    await playing(shadow(el).querySelector<HTMLVideoElement>('video[aria-label="Ana Lima"]')!);
+    expect(shadow(el).querySelector('[role="status"]')!.textContent).to.contain('Ana Lima joined');
+    await expect(el).to.be.accessible();
+
+    ana.speak();
+    await waitUntil(() => shadow(el).querySelector('[data-dominant]')?.textContent!.includes('Ana Lima'), 'Ana is not highlighted as the speaker');
+
+    ana.leave();
+    await waitUntil(() => !shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'Ana’s tile stayed');
+
+    const ended = oneEvent(el, 'acs-call-ended');
+    button(el, strings.hangUp).click();
+    const detail = (await ended).detail;
+    expect(detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(strings.ended).and.contain(strings.endHungUp);
+    expect(hasButton(el, strings.rejoin)).to.equal(true);
+  });
+
+  it('mutes, turns the camera off and on, and shares the screen, in the UI and in the call', async () => {
+    const { el, engine } = await callElement();
+    const call = await join(el, engine);
+
+    button(el, strings.mute).click();
+    await waitUntil(() => call.isMuted && hasButton(el, strings.unmute), 'not muted');
+    expect(button(el, strings.unmute).getAttribute('aria-pressed')).to.equal('false');
+
+    const cameraTracks = videoTracks(el);
+    button(el, strings.turnCameraOff).click();
+    await waitUntil(() => !call.isLocalVideoStarted && hasButton(el, strings.turnCameraOn), 'camera still on');
+    expect(cameraTracks.every((track) => track.readyState === 'ended'), 'the camera light stays on').to.equal(true);
+    button(el, strings.turnCameraOn).click();
+    await waitUntil(() => call.isLocalVideoStarted && hasButton(el, strings.turnCameraOff), 'camera did not come back');
+
+    button(el, strings.shareScreen).click();
+    await waitUntil(() => call.isScreenSharingOn && hasButton(el, strings.stopSharing), 'not sharing');
+    button(el, strings.stopSharing).click();
+    await waitUntil(() => !call.isScreenSharingOn, 'still sharing');
+
+    el.focus();
+    const keyboardMute = new KeyboardEvent('keydown', { code: 'KeyM', altKey: true, bubbles: true, composed: true });
+    button(el, strings.unmute).dispatchEvent(keyboardMute);
+    await waitUntil(() => !call.isMuted, 'Alt+M did not unmute');
+  });
+
+  it('shows a remote screen share large, recording, and reconnection', async () => {
+    const { el, engine } = await callElement();
+    const call = await join(el, engine);
+    const ana = call.addRemoteParticipant({ displayName: 'Ana' });
+    ana.startScreenShare();
+    await waitUntil(() => shadow(el).querySelector('[part="screen-share"] video'), 'no screen share view');
+    expect(shadow(el).querySelector('[part="screen-share"] video')!.getAttribute('aria-label')).to.equal('Ana is sharing their screen');
+
+    call.setRecording(true);
+    await waitUntil(() => shadow(el).querySelector('[part="recording-indicator"]')?.textContent === strings.recording, 'no recording indicator');
+
+    call.dropConnection();
+    await waitUntil(() => shadow(el).textContent!.includes(strings.reconnecting), 'no reconnecting state');
+    call.restoreConnection();
+    await waitUntil(() => !shadow(el).textContent!.includes(strings.reconnecting), 'still reconnecting');
+  });
+
+  it('tells why a call failed in plain words', async () => {
+    const { el, engine } = await callElement();
+    const call = await join(el, engine);
+    const ended = oneEvent(el, 'acs-call-ended');
+    call.end(callEndReasons.networkLost);
+    expect((await ended).detail).to.include({ reason: 'network', code: 410, subCode: 3101 });
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(strings.endNetwork);
+  });
+
+  it('rings with incoming set, and accepts or declines', async () => {
+    const { el, engine } = await callElement({ attributes: { incoming: '' } });
+    await waitUntil(() => engine.agents.length === 1, 'no agent');
+
+    let ringing = oneEvent(el, 'acs-incoming-call');
+    const first = engine.ringIncoming({ from: { rawId: '8:acs:resource_ana', displayName: 'Ana' } });
+    expect((await ringing).detail).to.deep.equal({ from: '8:acs:resource_ana', displayName: 'Ana' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alertdialog"]')!.textContent).to.contain('Ana is calling');
+    await expect(el).to.be.accessible();
+    const declined = new Promise<void>((resolve) => first.on('callEnded', () => resolve()));
+    button(el, strings.decline).click();
+    await declined;
+    await waitUntil(() => !shadow(el).querySelector('[role="alertdialog"]'), 'the prompt stayed');
+
+    ringing = oneEvent(el, 'acs-incoming-call');
+    engine.ringIncoming({ from: { rawId: '8:acs:resource_bo', displayName: 'Bo' } });
+    await ringing;
+    await el.updateComplete;
+    const accepted = engine.nextCall();
+    button(el, strings.acceptAudio).click();
+    const call = await accepted;
+    await waitUntil(() => shadow(el).querySelector('[part~="video-tile"]')?.textContent!.includes('Bo'), 'Bo is not in the call');
+    expect(call.direction).to.equal('Incoming');
+    expect(call.isLocalVideoStarted, 'audio only').to.equal(false);
+  });
+
+  it('exchanges data with the other participants', async () => {
+    const { el, engine } = await callElement();
+    const call = await join(el, engine);
+    const ana = call.addRemoteParticipant({ rawId: '8:acs:resource_ana', displayName: 'Ana' });
+    await el.sendData({ cue: 'slide-2' });
+    expect(new TextDecoder().decode(call.sentData[0]!.data)).to.equal('{"cue":"slide-2"}');
+
+    const received = oneEvent(el, 'acs-data-received');
+    call.receiveData(ana, new TextEncoder().encode('hello'));
+    expect((await received).detail).to.include({ from: '8:acs:resource_ana', text: 'hello' });
+  });
+
+  it('reports sendData() outside a call as a visible error', async () => {
+    const { el } = await callElement();
+    const failed = oneEvent(el, 'acs-error');
+    await el.sendData('too early');
+    expect((await failed).detail.code).to.equal('not-in-call');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="error-message"]')!.textContent).to.equal(en.errors['not-in-call']);
+  });
+
+  it('explains a missing call target', async () => {
+    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const { el } = await callElement({ attributes: {} });
+    expect((await failed).detail.code).to.equal('missing-call-target');
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(en.errors['missing-call-target']);
+  });
+
+  it('calls a phone number and says when it is busy', async () => {
+    const engine = new FakeCallEngine({ latencyMs: 20, phoneCallee: () => 'busy' });
+    const { el } = await callElement({ engine, attributes: { callee: '+14255550123', 'alternate-caller-id': '+18005550100' } });
+    await waitUntil(() => hasButton(el, strings.startCall) && !button(el, strings.startCall).disabled, 'not ready');
+    const ended = oneEvent(el, 'acs-call-ended');
+    button(el, strings.startCall).click();
+    expect((await ended).detail.reason).to.equal('busy');
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(strings.endBusy);
+  });
+
+  it('shares one call agent between elements of the same user, and disposes it with the last', async () => {
+    const engine = new FakeCallEngine({ latencyMs: 20 });
+    const first = await callElement({ engine });
+    const second = await callElement({ engine });
+    await Promise.all([joinable(first.el), joinable(second.el)]);
+    expect(engine.agents).to.have.length(1);
+    first.el.remove();
+    expect(engine.agents).to.have.length(1);
+    second.el.remove();
+    await waitUntil(() => engine.agents.length === 0, 'the agent outlived its last element');
+  });
+
+  it('releases the camera and microphone when removed, in the lobby and in a call', async () => {
+    const lobby = await callElement();
+    await waitUntil(() => videoTracks(lobby.el).length > 0, 'no preview');
+    const lobbyTracks = videoTracks(lobby.el);
+    lobby.el.remove();
+    expect(lobbyTracks.every((track) => track.readyState === 'ended')).to.equal(true);
+
+    const inCall = await callElement();
+    const call = await join(inCall.el, inCall.engine);
+    const callTracks = videoTracks(inCall.el);
+    expect(callTracks.length).to.be.greaterThan(0);
+    inCall.el.remove();
+    expect(callTracks.every((track) => track.readyState === 'ended')).to.equal(true);
+    await waitUntil(() => call.state === 'Disconnected', 'removing the element did not leave the call');
+  });
+});

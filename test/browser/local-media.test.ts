@@ -1,0 +1,305 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { LocalMedia, type LocalMediaState, type MediaDeviceAccess } from '../../src/calling/local-media.js';
+
+/**
+ * Chromium's fake devices behind hooks a test can pull: requests can be held, failed by kind,
+ * and kinds of device hidden from the listing (as if unplugged).
+ */
+class ScriptedDevices extends EventTarget implements MediaDeviceAccess {
+  readonly requests: MediaStreamConstraints[] = [];
+  /** Every stream handed out, including ones whose request was later abandoned. */
+  readonly streams: MediaStream[] = [];
+  readonly failures: { video?: DOMException; audio?: DOMException } = {};
+  readonly hidden = new Set<MediaDeviceKind>();
+  private held: Promise<void> | undefined;
+  private releaseHeld: () => void = () => {};
+
+  hold(): void {
+    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
+  }
+
+  letGo(): void {
+    this.held = undefined;
+    this.releaseHeld();
+  }
+
+  async getUserMedia(constraints: MediaStreamConstraints = {}): Promise<MediaStream> {
+    this.requests.push(constraints);
+    await this.held;
+    const failure = constraints.video ? this.failures.video : this.failures.audio;
+    if (failure) throw failure;
+    const stream = await navigator.mediaDevices.getUserMedia(constraints);
+    this.streams.push(stream);
+    return stream;
+  }
+
+  async enumerateDevices(): Promise<MediaDeviceInfo[]> {
+    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => !this.hidden.has(device.kind));
+  }
+}
+
+interface Watched {
+  media: LocalMedia;
+  states: LocalMediaState[];
+  /** Every track any state has carried. */
+  tracks(): MediaStreamTrack[];
+}
+
+const created: LocalMedia[] = [];
+afterEach(() => created.splice(0).forEach((media) => media.stop()));
+
+function watch(devices?: MediaDeviceAccess): Watched {
+  const states: LocalMediaState[] = [];
+  const media = new LocalMedia((state) => states.push(state), devices);
+  created.push(media);
+  const tracks = () => {
+    const streams = new Set(states.flatMap((state) => [state.camera.stream, state.microphone.stream]));
+    return [...streams].flatMap((stream) => stream?.getTracks() ?? []);
+  };
+  return { media, states, tracks };
+}
+
+const denied = () => new DOMException('', 'NotAllowedError');
+const live = (stream: MediaStream | undefined) => stream?.getTracks().every((track) => track.readyState === 'live') ?? false;
+const ended = (tracks: MediaStreamTrack[]) => tracks.every((track) => track.readyState === 'ended');
+
+describe('LocalMedia', function () {
+  this.timeout(10000);
+
+  it('shows a live camera preview and names the cameras, microphones and speakers', async () => {
+    const { media } = watch();
+    await media.start({ camera: true, microphone: true });
+
+    const { camera, microphone, cameras, microphones, speakers } = media.state;
+    expect(camera.status).to.equal('on');
+    expect(microphone.status).to.equal('on');
+    expect(camera.stream!.getVideoTracks()).to.have.length(1);
+    expect(live(camera.stream)).to.equal(true);
+    expect(cameras.map((option) => option.id)).to.include(camera.deviceId);
+    expect(microphones.map((option) => option.id)).to.include(microphone.deviceId);
+    for (const option of [...cameras, ...microphones, ...speakers]) expect(option.label, option.id).to.not.equal('');
+    expect(speakers.length).to.be.greaterThan(0);
+
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = camera.stream!;
+    await video.play();
+    await waitUntil(() => video.videoWidth > 0, 'the preview shows no picture', { timeout: 3000 });
+  });
+
+  it('asks for the camera and the microphone with separate requests, at the same time', async () => {
+    const devices = new ScriptedDevices();
+    devices.hold();
+    const { media } = watch(devices);
+    const started = media.start({ camera: true, microphone: true });
+
+    expect(media.state.camera.status).to.equal('starting');
+    expect(media.state.microphone.status).to.equal('starting');
+    expect(devices.requests).to.deep.equal([{ video: true }, { audio: true }]);
+    devices.letGo();
+    await started;
+    expect(media.state.camera.status).to.equal('on');
+    expect(media.state.microphone.status).to.equal('on');
+  });
+
+  it('moves the microphone level with the sound, at most about ten times a second', async () => {
+    const { media, states } = watch();
+    await media.start({ camera: false, microphone: true });
+    const since = states.length;
+    const startedAt = performance.now();
+
+    // Chromium's fake microphone beeps twice a second and is silent in between.
+    await waitUntil(() => media.state.microphone.level > 0.3, 'the level never rose', { timeout: 3000 });
+    await waitUntil(() => media.state.microphone.level === 0, 'the level never fell back', { timeout: 3000 });
+    const seconds = (performance.now() - startedAt) / 1000;
+    const levels = states.slice(since).map((state) => state.microphone.level);
+    expect(levels.length).to.be.at.most(Math.ceil(seconds * 10) + 1);
+    levels.slice(1).forEach((level, index) => expect(Math.abs(level - levels[index]!), 'a change too small to see').to.be.at.least(0.02));
+    expect(media.state.camera.status).to.equal('off');
+  });
+
+  it('turns the camera off by ending its tracks, and on again with a new stream', async () => {
+    const { media, tracks } = watch();
+    await media.start({ camera: true, microphone: true });
+    const first = media.state.camera.stream!;
+
+    await media.setCamera(false);
+    expect(media.state.camera).to.include({ status: 'off', stream: undefined });
+    expect(ended(first.getTracks())).to.equal(true);
+    expect(live(media.state.microphone.stream)).to.equal(true);
+
+    await media.setCamera(true);
+    expect(media.state.camera.status).to.equal('on');
+    expect(media.state.camera.stream).to.not.equal(first);
+    expect(live(media.state.camera.stream)).to.equal(true);
+    expect(tracks().filter((track) => track.readyState === 'live')).to.have.length(2);
+  });
+
+  it('switches to another microphone, ending the old one', async () => {
+    const { media } = watch();
+    await media.start({ camera: false, microphone: true });
+    const old = media.state.microphone.stream!;
+    const other = media.state.microphones.find((option) => option.id !== media.state.microphone.deviceId)!;
+
+    await media.selectMicrophone(other.id);
+
+    expect(media.state.microphone.status).to.equal('on');
+    expect(media.state.microphone.deviceId).to.equal(other.id);
+    expect(media.state.microphone.stream!.getAudioTracks()[0]!.label).to.equal(other.label);
+    expect(ended(old.getTracks())).to.equal(true);
+  });
+
+  it('keeps only the last of two quick microphone choices', async () => {
+    const devices = new ScriptedDevices();
+    const { media } = watch(devices);
+    await media.start({ camera: false, microphone: true });
+    const [, first, second] = media.state.microphones;
+
+    devices.hold();
+    const firstChoice = media.selectMicrophone(first!.id);
+    const secondChoice = media.selectMicrophone(second!.id);
+    devices.letGo();
+    await Promise.all([firstChoice, secondChoice]);
+
+    expect(media.state.microphone.deviceId).to.equal(second!.id);
+    expect(devices.streams).to.have.length(3);
+    const [opening, abandoned, kept] = devices.streams;
+    expect(ended([...opening!.getTracks(), ...abandoned!.getTracks()])).to.equal(true);
+    expect(media.state.microphone.stream).to.equal(kept);
+    expect(live(kept)).to.equal(true);
+  });
+
+  it('remembers a camera chosen while the camera is off, without turning it on', async () => {
+    const devices = new ScriptedDevices();
+    const { media } = watch(devices);
+    await media.start({ camera: true, microphone: false });
+    const [camera] = media.state.cameras;
+    await media.setCamera(false);
+
+    await media.selectCamera(camera!.id);
+    expect(media.state.camera).to.include({ status: 'off', deviceId: camera!.id });
+    expect(devices.requests).to.have.length(1);
+
+    await media.setCamera(true);
+    expect(devices.requests.at(-1)).to.deep.equal({ video: { deviceId: camera!.id } });
+    expect(media.state.camera).to.include({ status: 'on', deviceId: camera!.id });
+  });
+
+  it('ends every track it handed out when stopped, and reports nothing after', async () => {
+    const { media, states, tracks } = watch();
+    await media.start({ camera: true, microphone: true });
+    await media.selectMicrophone(media.state.microphones.find((option) => option.id !== media.state.microphone.deviceId)!.id);
+    await media.setCamera(false);
+    await media.setCamera(true);
+    expect(tracks()).to.have.length(4);
+
+    media.stop();
+    media.stop();
+    const reported = states.length;
+    expect(ended(tracks())).to.equal(true);
+    expect(media.state.camera.status).to.equal('off');
+    expect(media.state.microphone).to.include({ status: 'off', level: 0 });
+
+    await media.setCamera(true);
+    media.selectSpeaker('default');
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(states.length).to.equal(reported);
+  });
+
+  it('ends the tracks of requests still pending when stopped', async () => {
+    const devices = new ScriptedDevices();
+    devices.hold();
+    const { media, states } = watch(devices);
+    const started = media.start({ camera: true, microphone: true });
+    media.stop();
+    const reported = states.length;
+    devices.letGo();
+    await started;
+
+    expect(devices.streams).to.have.length(2);
+    expect(ended(devices.streams.flatMap((stream) => stream.getTracks()))).to.equal(true);
+    expect(states.length).to.equal(reported);
+  });
+
+  it('keeps the microphone when only the camera is denied', async () => {
+    const devices = new ScriptedDevices();
+    devices.failures.video = denied();
+    const { media } = watch(devices);
+    await media.start({ camera: true, microphone: true });
+
+    expect(media.state.camera).to.include({ status: 'denied', stream: undefined });
+    expect(media.state.microphone.status).to.equal('on');
+    expect(live(media.state.microphone.stream)).to.equal(true);
+    expect(media.state.microphones.length).to.be.greaterThan(0);
+  });
+
+  for (const [name, status] of [
+    ['SecurityError', 'denied'],
+    ['NotFoundError', 'unavailable'],
+    ['OverconstrainedError', 'unavailable'],
+    ['NotReadableError', 'failed'],
+  ] as const) {
+    it(`shows the camera ${status} after a ${name}`, async () => {
+      const devices = new ScriptedDevices();
+      devices.failures.video = new DOMException('', name);
+      const { media } = watch(devices);
+      await media.start({ camera: true, microphone: false });
+      expect(media.state.camera.status).to.equal(status);
+    });
+  }
+
+  it('asks again when the camera is turned on after a denial', async () => {
+    const devices = new ScriptedDevices();
+    devices.failures.video = denied();
+    const { media } = watch(devices);
+    await media.start({ camera: true, microphone: false });
+    delete devices.failures.video;
+
+    await media.setCamera(true);
+    expect(media.state.camera.status).to.equal('on');
+  });
+
+  it('shows the camera unavailable when its only device is unplugged', async () => {
+    const devices = new ScriptedDevices();
+    const { media } = watch(devices);
+    await media.start({ camera: true, microphone: false });
+    const track = media.state.camera.stream!.getVideoTracks()[0]!;
+
+    devices.hidden.add('videoinput');
+    track.dispatchEvent(new Event('ended'));
+
+    await waitUntil(() => media.state.camera.status === 'unavailable', 'the camera still shows as usable');
+    expect(media.state.camera.stream).to.equal(undefined);
+    expect(media.state.cameras).to.deep.equal([]);
+    expect(track.readyState).to.equal('ended');
+  });
+
+  it('refreshes the lists when devices change, forgetting a speaker that has gone', async () => {
+    const devices = new ScriptedDevices();
+    const { media } = watch(devices);
+    await media.start({ camera: false, microphone: true });
+    const speaker = media.state.speakers.at(-1)!;
+    media.selectSpeaker(speaker.id);
+    expect(media.state.speakerId).to.equal(speaker.id);
+
+    devices.hidden.add('audiooutput');
+    devices.dispatchEvent(new Event('devicechange'));
+
+    await waitUntil(() => media.state.speakers.length === 0, 'the speakers are still listed');
+    expect(media.state.speakerId).to.equal(undefined);
+  });
+
+  it('shows both unavailable where the browser has no media devices (a page on plain http)', async () => {
+    Object.defineProperty(navigator, 'mediaDevices', { value: undefined, configurable: true });
+    let media: LocalMedia;
+    try {
+      media = watch().media;
+    } finally {
+      delete (navigator as { mediaDevices?: unknown }).mediaDevices;
+    }
+    await media.start({ camera: true, microphone: true });
+    expect(media.state.camera.status).to.equal('unavailable');
+    expect(media.state.microphone.status).to.equal('unavailable');
+  });
+});
