@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright';
+import { createTestToken } from '../../src/testing/test-token.js';
+import { en } from '../../src/core/i18n/en.js';
+import { useDemoApp } from './support/demo-app.js';
+
+const demo = useDemoApp();
+
+/** A link a household or office might have: what makes the 1.8 MB SDK take a realistic time to arrive. */
+const BROADBAND = { offline: false, latency: 40, downloadThroughput: (20 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 };
+
+/** Serves `body` as a page of the demo origin (so it loads the built CDN files) and opens it. */
+async function openPage(context: BrowserContext, body: string): Promise<Page> {
+  const page = await context.newPage();
+  const url = new URL('/lobby-test.html', demo.app().url).href;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${body}</body></html>` }));
+  await page.goto(url);
+  return page;
+}
+
+async function marks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])));
+}
+
+/**
+ * A page with an `<acs-call>` on an Azure session, so it takes the real calling SDK, on a
+ * throttled link. There is no Azure here: the SDK waits on its config service as a page does offline.
+ */
+async function realSdkPage(context: BrowserContext): Promise<Page> {
+  const session = { token: createTestToken({ userId: '8:acs:resource_lobby' }), endpoint: 'https://lobby.communication.azure.com/' };
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', BROADBAND);
+  const url = new URL('/lobby-test.html', demo.app().url).href;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body>
+        <script>window.lobbySession = () => (${JSON.stringify(session)});</script>
+        <script type="module" src="/dist/cdn/acs-call.js"></script>
+        <acs-call token-provider="lobbySession" group-id="0c6b1f3a-2d4e-4f5a-8b9c-0d1e2f3a4b5c"></acs-call>
+      </body></html>`,
+    }),
+  );
+  await page.goto(url);
+  return page;
+}
+
+async function markSet(page: Page, name: string, timeout: number): Promise<void> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout });
+}
+
+test('with the real SDK and no network, the lobby shows a live preview and the devices before the SDK has loaded or its DeviceManager is ready', async () => {
+  const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
+  try {
+    const page = await realSdkPage(context);
+    const lobby = page.locator('acs-call');
+    await markSet(page, 'acs-call:preview-playing', 15000);
+    const preview = lobby.getByRole('region').locator('video').first();
+    assert.ok((await preview.evaluate((video: HTMLVideoElement) => video.videoWidth)) > 0, 'the preview has no picture');
+    const cameras = await lobby.getByLabel(en.call.camera).locator('option').allTextContents();
+    const microphones = await lobby.getByLabel(en.call.microphone).locator('option').allTextContents();
+    assert.ok(cameras.some((name) => name.includes('fake_device_0')), `cameras: ${cameras}`);
+    assert.ok(microphones.length >= 2, `microphones: ${microphones}`);
+    assert.equal(await lobby.getByRole('button', { name: en.call.gettingReady }).isDisabled(), true);
+
+    await markSet(page, 'acs:calling-sdk-loaded', 60000);
+    await markSet(page, 'acs-call:device-manager-ready', 30000);
+    const at = await marks(page);
+    for (const shown of ['acs-call:preview-playing', 'acs-call:browser-devices-listed']) {
+      assert.ok(at[shown]! < at['acs:calling-sdk-loaded']!, `${shown} at ${at[shown]} ms, SDK loaded at ${at['acs:calling-sdk-loaded']} ms`);
+      assert.ok(at[shown]! < at['acs-call:device-manager-ready']!, `${shown} after the DeviceManager`);
+    }
+    assert.ok(at['acs-call:first-paint']! < at['acs-call:preview-playing']!);
+    console.log(`lobby: first paint ${Math.round(at['acs-call:first-paint']!)} ms, preview ${Math.round(at['acs-call:preview-playing']!)} ms, SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, DeviceManager ${Math.round(at['acs-call:device-manager-ready']!)} ms`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("with the SDK's config service answered, as an online page sees it, the join button is enabled once the call agent exists", async () => {
+  const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
+  try {
+    // The SDK only takes a config answer that has an ETag and an expiry, readable across origins.
+    await context.route(/^https:\/\/ecs\.communication\.microsoft\.com\//, (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        headers: {
+          ETag: '"acs-elements-test"',
+          Expires: new Date(Date.now() + 3600_000).toUTCString(),
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Expose-Headers': 'ETag, Expires',
+        },
+        body: '{}',
+      }),
+    );
+    const page = await realSdkPage(context);
+    const join = page.locator('acs-call').getByRole('button', { name: en.call.join });
+    await join.waitFor({ timeout: 60000 });
+    assert.equal(await join.isEnabled(), true);
+    const at = await marks(page);
+    assert.ok(at['acs-call:agent-ready']! > at['acs:calling-sdk-loaded']!);
+    console.log(`join enabled: SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, agent ready ${Math.round(at['acs-call:agent-ready']!)} ms`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with the camera denied, the lobby explains how to fix it and joining works with audio only', async () => {
+  // Chromium is launched without --use-fake-ui-for-media-stream: only what the context grants is allowed.
+  const context = await demo.browser().newContext({ permissions: ['microphone'] });
+  try {
+    const page = await openPage(context, `<script type="module" src="/dist/cdn/acs-call.js"></script>
+      <acs-call token-url="/api/session" display-name="Denied camera" group-id="5d7e9f1a-3b4c-4d5e-8f9a-0b1c2d3e4f5a"></acs-call>`);
+    const call = page.locator('acs-call');
+    await call.getByRole('alert').filter({ hasText: en.call.cameraDenied }).waitFor({ timeout: 15000 });
+    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOn }).isDisabled(), true);
+    const join = call.getByRole('button', { name: en.call.join });
+    await join.waitFor();
+    await page.waitForFunction(() => {
+      const button = [...document.querySelector('acs-call')!.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === 'Join now');
+      return button && !button.disabled;
+    });
+    await join.click();
+    await call.getByRole('button', { name: en.call.hangUp }).waitFor({ timeout: 15000 });
+    await call.locator('[part="call-status"]', { hasText: en.call.connected }).waitFor({ timeout: 15000 });
+    assert.equal(await call.getByRole('button', { name: en.call.mute }).getAttribute('aria-pressed'), 'true', 'the microphone is on');
+    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOn }).getAttribute('aria-pressed'), 'false');
+  } finally {
+    await context.close();
+  }
+});
