@@ -11,7 +11,7 @@ import { CallController, type CallTarget } from './call-controller.js';
 import { callEndText, type CallEndedView } from '../core/calls/call-end-reason.js';
 import { callEngineFor } from '../core/calls/call-engine-for.js';
 import type { CallEngine, DtmfTone } from '../core/calls/call-engine.js';
-import { renderLobby } from './call-lobby.js';
+import { renderDevicePickers, renderLobby } from './call-lobby.js';
 import { formatDuration } from '../core/calls/format-duration.js';
 import { renderStage, stateText } from './call-stage.js';
 
@@ -203,10 +203,23 @@ export class AcsCall extends AcsElement {
     const strings = this.localize.strings.call;
     const view = this.calls.state;
     const selfName = this.displayName ?? session?.displayName ?? '';
+    const deviceIntents = {
+      selectCamera: (id: string) => void this.run(() => this.calls.selectCamera(id)),
+      selectMicrophone: (id: string) => void this.run(() => this.calls.selectMicrophone(id)),
+      selectSpeaker: (id: string) => void this.run(() => this.calls.selectSpeaker(id)),
+    };
+    const stage = {
+      selfName,
+      selfVideo: view.media.camera.stream,
+      cameraStatus: view.media.camera.status,
+      elapsedSeconds: view.elapsedSeconds,
+      participantsOpen: this.participantsOpen,
+      devicePickers: renderDevicePickers(view, strings, deviceIntents),
+    };
     return html`<div class="call">
       ${view.incoming ? this.renderIncoming(view.incoming.name, strings) : nothing}
       ${view.phase === 'in-call' && view.call
-        ? renderStage({ call: view.call, selfName, selfVideo: view.media.camera.stream, cameraStatus: view.media.camera.status, elapsedSeconds: view.elapsedSeconds, participantsOpen: this.participantsOpen }, strings, {
+        ? renderStage({ ...stage, call: view.call }, strings, {
             setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
             setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
             shareScreen: (on) => void this.run(() => this.calls.shareScreen(on)),
@@ -218,11 +231,9 @@ export class AcsCall extends AcsElement {
         : view.phase === 'ended' && view.ended
           ? this.renderEnded(view.ended, strings)
           : renderLobby(view, strings, this.callee ? strings.startCall : strings.join, {
+              ...deviceIntents,
               setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
               setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
-              selectCamera: (id) => void this.run(() => this.calls.selectCamera(id)),
-              selectMicrophone: (id) => void this.run(() => this.calls.selectMicrophone(id)),
-              selectSpeaker: (id) => void this.run(() => this.calls.selectSpeaker(id)),
               join: () => void this.start(),
             })}
       ${this.problem ? html`<p class="problem" part="error-message" role="alert">${this.problem}</p>` : nothing}

@@ -249,13 +249,13 @@ export class CallController implements ReactiveController {
   }
 
   async selectMicrophone(id: string): Promise<void> {
-    const sdkDevice = (await this.deviceManager?.getMicrophones())?.find((device) => device.id === id);
+    const sdkDevice = (await this.deviceManager?.getMicrophones())?.find((device) => browserDeviceId(device.id) === id);
     await Promise.all([this.media?.selectMicrophone(id), sdkDevice && this.deviceManager?.selectMicrophone(sdkDevice)]);
   }
 
   async selectSpeaker(id: string): Promise<void> {
     this.media?.selectSpeaker(id);
-    const sdkDevice = (await this.deviceManager?.getSpeakers())?.find((device) => device.id === id);
+    const sdkDevice = (await this.deviceManager?.getSpeakers())?.find((device) => browserDeviceId(device.id) === id);
     if (sdkDevice) await this.deviceManager?.selectSpeaker(sdkDevice);
   }
 
@@ -341,7 +341,7 @@ export class CallController implements ReactiveController {
     if (!this.lease) return;
     performance.mark('acs-call:device-manager-ready');
     this.deviceManager = manager;
-    const options = (devices: readonly { id: string; name: string }[]) => devices.map(({ id, name }) => ({ id, label: name }));
+    const options = (devices: readonly { id: string; name: string }[]) => devices.map(({ id, name }) => ({ id: browserDeviceId(id), label: name }));
     this.setState({ devices: { cameras: options(cameras), microphones: options(microphones), speakers: options(speakers) } });
   }
 
@@ -364,6 +364,14 @@ export class CallController implements ReactiveController {
     this.state = { ...this.state, ...change };
     this.host.requestUpdate();
   }
+}
+
+/**
+ * The SDK names devices `camera:<id>`, `microphone:<id>`, `speaker:<id>` around the browser's own
+ * `deviceId`; the view keeps the browser's, so the lobby's choice and the SDK's lists agree.
+ */
+function browserDeviceId(sdkDeviceId: string): string {
+  return sdkDeviceId.slice(sdkDeviceId.indexOf(':') + 1);
 }
 
 function listsOf(media: LocalMediaState): DeviceLists {

@@ -4,12 +4,15 @@ import type { CallViewState } from './call-controller.js';
 import type { MediaDeviceOption, MediaStatus } from './local-media.js';
 import { streamSource } from './stream-source.js';
 
-export interface LobbyIntents {
-  setCamera(on: boolean): void;
-  setMicrophone(on: boolean): void;
+export interface DeviceIntents {
   selectCamera(id: string): void;
   selectMicrophone(id: string): void;
   selectSpeaker(id: string): void;
+}
+
+export interface LobbyIntents extends DeviceIntents {
+  setCamera(on: boolean): void;
+  setMicrophone(on: boolean): void;
   join(): void;
 }
 
@@ -20,7 +23,7 @@ type CallStrings = AcsStrings['call'];
  * Everything here comes from the browser's media APIs, so it paints before the SDK arrives.
  */
 export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel: string, intents: LobbyIntents): TemplateResult {
-  const { media, devices } = view;
+  const { media } = view;
   const cameraOn = media.camera.status === 'on';
   const microphoneOn = media.microphone.status === 'on';
   const ready = view.agentReady && view.phase === 'lobby';
@@ -38,11 +41,7 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
       ${renderToggle(cameraOn, cameraOn ? strings.turnCameraOff : strings.turnCameraOn, media.camera.status, () => intents.setCamera(!cameraOn), 'camera-button')}
       <meter class="level" part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0} aria-label=${strings.microphoneLevel}></meter>
     </div>
-    <div class="devices">
-      ${renderPicker(strings.camera, devices.cameras, media.camera.deviceId, strings.unnamedCamera, intents.selectCamera)}
-      ${renderPicker(strings.microphone, devices.microphones, media.microphone.deviceId, strings.unnamedMicrophone, intents.selectMicrophone)}
-      ${devices.speakers.length ? renderPicker(strings.speaker, devices.speakers, media.speakerId, strings.unnamedSpeaker, intents.selectSpeaker) : nothing}
-    </div>
+    ${renderDevicePickers(view, strings, intents)}
     <button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
       ${ready ? joinLabel : strings.gettingReady}
     </button>
@@ -52,6 +51,15 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
 /** For `npm run bench` and the lobby tests: when the person first sees themselves. */
 function markPreviewPlaying(): void {
   if (!performance.getEntriesByName('acs-call:preview-playing').length) performance.mark('acs-call:preview-playing');
+}
+
+/** Camera, microphone and speaker selectors: in the lobby, and again during the call. */
+export function renderDevicePickers({ media, devices }: CallViewState, strings: CallStrings, intents: DeviceIntents): TemplateResult {
+  return html`<div class="devices">
+    ${renderPicker(strings.camera, devices.cameras, media.camera.deviceId, strings.unnamedCamera, intents.selectCamera)}
+    ${renderPicker(strings.microphone, devices.microphones, media.microphone.deviceId, strings.unnamedMicrophone, intents.selectMicrophone)}
+    ${devices.speakers.length ? renderPicker(strings.speaker, devices.speakers, media.speakerId, strings.unnamedSpeaker, intents.selectSpeaker) : nothing}
+  </div>`;
 }
 
 function renderProblem(status: MediaStatus, denied: string, unavailable: string): TemplateResult | typeof nothing {

@@ -28,10 +28,12 @@ export interface StageView {
   cameraStatus: MediaStatus;
   elapsedSeconds: number;
   participantsOpen: boolean;
+  /** The device selectors, shared with the lobby. */
+  devicePickers: TemplateResult;
 }
 
 /** The call in progress: status line, gallery (screen share first), self view and controls. */
-export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSeconds, participantsOpen }: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
+export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSeconds, participantsOpen, devicePickers }: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
   const sharer = call.participants.find((participant) => participant.screen);
   const count = call.participants.length + 1;
   return html`<div class="stage" part="stage">
@@ -66,6 +68,7 @@ export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSe
       </button>
       <button type="button" class="hang-up" part="control hang-up-button" @click=${intents.hangUp}>${strings.hangUp}</button>
     </div>
+    ${devicePickers}
     <details class="shortcuts" part="shortcuts">
       <summary>${strings.shortcuts}</summary>
       <ul>

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/call.js';
 import type { AcsCall } from '../../src/calling/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
-import { callEndReasons, createTestToken, FakeCallEngine, type FakeCall } from '../../src/testing/index.js';
+import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager, type FakeCall } from '../../src/testing/index.js';
 
 const strings = en.call;
 
@@ -155,6 +155,52 @@ describe('<acs-call>', function () {
     await waitUntil(() => shadow(el).textContent!.includes(strings.reconnecting), 'no reconnecting state');
     call.restoreConnection();
     await waitUntil(() => !shadow(el).textContent!.includes(strings.reconnecting), 'still reconnecting');
+  });
+
+  it('rejoins after the end screen, with the camera back on', async () => {
+    const { el, engine } = await callElement();
+    const first = await join(el, engine);
+    await first.hangUp();
+    await waitUntil(() => hasButton(el, strings.rejoin), 'no rejoin button');
+    expect(videoTracks(el), 'the camera stays on after the call').to.deep.equal([]);
+    const rejoined = engine.nextCall();
+    button(el, strings.rejoin).click();
+    const second = await rejoined;
+    await waitUntil(() => second.state === 'Connected' && second.isLocalVideoStarted, 'did not rejoin with video');
+    expect(second).to.not.equal(first);
+  });
+
+  it('switches the microphone during the call', async () => {
+    const { el, engine } = await callElement();
+    await join(el, engine);
+    const chosen: string[] = [];
+    const select = FakeDeviceManager.prototype.selectMicrophone;
+    FakeDeviceManager.prototype.selectMicrophone = function (this: FakeDeviceManager, microphone) {
+      chosen.push(microphone.id);
+      return select.call(this, microphone);
+    };
+    try {
+      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent!.includes(strings.microphone))!;
+      await waitUntil(() => picker.options.length > 1, 'no microphones to pick from');
+      const other = picker.options[picker.options.length - 1]!;
+      picker.value = other.value;
+      picker.dispatchEvent(new Event('change'));
+      await waitUntil(() => chosen.length === 1, 'the SDK did not switch microphones');
+      expect(chosen[0]).to.equal(`microphone:${other.value}`);
+    } finally {
+      FakeDeviceManager.prototype.selectMicrophone = select;
+    }
+  });
+
+  it('is accessible in a call, in the dark theme and right to left', async () => {
+    const { el, engine } = await callElement({ attributes: { 'group-id': '29228d3e-040e-4656-a70e-890ab4e173e5', theme: 'dark', lang: 'ar' } });
+    await waitUntil(() => shadow(el).querySelector('[dir="rtl"]'), 'not right to left');
+    const placed = engine.nextCall();
+    await el.start();
+    const call = await placed;
+    call.addRemoteParticipant({ displayName: 'Ana', video: true });
+    await waitUntil(() => shadow(el).querySelector('video[aria-label="Ana"]'), 'no tile');
+    await expect(el).to.be.accessible();
   });
 
   it('tells why a call failed in plain words', async () => {
