@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: cold loads of the demo pages in headless Chromium against the in-memory
- * emulator — time until `acs-ready` and JavaScript bytes fetched — plus the gzip size of each
- * CDN chunk. Run `npm run build` first. Figures are medians of RUNS fresh browser contexts.
+ * emulator — time until `acs-ready` and JavaScript bytes fetched — the gzip size of each CDN
+ * chunk, and the call lobby on the real calling SDK offline (preview before the SDK). Run `npm run build` first. Figures are medians of RUNS fresh browser contexts.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { startApp } from '../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../server/emulator/emulator.js';
+import { openRealSdkLobby, readMarks, waitForMark } from '../test/node/support/real-sdk-lobby.js';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -50,6 +51,21 @@ try {
     }
     console.log(`${`${path} (${elements} element${elements > 1 ? 's' : ''})`.padEnd(36)} ${median(ready).toFixed(0).padStart(8)}   ${(median(bytes) / 1024).toFixed(0).padStart(8)}`);
   }
+
+  console.log(`\ncall lobby, real SDK offline, 20 Mbit/s link (median of ${RUNS}), ms after navigation`);
+  const lobby: Record<string, number[]> = {};
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    const page = await openRealSdkLobby(context, app.url);
+    await waitForMark(page, 'acs-call:device-manager-ready', 60000);
+    for (const [name, at] of Object.entries(await readMarks(page))) (lobby[name] ??= []).push(at);
+    await context.close();
+  }
+  const firstPaint = median(lobby['acs-call:first-paint']!);
+  for (const name of ['acs-call:first-paint', 'acs-call:browser-devices-listed', 'acs-call:preview-playing', 'acs:calling-sdk-loaded', 'acs-call:device-manager-ready']) {
+    console.log(`${name.padEnd(36)} ${median(lobby[name]!).toFixed(0).padStart(8)}`);
+  }
+  console.log(`${'preview after first paint (target ≤ 1000)'.padEnd(36)} ${(median(lobby['acs-call:preview-playing']!) - firstPaint).toFixed(0).padStart(8)}`);
 } finally {
   await browser.close();
   await app.close();

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright';
-import { createTestToken } from '../../src/testing/test-token.js';
 import { en } from '../../src/core/i18n/en.js';
 import { useDemoApp } from './support/demo-app.js';
+import { openRealSdkLobby, readMarks, waitForMark } from './support/real-sdk-lobby.js';
 
 const demo = useDemoApp();
-
-/** A link a household or office might have: what makes the 1.8 MB SDK take a realistic time to arrive. */
-const BROADBAND = { offline: false, latency: 40, downloadThroughput: (20 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 };
 
 /** Serves `body` as a page of the demo origin (so it loads the built CDN files) and opens it. */
 async function openPage(context: BrowserContext, body: string): Promise<Page> {
@@ -19,45 +16,12 @@ async function openPage(context: BrowserContext, body: string): Promise<Page> {
   return page;
 }
 
-async function marks(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])));
-}
-
-/**
- * A page with an `<acs-call>` on an Azure session, so it takes the real calling SDK, on a
- * throttled link. There is no Azure here: the SDK waits on its config service as a page does offline.
- */
-async function realSdkPage(context: BrowserContext): Promise<Page> {
-  const session = { token: createTestToken({ userId: '8:acs:resource_lobby' }), endpoint: 'https://lobby.communication.azure.com/' };
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', BROADBAND);
-  const url = new URL('/lobby-test.html', demo.app().url).href;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><body>
-        <script>window.lobbySession = () => (${JSON.stringify(session)});</script>
-        <script type="module" src="/dist/cdn/acs-call.js"></script>
-        <acs-call token-provider="lobbySession" group-id="0c6b1f3a-2d4e-4f5a-8b9c-0d1e2f3a4b5c"></acs-call>
-      </body></html>`,
-    }),
-  );
-  await page.goto(url);
-  return page;
-}
-
-async function markSet(page: Page, name: string, timeout: number): Promise<void> {
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout });
-}
-
 test('with the real SDK and no network, the lobby shows a live preview and the devices before the SDK has loaded or its DeviceManager is ready', async () => {
   const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
   try {
-    const page = await realSdkPage(context);
+    const page = await openRealSdkLobby(context, demo.app().url);
     const lobby = page.locator('acs-call');
-    await markSet(page, 'acs-call:preview-playing', 15000);
+    await waitForMark(page, 'acs-call:preview-playing', 15000);
     const preview = lobby.getByRole('region').locator('video').first();
     assert.ok((await preview.evaluate((video: HTMLVideoElement) => video.videoWidth)) > 0, 'the preview has no picture');
     const cameras = await lobby.getByLabel(en.call.camera).locator('option').allTextContents();
@@ -66,14 +30,15 @@ test('with the real SDK and no network, the lobby shows a live preview and the d
     assert.ok(microphones.length >= 2, `microphones: ${microphones}`);
     assert.equal(await lobby.getByRole('button', { name: en.call.gettingReady }).isDisabled(), true);
 
-    await markSet(page, 'acs:calling-sdk-loaded', 60000);
-    await markSet(page, 'acs-call:device-manager-ready', 30000);
-    const at = await marks(page);
+    await waitForMark(page, 'acs:calling-sdk-loaded', 60000);
+    await waitForMark(page, 'acs-call:device-manager-ready', 30000);
+    const at = await readMarks(page);
     for (const shown of ['acs-call:preview-playing', 'acs-call:browser-devices-listed']) {
       assert.ok(at[shown]! < at['acs:calling-sdk-loaded']!, `${shown} at ${at[shown]} ms, SDK loaded at ${at['acs:calling-sdk-loaded']} ms`);
       assert.ok(at[shown]! < at['acs-call:device-manager-ready']!, `${shown} after the DeviceManager`);
     }
     assert.ok(at['acs-call:first-paint']! < at['acs-call:preview-playing']!);
+    assert.ok(at['acs-call:first-paint']! < at['acs:calling-sdk-loaded']!, 'the lobby shell waited for the SDK');
     console.log(`lobby: first paint ${Math.round(at['acs-call:first-paint']!)} ms, preview ${Math.round(at['acs-call:preview-playing']!)} ms, SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, DeviceManager ${Math.round(at['acs-call:device-manager-ready']!)} ms`);
   } finally {
     await context.close();
@@ -96,11 +61,11 @@ test("with the SDK's config service answered, as an online page sees it, the joi
         body: '{}',
       }),
     );
-    const page = await realSdkPage(context);
+    const page = await openRealSdkLobby(context, demo.app().url);
     const join = page.locator('acs-call').getByRole('button', { name: en.call.join });
     await join.waitFor({ timeout: 60000 });
     assert.equal(await join.isEnabled(), true);
-    const at = await marks(page);
+    const at = await readMarks(page);
     assert.ok(at['acs-call:agent-ready']! > at['acs:calling-sdk-loaded']!);
     console.log(`join enabled: SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, agent ready ${Math.round(at['acs-call:agent-ready']!)} ms`);
   } finally {
