@@ -69,6 +69,8 @@ export class CallController implements ReactiveController {
   private lease: CallAgentLease | undefined;
   private engine: CallEngine | undefined;
   private agent: EngineCallAgent | undefined;
+  /** For `start()` called before signing in has finished: it waits for the agent. */
+  private agentWaiters: ((agent: EngineCallAgent) => void)[] = [];
   private deviceManager: EngineDeviceManager | undefined;
   private active: ActiveCall | undefined;
   private pendingIncoming: EngineIncomingCall | undefined;
@@ -131,13 +133,13 @@ export class CallController implements ReactiveController {
     agent.on('incomingCall', onIncoming);
     this.detachAgent = () => agent.off('incomingCall', onIncoming);
     this.setState({ agentReady: true });
+    for (const resolve of this.agentWaiters.splice(0)) resolve(agent);
   }
 
   /** Places or joins the call; resolves once the SDK has it (not when it connects). */
   async start(target: CallTarget): Promise<void> {
     if (this.active) return;
-    const agent = this.agent ?? (this.lease ? await this.lease.agent : undefined);
-    if (!agent) throw new AcsError('call-failed', 'The call agent is not ready.');
+    const agent = this.agent ?? (await new Promise<EngineCallAgent>((resolve) => this.agentWaiters.push(resolve)));
     const participants = target.kind === 'people' ? await toIdentifiers(target) : undefined;
     if (this.state.phase === 'ended') await this.reopenMedia();
     this.setState({ phase: 'joining', ended: undefined });

@@ -157,6 +157,22 @@ describe('<acs-call>', function () {
     await waitUntil(() => !shadow(el).textContent!.includes(strings.reconnecting), 'still reconnecting');
   });
 
+  it('joins when start() is called before it has signed in', async () => {
+    const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 300 });
+    const el = document.createElement('acs-call') as AcsCall;
+    el.callEngine = engine;
+    el.tokenProvider = () => createTestToken();
+    el.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
+    document.body.append(el);
+    try {
+      const placed = engine.nextCall();
+      await el.start();
+      expect((await placed).state).to.be.oneOf(['Connecting', 'Connected']);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('rejoins after the end screen, with the camera back on', async () => {
     const { el, engine } = await callElement();
     const first = await join(el, engine);
