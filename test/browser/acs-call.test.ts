@@ -140,6 +140,46 @@ describe('<acs-call>', function () {
     await waitUntil(() => !call.isMuted, 'Alt+M did not unmute');
   });
 
+  it('holds and resumes, raises a hand, lists the participants, and reports each state', async () => {
+    const { el, engine } = await callElement();
+    const states: string[] = [];
+    el.addEventListener('acs-call-state-changed', (event) => states.push(event.detail.state));
+    const call = await join(el, engine);
+    call.addRemoteParticipant({ displayName: 'Ana' });
+
+    button(el, strings.hold).click();
+    await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent!.includes(strings.onHold), 'not on hold');
+    button(el, strings.resume).click();
+    await waitUntil(() => call.state === 'Connected', 'not resumed');
+    expect(states).to.include.members(['Connecting', 'Connected', 'LocalHold']);
+
+    button(el, strings.raiseHand).click();
+    await waitUntil(() => hasButton(el, strings.lowerHand), 'the hand is not up');
+    expect(call.raisedHands).to.have.length(1);
+
+    await waitUntil(() => hasButton(el, 'Participants (2)'), 'Ana is not counted');
+    const toggle = button(el, 'Participants (2)');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const list = shadow(el).querySelector('ul[aria-label="Participants (2)"]')!;
+    expect([...list.querySelectorAll('li')].map((item) => item.textContent!.trim())).to.deep.equal(['Caller (you)', 'Ana']);
+  });
+
+  it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
+    const getUserMedia = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = (constraints) =>
+      constraints?.audio ? Promise.reject(new DOMException('blocked', 'NotAllowedError')) : getUserMedia.call(navigator.mediaDevices, constraints);
+    try {
+      const { el, engine } = await callElement();
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]')?.textContent === strings.microphoneDenied, 'no explanation');
+      const call = await join(el, engine);
+      expect(call.isMuted, 'joined with the microphone on').to.equal(true);
+    } finally {
+      navigator.mediaDevices.getUserMedia = getUserMedia;
+    }
+  });
+
   it('shows a remote screen share large, recording, and reconnection', async () => {
     const { el, engine } = await callElement();
     const call = await join(el, engine);
