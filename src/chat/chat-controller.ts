@@ -74,6 +74,8 @@ export class ChatController implements ReactiveController {
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
+  /** The live stream is down: history is polled (with back-off) until it is back. */
+  private polling = false;
   private readonly typingUntil = new Map<string, { name: string; until: number }>();
   private typingTimer: ReturnType<typeof setInterval> | undefined;
   private lastReceiptFor: string | undefined;
@@ -125,7 +127,9 @@ export class ChatController implements ReactiveController {
   disconnect(): void {
     this.realtime?.stop();
     this.realtime = undefined;
+    this.polling = false;
     clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     clearInterval(this.typingTimer);
     this.thread = undefined;
     this.client = undefined;
@@ -281,7 +285,10 @@ export class ChatController implements ReactiveController {
     clearTimeout(this.retryTimer);
     const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)]!;
     this.retryAttempt += 1;
-    this.retryTimer = setTimeout(() => void this.resume(), delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.resume();
+    }, delay);
   }
 
   /** After a break: catch up first (so nothing already delivered is sent again), then send what is left. */
@@ -293,6 +300,8 @@ export class ChatController implements ReactiveController {
       return;
     }
     await this.flush();
+    // Still no live stream: poll again later (unless a failed send already set the next round).
+    if (this.polling && this.retryTimer === undefined) this.scheduleRetry();
   }
 
   private readonly onOnline = () => {
@@ -304,11 +313,17 @@ export class ChatController implements ReactiveController {
 
   private onRealtimeState(state: RealtimeState): void {
     if (state === 'connected') {
+      this.polling = false;
+      // The next outage polls promptly again; the catch-up below takes the place of a pending round.
+      this.retryAttempt = 0;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
       this.setConnection('connected');
       void this.resume();
     } else if (state === 'reconnecting') {
       this.setConnection(navigator.onLine ? 'reconnecting' : 'offline');
       // While the live stream is down, history is polled instead so new messages still show up.
+      this.polling = true;
       this.scheduleRetry();
     }
   }
@@ -420,7 +435,9 @@ export class ChatController implements ReactiveController {
     const known = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
     for await (const page of this.thread.listMessages({ maxPageSize: this.options.pageSize }).byPage()) {
       const views = page.map((message) => this.toView(message));
-      const fresh = views.filter((view) => !known.has(view.id!) && !view.own && (view.kind === 'text' || view.kind === 'html'));
+      // New is judged now, not when the catch-up began: the live stream (or another catch-up) may have shown some meanwhile.
+      const shown = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
+      const fresh = views.filter((view) => !shown.has(view.id!) && !view.own && (view.kind === 'text' || view.kind === 'html'));
       this.setState({ messages: mergeMessages(this.state.messages, views) });
       fresh.forEach((view) => this.received(view));
       if (page.some((message) => known.has(message.id))) break;
