@@ -98,9 +98,13 @@ export abstract class AcsElement extends LitElement {
   protected override render(): TemplateResult {
     const { strings } = this.localize;
     const { state } = this.connection;
+    // The notice and the body are separate parts, so an element whose connecting and ready
+    // states share a template (the call lobby, the dial pad) keeps its DOM, focus and typed
+    // input when signing in finishes.
     return html`<section part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale} aria-label=${this.label(strings)}>
+      ${state.status === 'ready' && state.refreshError ? renderNotice(state.refreshError, strings) : nothing}
       ${state.status === 'ready'
-        ? [state.refreshError ? renderNotice(state.refreshError, strings) : nothing, this.renderReady(state.session)]
+        ? this.renderReady(state.session)
         : state.status === 'failed'
           ? renderFailure(state.error, strings, () => this.connection.retry())
           : this.renderConnecting()}

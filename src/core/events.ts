@@ -45,7 +45,7 @@ export interface AcsIncomingCallDetail {
 }
 
 export interface AcsCallEndedDetail {
-  /** Why, in plain words: `hung-up`, `declined`, `no-answer`, `busy`, `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
+  /** Why, in plain words: `hung-up`, `remote-hung-up`, `declined`, `no-answer`, `busy`, `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
   reason: string;
   /** ACS's call end code and subcode, for support. */
   code: number;

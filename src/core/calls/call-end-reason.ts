@@ -5,6 +5,7 @@ import type { CallEndReason } from './call-engine.js';
 /** Why a call ended, in the words a person understands. Part of `acs-call-ended`'s detail. */
 export type CallEndKind =
   | 'hung-up'
+  | 'remote-hung-up'
   | 'declined'
   | 'no-answer'
   | 'busy'
@@ -16,6 +17,8 @@ export type CallEndKind =
 
 /** ACS sends 0/5300 when another participant removed this user from the call. */
 const REMOVED_SUBCODES = new Set([5300, 5310]);
+/** 0/560000: the phone at the other end hung up (ACS's PSTN codes). */
+const REMOTE_HUNG_UP_SUBCODES = new Set([560000]);
 
 /**
  * Maps ACS's SIP-like `code` (and the `subCode` where it alone tells the story) to a reason.
@@ -24,7 +27,7 @@ const REMOVED_SUBCODES = new Set([5300, 5310]);
 export function callEndKind(reason: CallEndReason | undefined): CallEndKind {
   if (!reason) return 'failed';
   const { code, subCode = 0 } = reason;
-  if (code === 0) return REMOVED_SUBCODES.has(subCode) ? 'removed' : 'hung-up';
+  if (code === 0) return REMOVED_SUBCODES.has(subCode) ? 'removed' : REMOTE_HUNG_UP_SUBCODES.has(subCode) ? 'remote-hung-up' : 'hung-up';
   if (code === 487) return 'hung-up';
   if (code === 603) return 'declined';
   if (code === 486 || code === 600) return 'busy';
@@ -38,6 +41,7 @@ export function callEndKind(reason: CallEndReason | undefined): CallEndKind {
 
 const END_TEXT: Record<CallEndKind, keyof AcsStrings['call']> = {
   'hung-up': 'endHungUp',
+  'remote-hung-up': 'endRemoteHungUp',
   declined: 'endDeclined',
   'no-answer': 'endNoAnswer',
   busy: 'endBusy',

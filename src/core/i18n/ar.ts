@@ -113,6 +113,7 @@ export const ar: AcsStrings = {
     endedAfter: 'استغرقت المكالمة {duration}.',
     rejoin: 'إعادة الانضمام',
     endHungUp: 'لقد غادرت المكالمة.',
+    endRemoteHungUp: 'أنهى الطرف الآخر المكالمة.',
     endDeclined: 'تم رفض المكالمة.',
     endNoAnswer: 'لم يرد أحد.',
     endBusy: 'كان الخط مشغولًا.',

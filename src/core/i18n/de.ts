@@ -113,6 +113,7 @@ export const de: AcsStrings = {
     endedAfter: 'Der Anruf dauerte {duration}.',
     rejoin: 'Erneut beitreten',
     endHungUp: 'Sie haben den Anruf verlassen.',
+    endRemoteHungUp: 'Die andere Person hat aufgelegt.',
     endDeclined: 'Der Anruf wurde abgelehnt.',
     endNoAnswer: 'Es hat niemand abgenommen.',
     endBusy: 'Die Leitung war besetzt.',

@@ -113,6 +113,7 @@ export const en: AcsStrings = {
     endedAfter: 'The call lasted {duration}.',
     rejoin: 'Rejoin',
     endHungUp: 'You left the call.',
+    endRemoteHungUp: 'The other person hung up.',
     endDeclined: 'The call was declined.',
     endNoAnswer: 'No one answered.',
     endBusy: 'The line was busy.',

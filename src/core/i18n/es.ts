@@ -113,6 +113,7 @@ export const es: AcsStrings = {
     endedAfter: 'La llamada duró {duration}.',
     rejoin: 'Volver a unirse',
     endHungUp: 'Saliste de la llamada.',
+    endRemoteHungUp: 'La otra persona colgó.',
     endDeclined: 'Se rechazó la llamada.',
     endNoAnswer: 'Nadie respondió.',
     endBusy: 'La línea estaba ocupada.',

@@ -114,6 +114,7 @@ export const fr: AcsStrings = {
     endedAfter: 'L’appel a duré {duration}.',
     rejoin: 'Rejoindre à nouveau',
     endHungUp: 'Vous avez quitté l’appel.',
+    endRemoteHungUp: 'Votre correspondant a raccroché.',
     endDeclined: 'L’appel a été refusé.',
     endNoAnswer: 'Personne n’a répondu.',
     endBusy: 'La ligne était occupée.',

@@ -113,6 +113,7 @@ export const it: AcsStrings = {
     endedAfter: 'La chiamata è durata {duration}.',
     rejoin: 'Rientra',
     endHungUp: 'Hai lasciato la chiamata.',
+    endRemoteHungUp: 'L’altra persona ha riattaccato.',
     endDeclined: 'La chiamata è stata rifiutata.',
     endNoAnswer: 'Nessuna risposta.',
     endBusy: 'La linea era occupata.',

@@ -113,6 +113,7 @@ export const ja: AcsStrings = {
     endedAfter: '通話時間は {duration} でした。',
     rejoin: '再参加',
     endHungUp: '通話から退出しました。',
+    endRemoteHungUp: '相手が通話を終了しました。',
     endDeclined: '通話が拒否されました。',
     endNoAnswer: '応答がありませんでした。',
     endBusy: '話し中でした。',

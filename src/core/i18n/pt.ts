@@ -113,6 +113,7 @@ export const pt: AcsStrings = {
     endedAfter: 'A chamada durou {duration}.',
     rejoin: 'Entrar novamente',
     endHungUp: 'Você saiu da chamada.',
+    endRemoteHungUp: 'A outra pessoa desligou.',
     endDeclined: 'A chamada foi recusada.',
     endNoAnswer: 'Ninguém atendeu.',
     endBusy: 'A linha estava ocupada.',

@@ -128,6 +128,8 @@ export interface AcsStrings {
     endedAfter: string;
     rejoin: string;
     endHungUp: string;
+    /** The other side of a one-to-one or phone call hung up. */
+    endRemoteHungUp: string;
     endDeclined: string;
     endNoAnswer: string;
     endBusy: string;
