@@ -211,13 +211,4 @@ export const callStyles = css`
     margin: 0 0 var(--_space);
     font-weight: 600;
   }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

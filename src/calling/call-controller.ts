@@ -3,11 +3,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
 import { loadCommonSdk } from '../core/sdk-loader.js';
-import type { AcsSession } from '../core/session.js';
-import { ActiveCall, type ActiveCallState, type ParticipantView } from '../core/calls/active-call.js';
-import { leaseCallAgent, type CallAgentLease } from '../core/calls/call-agents.js';
+import type { ActiveCallState, ParticipantView } from '../core/calls/active-call.js';
 import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason.js';
-import type { CallEngine, CallState, DtmfTone, EngineCall, EngineCallAgent, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../core/calls/call-engine.js';
+import { CallSlot, type AttachOptions } from '../core/calls/call-slot.js';
+import type { CallState, DtmfTone, EngineCall, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../core/calls/call-engine.js';
 import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
 
 /** What `<acs-call>` calls: exactly one of its target attributes. */
@@ -48,13 +47,9 @@ export interface CallControllerCallbacks {
   onError(error: AcsError): void;
 }
 
-export interface AttachOptions {
-  engine: CallEngine;
-  session: AcsSession;
-  displayName: string | undefined;
+export interface CallAttachOptions extends AttachOptions {
   /** Ring this element when someone calls its user. */
   listenForIncoming: () => boolean;
-  signal: AbortSignal;
 }
 
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -66,18 +61,20 @@ const E164 = /^\+[1-9]\d{7,14}$/;
 export class CallController implements ReactiveController {
   state: CallViewState;
   private media: LocalMedia | undefined;
-  private lease: CallAgentLease | undefined;
-  private engine: CallEngine | undefined;
-  private agent: EngineCallAgent | undefined;
-  /** For `start()` called before signing in has finished: it waits for the agent. */
-  private agentWaiters: ((agent: EngineCallAgent) => void)[] = [];
+  private readonly slot = new CallSlot({
+    onAgentChanged: (agent) => this.setState({ agentReady: agent !== undefined }),
+    onTick: (elapsedSeconds) => this.setState({ elapsedSeconds }),
+    onChange: (state, previous) => this.onCallChange(state, previous),
+    onEnded: (state) => this.onCallEnded(state),
+    onData: (from, data) => this.callbacks.onDataReceived(from, data),
+  });
   private deviceManager: EngineDeviceManager | undefined;
-  private active: ActiveCall | undefined;
   private pendingIncoming: EngineIncomingCall | undefined;
   private localVideo: EngineLocalVideoStream | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
   private lastWanted = { camera: true, microphone: true };
   private detachAgent: (() => void) | undefined;
+  /** Which sign-in the agent listeners belong to: a late abort of an earlier one must not detach a newer one. */
+  private attachment: symbol | undefined;
   /** Settles when the camera and microphone asked for have opened (or failed). */
   private mediaSettled: Promise<void> = Promise.resolve();
 
@@ -104,10 +101,8 @@ export class CallController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    const call = this.active?.call;
-    this.closeCall();
-    // Leaving the page leaves the call: nobody should stay on a call they can no longer see.
-    if (call && call.state !== 'Disconnected') call.hangUp().catch(() => undefined);
+    this.slot.leaveCall();
+    this.localVideo = undefined;
     this.pendingIncoming?.reject().catch(() => undefined);
     this.pendingIncoming = undefined;
     this.detach();
@@ -116,30 +111,28 @@ export class CallController implements ReactiveController {
   }
 
   /** Leases the call agent for `session`; settles once calls can be made. */
-  async attach({ engine, session, displayName, listenForIncoming, signal }: AttachOptions): Promise<void> {
+  async attach({ listenForIncoming, ...options }: CallAttachOptions): Promise<void> {
     this.detach();
-    const lease = leaseCallAgent(engine, session, displayName);
-    this.lease = lease;
-    this.engine = engine;
-    signal.addEventListener('abort', () => this.lease === lease && this.detach(), { once: true });
-    lease.deviceManager.then((manager) => (this.lease === lease ? this.useDeviceManager(manager) : undefined)).catch(() => undefined);
-    const agent = await lease.agent;
-    if (this.lease !== lease) return;
+    const attachment = Symbol('attachment');
+    this.attachment = attachment;
+    options.signal.addEventListener('abort', () => this.attachment === attachment && this.detach(), { once: true });
+    const attaching = this.slot.attach(options);
+    const deviceManager = this.slot.deviceManager;
+    deviceManager?.then((manager) => (this.slot.holds(deviceManager) ? this.useDeviceManager(manager, deviceManager) : undefined)).catch(() => undefined);
+    const agent = await attaching;
+    if (!agent) return;
     performance.mark('acs-call:agent-ready');
-    this.agent = agent;
     const onIncoming = ({ incomingCall }: { incomingCall: EngineIncomingCall }) => {
-      if (listenForIncoming() && !this.active && !this.pendingIncoming) this.ring(incomingCall);
+      if (listenForIncoming() && !this.slot.active && !this.pendingIncoming) this.ring(incomingCall);
     };
     agent.on('incomingCall', onIncoming);
     this.detachAgent = () => agent.off('incomingCall', onIncoming);
-    this.setState({ agentReady: true });
-    for (const resolve of this.agentWaiters.splice(0)) resolve(agent);
   }
 
   /** Places or joins the call; resolves once the SDK has it (not when it connects). */
   async start(target: CallTarget): Promise<void> {
-    if (this.active) return;
-    const agent = this.agent ?? (await new Promise<EngineCallAgent>((resolve) => this.agentWaiters.push(resolve)));
+    if (this.slot.active) return;
+    const agent = await this.slot.agentWhenReady();
     const participants = target.kind === 'people' ? await toIdentifiers(target) : undefined;
     if (this.state.phase === 'ended') await this.reopenMedia();
     this.setState({ phase: 'joining', ended: undefined });
@@ -181,17 +174,18 @@ export class CallController implements ReactiveController {
   }
 
   async hangUp(): Promise<void> {
-    await this.active?.hangUp();
+    await this.slot.active?.hangUp();
   }
 
   async setMicrophone(on: boolean): Promise<void> {
-    if (this.active) return this.active.mute(!on);
+    if (this.slot.active) return this.slot.active.mute(!on);
     this.lastWanted = { ...this.lastWanted, microphone: on };
     await this.media?.setMicrophone(on);
   }
 
   async setCamera(on: boolean): Promise<void> {
-    const { active, media, engine } = this;
+    const { media } = this;
+    const { active, engine } = this.slot;
     if (!media) return;
     this.lastWanted = { ...this.lastWanted, camera: on };
     if (!on) {
@@ -210,7 +204,7 @@ export class CallController implements ReactiveController {
 
   async shareScreen(on: boolean): Promise<void> {
     try {
-      await this.active?.shareScreen(on);
+      await this.slot.active?.shareScreen(on);
     } catch (error) {
       // Closing the browser's screen picker is a choice, not a failure.
       if (error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'AbortError')) return;
@@ -219,29 +213,29 @@ export class CallController implements ReactiveController {
   }
 
   hold(on: boolean): Promise<void> {
-    return this.active?.hold(on) ?? Promise.resolve();
+    return this.slot.active?.hold(on) ?? Promise.resolve();
   }
 
   raiseHand(up: boolean): Promise<void> {
-    return this.active?.raiseHand(up) ?? Promise.resolve();
+    return this.slot.active?.raiseHand(up) ?? Promise.resolve();
   }
 
   async sendData(data: Uint8Array): Promise<void> {
-    if (!this.active || this.active.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
-    await this.active.sendData(data);
+    if (!this.slot.active || this.slot.active.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
+    await this.slot.active.sendData(data);
   }
 
   async sendDtmf(tone: DtmfTone): Promise<void> {
-    if (!this.active) throw new AcsError('not-in-call', 'sendDtmf() needs a call in progress.');
-    await this.active.sendDtmf(tone);
+    if (!this.slot.active) throw new AcsError('not-in-call', 'sendDtmf() needs a call in progress.');
+    await this.slot.active.sendDtmf(tone);
   }
 
   /** Adds a phone number to the call in progress, shown the ACS number `alternateCallerId`. */
   addPhoneParticipant(phoneNumber: string, alternateCallerId: string | undefined): void {
-    if (!this.active) throw new AcsError('not-in-call', 'Adding a participant needs a call in progress.');
+    if (!this.slot.active) throw new AcsError('not-in-call', 'Adding a participant needs a call in progress.');
     if (!E164.test(phoneNumber)) throw new AcsError('invalid-phone-number', `"${phoneNumber}" is not an E.164 phone number.`);
     if (!alternateCallerId || !E164.test(alternateCallerId)) throw new AcsError('missing-caller-id', 'Adding a phone number needs an E.164 alternate-caller-id.');
-    this.active.call.addParticipant({ phoneNumber }, { alternateCallerId: { phoneNumber: alternateCallerId } });
+    this.slot.active.call.addParticipant({ phoneNumber }, { alternateCallerId: { phoneNumber: alternateCallerId } });
   }
 
   async selectCamera(id: string): Promise<void> {
@@ -277,7 +271,7 @@ export class CallController implements ReactiveController {
   private joinOptions(): EngineJoinOptions {
     const media = this.media?.state;
     const camera = media?.camera.status === 'on' ? media.camera.stream : undefined;
-    this.localVideo = camera && this.engine ? this.engine.createLocalVideoStream(camera) : undefined;
+    this.localVideo = camera && this.slot.engine ? this.slot.engine.createLocalVideoStream(camera) : undefined;
     const muted = media?.microphone.status !== 'on';
     // The SDK opens the microphone itself; the lobby's meter stream would be a second capture.
     void this.media?.setMicrophone(false);
@@ -285,14 +279,8 @@ export class CallController implements ReactiveController {
   }
 
   private follow(call: EngineCall): void {
-    if (!this.engine || !this.agent) return;
-    this.active = new ActiveCall(call, this.engine, this.agent, {
-      onChange: (state, previous) => this.onCallChange(state, previous),
-      onEnded: (state) => this.onCallEnded(state),
-      onData: (from, data) => this.callbacks.onDataReceived(from, data),
-    });
-    this.ticker = setInterval(() => this.tick(), 1000);
-    this.setState({ phase: 'in-call', call: this.active.state });
+    const active = this.slot.follow(call);
+    this.setState({ phase: 'in-call', call: active.state, elapsedSeconds: 0 });
     this.callbacks.onCallStateChanged(call.state);
   }
 
@@ -316,10 +304,7 @@ export class CallController implements ReactiveController {
   }
 
   private closeCall(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
-    this.active?.dispose();
-    this.active = undefined;
+    this.slot.closeCall();
     this.localVideo = undefined;
   }
 
@@ -338,9 +323,9 @@ export class CallController implements ReactiveController {
     this.callbacks.onIncomingCall(from, name);
   }
 
-  private async useDeviceManager(manager: EngineDeviceManager): Promise<void> {
+  private async useDeviceManager(manager: EngineDeviceManager, leased: Promise<EngineDeviceManager>): Promise<void> {
     const [cameras, microphones, speakers] = await Promise.all([manager.getCameras(), manager.getMicrophones(), manager.getSpeakers()]);
-    if (!this.lease) return;
+    if (!this.slot.holds(leased)) return;
     performance.mark('acs-call:device-manager-ready');
     this.deviceManager = manager;
     const options = (devices: readonly { id: string; name: string }[]) => devices.map(({ id, name }) => ({ id: browserDeviceId(id), label: name }));
@@ -348,18 +333,11 @@ export class CallController implements ReactiveController {
   }
 
   private detach(): void {
+    this.attachment = undefined;
     this.detachAgent?.();
     this.detachAgent = undefined;
-    this.lease?.release();
-    this.lease = undefined;
-    this.agent = undefined;
+    this.slot.detach();
     this.deviceManager = undefined;
-    if (this.state.agentReady) this.setState({ agentReady: false });
-  }
-
-  private tick(): void {
-    const connectedAt = this.active?.state.connectedAt;
-    if (connectedAt !== undefined) this.setState({ elapsedSeconds: Math.floor((Date.now() - connectedAt) / 1000) });
   }
 
   private setState(change: Partial<CallViewState>): void {

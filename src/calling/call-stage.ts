@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { ActiveCallState, ParticipantView } from '../core/calls/active-call.js';
 import type { CallState } from '../core/calls/call-engine.js';
+import { callPhase, type CallPhase } from '../core/calls/call-phase.js';
 import { formatDuration } from '../core/calls/format-duration.js';
 import { renderToggle } from './call-lobby.js';
 import type { MediaStatus } from './local-media.js';
@@ -106,22 +107,15 @@ function renderInitials(name: string): TemplateResult {
   return html`<span class="initials" aria-hidden="true">${initials}</span>`;
 }
 
+const PHASE_TEXT: Record<CallPhase, keyof CallStrings> = {
+  connecting: 'connecting',
+  ringing: 'ringing',
+  'in-lobby': 'inLobby',
+  connected: 'connected',
+  'on-hold': 'onHold',
+  ended: 'ended',
+};
+
 export function stateText(state: CallState, strings: CallStrings): string {
-  switch (state) {
-    case 'Ringing':
-    case 'EarlyMedia':
-      return strings.ringing;
-    case 'InLobby':
-      return strings.inLobby;
-    case 'Connected':
-      return strings.connected;
-    case 'LocalHold':
-    case 'RemoteHold':
-      return strings.onHold;
-    case 'Disconnecting':
-    case 'Disconnected':
-      return strings.ended;
-    default:
-      return strings.connecting;
-  }
+  return strings[PHASE_TEXT[callPhase(state)]];
 }

@@ -174,12 +174,4 @@ export const chatStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-s);
   }
-
-  .hint {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
 `;

@@ -172,7 +172,7 @@ export class AcsChat extends AcsElement {
           @keydown=${this.onKeyDown}
           @input=${this.onInput}
         ></textarea>
-        <span class="hint" id="hint">${this.editing ? strings.editingHint : strings.keyboardHint}</span>
+        <span class="visually-hidden" id="hint">${this.editing ? strings.editingHint : strings.keyboardHint}</span>
         ${this.editing ? html`<button type="button" @click=${this.cancelEdit}>${strings.cancel}</button>` : nothing}
         <button type="submit" part="send-button">${this.editing ? strings.save : strings.send}</button>
       </form>

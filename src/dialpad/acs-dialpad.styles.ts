@@ -218,13 +218,4 @@ export const dialpadStyles = css`
     cursor: default;
     color: var(--_color-text-muted);
   }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -5,6 +5,7 @@ import { AcsElement } from '../core/acs-element.js';
 import { callEndText, type CallEndedView } from '../core/calls/call-end-reason.js';
 import { callEngineFor } from '../core/calls/call-engine-for.js';
 import type { CallEngine, CallState } from '../core/calls/call-engine.js';
+import { callPhase, type CallPhase } from '../core/calls/call-phase.js';
 import { formatDuration } from '../core/calls/format-duration.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -506,22 +507,17 @@ export class AcsDialpad extends AcsElement {
 }
 
 /** The status line of a call: `{number}` is the dialled number, formatted. */
+const PHASE_TEXT: Record<CallPhase, keyof DialpadStrings> = {
+  connecting: 'dialing',
+  ringing: 'ringing',
+  'in-lobby': 'dialing',
+  connected: 'connected',
+  'on-hold': 'onHold',
+  ended: 'ended',
+};
+
 function statusText(state: CallState, number: string, strings: DialpadStrings): string {
-  switch (state) {
-    case 'Ringing':
-    case 'EarlyMedia':
-      return format(strings.ringing, { number });
-    case 'Connected':
-      return format(strings.connected, { number });
-    case 'LocalHold':
-    case 'RemoteHold':
-      return strings.onHold;
-    case 'Disconnecting':
-    case 'Disconnected':
-      return strings.ended;
-    default:
-      return format(strings.dialing, { number });
-  }
+  return format(strings[PHASE_TEXT[callPhase(state)]], { number });
 }
 
 /** The region of a language tag (`en-GB` → `GB`), else its likely one (`it` → `IT`). */

@@ -66,6 +66,16 @@ export const tokenStyles = css`
     box-sizing: inherit;
   }
 
+  /* Read by screen readers, not shown: live announcements and hints. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   :focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
