@@ -15,7 +15,10 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
-} from 'libphonenumber-js/min';
+} from 'libphonenumber-js/core';
+// The core API with the "min" metadata passed in: the same code as `libphonenumber-js/min`
+// without its wrappers, which the CDN build's ES2015 copy of the library could not call.
+import metadata from 'libphonenumber-js/min/metadata';
 import { DIAL_KEYS } from './dtmf.js';
 
 export type { CountryCode };
@@ -72,10 +75,10 @@ export function readPhoneNumber(input: string, country: string | undefined): Pho
     return { e164: undefined, formatted: text, country: international ? undefined : selected, problem: 'invalid' };
   }
 
-  const typing = new AsYouType(selected);
+  const typing = new AsYouType(selected, metadata);
   const formatted = typing.input(text);
-  const parsed = parsePhoneNumberFromString(text, selected);
-  const length = validatePhoneNumberLength(text, selected);
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: selected }, metadata);
+  const length = validatePhoneNumberLength(text, { defaultCountry: selected }, metadata);
   const problem: PhoneNumberProblem | undefined = length
     ? LENGTH_PROBLEMS[length]
     : parsed?.isValid()
@@ -83,7 +86,7 @@ export function readPhoneNumber(input: string, country: string | undefined): Pho
       : 'invalid';
   const detected = parsed?.country ?? typing.getCountry();
   const callingCode = typing.getCallingCode();
-  const keepsSelected = selected !== undefined && (!typing.isInternational() || callingCode === getCountryCallingCode(selected));
+  const keepsSelected = selected !== undefined && (!typing.isInternational() || callingCode === getCountryCallingCode(selected, metadata));
   return {
     e164: problem ? undefined : parsed?.number,
     formatted,
@@ -125,8 +128,8 @@ export function countryOptions(locale: string): readonly CountryOption[] {
     const language = isWellFormedLocale(locale) ? locale : undefined;
     const names = new Intl.DisplayNames(language, { type: 'region', fallback: 'code' });
     const collator = new Intl.Collator(language);
-    options = getCountries()
-      .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
+    options = getCountries(metadata)
+      .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code, metadata) }))
       .sort((a, b) => collator.compare(a.name, b.name));
     countryOptionsByLocale.set(locale, options);
   }
@@ -138,12 +141,13 @@ export function countryOptions(locale: string): readonly CountryOption[] {
  * no spaces) and a valid number per libphonenumber-js.
  */
 export function isValidCallerId(value: string | undefined): boolean {
-  return value !== undefined && /^\+[1-9]\d{7,14}$/.test(value) && isValidPhoneNumber(value);
+  return value !== undefined && /^\+[1-9]\d{7,14}$/.test(value) && isValidPhoneNumber(value, metadata);
 }
 
 function toCountryCode(country: string | undefined): CountryCode | undefined {
   const code = country?.trim().toUpperCase();
-  return code && isSupportedCountry(code) ? code : undefined;
+  // The core API types this argument as a known code; asking is what tells us whether it is one.
+  return code && isSupportedCountry(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
 }
 
 function isWellFormedLocale(locale: string): boolean {

@@ -60,3 +60,24 @@ test('the demo page registers every element from acs-elements.js; in emulator mo
   assert.ok(names.includes('emulator-call-engine'), `the fake call engine was not loaded: ${requested}`);
   assert.ok(!names.includes('acs-calling-sdk'), 'an emulator page downloaded the 1.8 MB calling SDK');
 });
+
+test('the built dial pad formats and validates a number, and calls it through the fake engine', async () => {
+  const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(new URL('/', demo.app().url).href);
+    const pad = page.locator('acs-dialpad');
+    const call = pad.getByRole('button', { name: 'Call', exact: true });
+    await call.waitFor({ timeout: 30000 });
+    await pad.getByLabel('Phone number').fill('4255550100');
+    await page.waitForFunction(() => document.querySelector('acs-dialpad')!.shadowRoot!.querySelector('input')!.value === '(425) 555-0100');
+    assert.equal(await pad.evaluate((element) => (element as HTMLElement & { value: string }).value), '+14255550100');
+    await call.click();
+    await pad.getByRole('button', { name: 'Hang up' }).waitFor({ timeout: 15000 });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
