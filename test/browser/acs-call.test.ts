@@ -317,6 +317,31 @@ describe('<acs-call>', function () {
     expect(shadow(el).querySelector('[part="error-message"]')!.textContent).to.equal(en.errors['not-in-call']);
   });
 
+  it('joins a Teams meeting by its link and a Room by its id', async () => {
+    const meetingLink = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
+    const teams = await callElement({ attributes: { 'meeting-link': meetingLink } });
+    expect((await join(teams.el, teams.engine)).locator).to.deep.equal({ meetingLink });
+    const room = await callElement({ attributes: { 'room-id': '99027345677890' } });
+    expect((await join(room.el, room.engine)).locator).to.deep.equal({ roomId: '99027345677890' });
+  });
+
+  it('starts with the camera off when camera="off", and joins without video', async () => {
+    const { el, engine } = await callElement({ attributes: { 'group-id': '29228d3e-040e-4656-a70e-890ab4e173e5', camera: 'off' } });
+    await joinable(el);
+    expect(shadow(el).textContent).to.contain(strings.cameraOff);
+    expect(videoTracks(el)).to.deep.equal([]);
+    const call = await join(el, engine);
+    expect(call.isLocalVideoStarted).to.equal(false);
+  });
+
+  it('refuses a meeting link that is not https, with a visible error', async () => {
+    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const { el } = await callElement({ attributes: { 'meeting-link': 'javascript:alert(1)' } });
+    expect((await failed).detail.code).to.equal('invalid-call-target');
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(en.errors['invalid-call-target']);
+  });
+
   it('explains a missing call target', async () => {
     const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
     const { el } = await callElement({ attributes: {} });
