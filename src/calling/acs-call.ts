@@ -230,7 +230,7 @@ export class AcsCall extends AcsElement {
           })
         : view.phase === 'ended' && view.ended
           ? this.renderEnded(view.ended, strings)
-          : renderLobby(view, strings, this.callee ? strings.startCall : strings.join, {
+          : renderLobby(view, strings, this.joinLabel(strings), {
               ...deviceIntents,
               setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
               setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
@@ -257,8 +257,17 @@ export class AcsCall extends AcsElement {
       <h2 class="title">${strings.ended}</h2>
       <p>${this.endText(ended)}</p>
       ${ended.durationSeconds > 0 ? html`<p>${format(strings.endedAfter, { duration: formatDuration(ended.durationSeconds) })}</p>` : nothing}
-      ${this.groupId || this.meetingLink || this.roomId || this.callee ? html`<button type="button" part="rejoin-button" @click=${() => this.start()}>${strings.rejoin}</button>` : nothing}
+      ${this.hasTarget() ? html`<button type="button" part="rejoin-button" @click=${() => this.start()}>${strings.rejoin}</button>` : nothing}
     </div>`;
+  }
+
+  private hasTarget(): boolean {
+    return Boolean(this.groupId || this.meetingLink || this.roomId || this.callee);
+  }
+
+  private joinLabel(strings: AcsStrings['call']): string | undefined {
+    if (!this.hasTarget()) return undefined;
+    return this.callee ? strings.startCall : strings.join;
   }
 
   private endText(ended: CallEndedView): string {

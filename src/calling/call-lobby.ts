@@ -22,7 +22,8 @@ type CallStrings = AcsStrings['call'];
  * The device check before a call: preview, toggles, pickers, level meter and the join button.
  * Everything here comes from the browser's media APIs, so it paints before the SDK arrives.
  */
-export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel: string, intents: LobbyIntents): TemplateResult {
+/** `joinLabel` is undefined for an element that only waits for incoming calls: it has nothing to join. */
+export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel: string | undefined, intents: LobbyIntents): TemplateResult {
   const { media } = view;
   const cameraOn = media.camera.status === 'on';
   const microphoneOn = media.microphone.status === 'on';
@@ -42,9 +43,11 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
       <meter class="level" part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0} aria-label=${strings.microphoneLevel}></meter>
     </div>
     ${renderDevicePickers(view, strings, intents)}
-    <button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
-      ${ready ? joinLabel : strings.gettingReady}
-    </button>
+    ${joinLabel === undefined
+      ? nothing
+      : html`<button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
+          ${ready ? joinLabel : strings.gettingReady}
+        </button>`}
   </div>`;
 }
 

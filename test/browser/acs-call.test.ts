@@ -272,6 +272,7 @@ describe('<acs-call>', function () {
   it('rings with incoming set, and accepts or declines', async () => {
     const { el, engine } = await callElement({ attributes: { incoming: '' } });
     await waitUntil(() => engine.agents.length === 1, 'no agent');
+    expect(shadow(el).querySelector('[part="join-button"]'), 'a join button with nothing to join').to.equal(null);
 
     let ringing = oneEvent(el, 'acs-incoming-call');
     const first = engine.ringIncoming({ from: { rawId: '8:acs:resource_ana', displayName: 'Ana' } });
