@@ -274,8 +274,9 @@ export class FakeCallEngine implements CallEngine {
     return new FakeCallClient(this);
   }
 
+  /** Like the SDK, a stream made from a `MediaStream` is 'RawMedia', not a camera device's 'Video'. */
   createLocalVideoStream(source: MediaStream): FakeLocalVideoStream {
-    return new FakeLocalVideoStream(source, 'Video');
+    return new FakeLocalVideoStream(source, 'RawMedia');
   }
 
   features(call: EngineCall): FakeCallFeatures {
@@ -565,7 +566,7 @@ export class FakeCall implements EngineCall {
   }
 
   get isLocalVideoStarted(): boolean {
-    return this.#localVideoStreams.some((stream) => stream.mediaStreamType === 'Video');
+    return this.#localVideoStreams.some((stream) => stream.mediaStreamType !== 'ScreenSharing');
   }
 
   get remoteParticipants(): readonly FakeRemoteParticipant[] {
@@ -1160,10 +1161,10 @@ function initialsOf(name: string): string {
 
 /** A camera or screen this user sends, over a `MediaStream` the page captured. */
 export class FakeLocalVideoStream implements EngineLocalVideoStream {
-  readonly mediaStreamType: 'Video' | 'ScreenSharing';
+  readonly mediaStreamType: 'RawMedia' | 'ScreenSharing';
   #source: MediaStream;
 
-  constructor(source: MediaStream, mediaStreamType: 'Video' | 'ScreenSharing') {
+  constructor(source: MediaStream, mediaStreamType: 'RawMedia' | 'ScreenSharing') {
     this.#source = source;
     this.mediaStreamType = mediaStreamType;
   }

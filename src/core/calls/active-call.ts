@@ -106,7 +106,8 @@ export class ActiveCall {
   }
 
   async stopVideo(): Promise<void> {
-    await Promise.all(this.call.localVideoStreams.filter((stream) => stream.mediaStreamType === 'Video').map((stream) => this.call.stopVideo(stream)));
+    // A camera stream built from a MediaStream is 'RawMedia' to the SDK, one from a camera device 'Video'.
+    await Promise.all(this.call.localVideoStreams.filter((stream) => stream.mediaStreamType !== 'ScreenSharing').map((stream) => this.call.stopVideo(stream)));
   }
 
   shareScreen(on: boolean): Promise<void> {
