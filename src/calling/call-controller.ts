@@ -329,7 +329,9 @@ export class CallController implements ReactiveController {
     performance.mark('acs-call:device-manager-ready');
     this.deviceManager = manager;
     const options = (devices: readonly { id: string; name: string }[]) => devices.map(({ id, name }) => ({ id: browserDeviceId(id), label: name }));
-    this.setState({ devices: { cameras: options(cameras), microphones: options(microphones), speakers: options(speakers) } });
+    // Where the browser cannot route audio to a chosen output (no setSinkId), there is nothing to pick.
+    const pickableSpeakers = manager.isSpeakerSelectionAvailable ? options(speakers) : [];
+    this.setState({ devices: { cameras: options(cameras), microphones: options(microphones), speakers: pickableSpeakers } });
   }
 
   private detach(): void {
