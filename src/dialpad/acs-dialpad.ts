@@ -159,7 +159,6 @@ export class AcsDialpad extends AcsElement {
       if (!isValidCallerId(callerId)) {
         throw new AcsError('missing-caller-id', 'Phone calls need alternate-caller-id: an ACS phone number of the resource, in E.164 (+18005550100).');
       }
-      if (!this.calls.state.agentReady) return;
       emit(this, 'acs-dial', { phoneNumber });
       await this.calls.dial(phoneNumber, callerId!);
     });
@@ -207,11 +206,7 @@ export class AcsDialpad extends AcsElement {
     return strings.dialpad.label;
   }
 
-  /**
-   * The pad works before the SDK has arrived: numbers can be typed while the call button gets
-   * ready. It stays the same DOM when sign-in completes (the base's connecting and ready content
-   * differ in shape, which would rebuild it and drop focus and a number being typed).
-   */
+  /** The pad works before the SDK has arrived: a number can be typed while the call button gets ready. */
   protected override renderConnecting(): TemplateResult {
     return this.renderPad();
   }

@@ -42,6 +42,7 @@ export class DialpadController implements ReactiveController {
     onEnded: (state) => this.onEnded(state),
     onData: () => undefined,
   });
+  private waitingForAgent = false;
   /** The tones go out one after the other: each `sendDtmf` waits for the previous one to settle. */
   private tones: Promise<void> = Promise.resolve();
 
@@ -65,8 +66,10 @@ export class DialpadController implements ReactiveController {
 
   /** Calls `phoneNumber` (E.164) showing `callerId`; resolves once the SDK has the call, not when it connects. */
   async dial(phoneNumber: string, callerId: string): Promise<void> {
-    if (this.slot.active) return;
-    const agent = await this.slot.agentWhenReady();
+    // Enter pressed again while the agent is still on its way must not place a second call.
+    if (this.slot.active || this.waitingForAgent) return;
+    this.waitingForAgent = true;
+    const agent = await this.slot.agentWhenReady().finally(() => (this.waitingForAgent = false));
     try {
       const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
       this.tones = Promise.resolve();

@@ -152,6 +152,19 @@ describe('<acs-dialpad>', function () {
     expect(hasButton(el, strings.call), 'the call button is back to dial again').to.equal(true);
   });
 
+  it('dials once, when the agent is ready, a number entered with Enter (twice) before it was', async () => {
+    const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 600 });
+    const { el } = await dialpad({ engine });
+    await typeIntoField(el, '4255550100');
+    expect(hasButton(el, en.call.gettingReady), 'the agent was already there').to.equal(true);
+    const placed = engine.nextCall();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
+    const call = await placed;
+    await connected(el, call);
+    expect(engine.calls).to.have.length(1);
+  });
+
   it('hangs up with the hang-up button, and mutes and holds in between', async () => {
     const { el, engine } = await dialpad();
     await ready(el);
