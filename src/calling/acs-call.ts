@@ -7,7 +7,7 @@ import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
 import type { ParticipantView } from '../core/calls/active-call.js';
 import { callStyles } from './acs-call.styles.js';
-import { CallController, type CallTarget } from './call-controller.js';
+import { CallController, type CallTarget, type CallViewState } from './call-controller.js';
 import { callEndText, type CallEndedView } from '../core/calls/call-end-reason.js';
 import { callEngineFor } from '../core/calls/call-engine-for.js';
 import type { CallEngine, DtmfTone } from '../core/calls/call-engine.js';
@@ -16,6 +16,14 @@ import { formatDuration } from '../core/calls/format-duration.js';
 import { renderStage, stateText } from './call-stage.js';
 
 type OnOff = 'on' | 'off';
+
+/** The control that takes focus when a screen replaces the one that had it. */
+const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
+  lobby: 'join-button',
+  joining: undefined,
+  'in-call': 'microphone-button',
+  ended: 'rejoin-button',
+};
 
 /**
  * @summary Voice and video calls: lobby with device check, group calls, Teams meetings, Rooms, 1:1 and incoming calls.
@@ -99,6 +107,8 @@ export class AcsCall extends AcsElement {
 
   @state() private participantsOpen = false;
   @state() private announcement = '';
+  private shownPhase: CallViewState['phase'] = 'lobby';
+  private focusMovesTo: CallViewState['phase'] | undefined;
   /** The last failed intent, shown until the next one succeeds. */
   @state() private problem = '';
 
@@ -168,6 +178,21 @@ export class AcsCall extends AcsElement {
 
   protected override firstUpdated(): void {
     performance.mark('acs-call:first-paint');
+  }
+
+  protected override willUpdate(): void {
+    const { phase } = this.calls.state;
+    // The button that had focus (join, leave) goes away with its screen: focus follows to the
+    // next screen's main control, through the brief "joining" state that has none.
+    if (phase !== this.shownPhase && (this.shadowRoot?.activeElement || this.focusMovesTo)) this.focusMovesTo = phase;
+    this.shownPhase = phase;
+  }
+
+  protected override updated(): void {
+    const control = this.focusMovesTo && FOCUS_AFTER[this.focusMovesTo];
+    if (!control) return;
+    this.focusMovesTo = undefined;
+    this.shadowRoot!.querySelector<HTMLElement>(`[part~="${control}"]`)?.focus();
   }
 
   override connectedCallback(): void {

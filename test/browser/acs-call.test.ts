@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call.js';
 import type { AcsCall } from '../../src/calling/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
@@ -211,6 +212,19 @@ describe('<acs-call>', function () {
     } finally {
       el.remove();
     }
+  });
+
+  it('keeps keyboard focus in the element from the join button to the call and to the end screen', async () => {
+    const { el, engine } = await callElement();
+    await joinable(el);
+    const placed = engine.nextCall();
+    button(el, strings.join).focus();
+    await sendKeys({ press: 'Enter' });
+    const call = await placed;
+    await waitUntil(() => call.state === 'Connected' && shadow(el).activeElement?.textContent!.trim() === strings.mute, 'focus did not move to the microphone button');
+    button(el, strings.hangUp).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).activeElement?.textContent!.trim() === strings.rejoin, 'focus did not move to the rejoin button');
   });
 
   it('rejoins after the end screen, with the camera back on', async () => {
