@@ -240,7 +240,7 @@ export class AcsDialpad extends AcsElement {
             part="display"
             type="tel"
             inputmode="tel"
-            autocomplete="tel"
+            autocomplete="off"
             dir="ltr"
             .value=${live(reading.formatted)}
             ?readonly=${inCall}
