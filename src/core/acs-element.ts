@@ -111,8 +111,10 @@ export abstract class AcsElement extends LitElement {
     </section>`;
   }
 
-  /** Tells the page (`acs-error`) about a failure; the UI shows it from the controller's state. */
-  protected reportError(error: AcsError): void {
-    emit(this, 'acs-error', { code: error.code, message: this.localize.strings.errors[error.code] });
+  /** Tells the page (`acs-error`) about a failure, and returns the localized sentence the UI shows for it. */
+  protected reportError(error: AcsError): string {
+    const message = this.localize.strings.errors[error.code];
+    emit(this, 'acs-error', { code: error.code, message });
+    return message;
   }
 }
