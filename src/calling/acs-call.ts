@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
-import { AcsError, toAcsError } from '../core/errors.js';
+import { ActionFeedback } from '../core/action-feedback.js';
+import { AcsError } from '../core/errors.js';
 import { emit, type AcsParticipant } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
@@ -106,30 +107,29 @@ export class AcsCall extends AcsElement {
   @property({ attribute: false }) callEngine?: CallEngine;
 
   @state() private participantsOpen = false;
-  @state() private announcement = '';
   private shownPhase: CallViewState['phase'] = 'lobby';
   private focusMovesTo: CallViewState['phase'] | undefined;
-  /** The last failed intent, shown until the next one succeeds. */
-  @state() private problem = '';
+
+  private readonly feedback = new ActionFeedback(this, { report: (error) => this.reportError(error), fallback: 'call-failed' });
 
   private readonly calls = new CallController(this, {
     initialMedia: () => ({ camera: this.camera !== 'off', microphone: this.microphone !== 'off' }),
     onCallStateChanged: (callState) => {
       emit(this, 'acs-call-state-changed', { state: callState });
-      this.announce(stateText(callState, this.localize.strings.call));
+      this.feedback.announce(stateText(callState, this.localize.strings.call));
     },
     onParticipantsChanged: (participants, joined, left) => {
       emit(this, 'acs-participants-changed', { participants: participants.map(toPublic), joined: joined.map(toPublic), left: left.map(toPublic) });
       const { call } = this.localize.strings;
-      this.announce([...joined.map(({ name }) => format(call.participantJoined, { name })), ...left.map(({ name }) => format(call.participantLeft, { name }))].join('. '));
+      this.feedback.announce([...joined.map(({ name }) => format(call.participantJoined, { name })), ...left.map(({ name }) => format(call.participantLeft, { name }))].join('. '));
     },
     onIncomingCall: (from, displayName) => {
       emit(this, 'acs-incoming-call', { from, displayName });
-      this.announce(format(this.localize.strings.call.incomingCall, { name: displayName }));
+      this.feedback.announce(format(this.localize.strings.call.incomingCall, { name: displayName }));
     },
     onCallEnded: (ended) => {
       emit(this, 'acs-call-ended', ended);
-      this.announce(this.endText(ended));
+      this.feedback.announce(this.endText(ended));
     },
     onDataReceived: (from, data) => emit(this, 'acs-data-received', { from, data, text: decodeText(data) }),
     onError: (error) => this.reportError(error),
@@ -137,28 +137,28 @@ export class AcsCall extends AcsElement {
 
   /** Joins or places the call described by the target attributes. */
   async start(): Promise<void> {
-    await this.run(async () => this.calls.start(this.target()));
+    await this.feedback.run(async () => this.calls.start(this.target()));
   }
 
   /** Leaves the call (the others stay in a group call). */
   async hangUp(): Promise<void> {
-    await this.run(() => this.calls.hangUp());
+    await this.feedback.run(() => this.calls.hangUp());
   }
 
   /** Answers the ringing call, with the camera if `video` is true (the default). */
   async accept(video = true): Promise<void> {
-    await this.run(() => this.calls.accept(video));
+    await this.feedback.run(() => this.calls.accept(video));
   }
 
   /** Declines the ringing call. */
   async decline(): Promise<void> {
-    await this.run(() => this.calls.decline());
+    await this.feedback.run(() => this.calls.decline());
   }
 
   /** Sends text, bytes or a JSON-serializable value to everyone in the call (`acs-data-received` on their side). */
   async sendData(payload: string | Uint8Array | object): Promise<void> {
     const data = payload instanceof Uint8Array ? payload : new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload));
-    await this.run(() => this.calls.sendData(data));
+    await this.feedback.run(() => this.calls.sendData(data));
   }
 
   /** The SDK's state of the call in progress (`Connected`, `LocalHold`, …), or undefined between calls. */
@@ -168,12 +168,12 @@ export class AcsCall extends AcsElement {
 
   /** Sends a DTMF tone (`Num0`…`Num9`, `Star`, `Pound`) into the call in progress: IVR menus, PINs. */
   async sendDtmf(tone: DtmfTone): Promise<void> {
-    await this.run(() => this.calls.sendDtmf(tone));
+    await this.feedback.run(() => this.calls.sendDtmf(tone));
   }
 
   /** Adds a phone number (E.164) to the call in progress; the callee sees `alternate-caller-id`. */
   async addParticipant(phoneNumber: string): Promise<void> {
-    await this.run(async () => this.calls.addPhoneParticipant(phoneNumber, this.alternateCallerId));
+    await this.feedback.run(async () => this.calls.addPhoneParticipant(phoneNumber, this.alternateCallerId));
   }
 
   protected override firstUpdated(): void {
@@ -195,14 +195,10 @@ export class AcsCall extends AcsElement {
     this.shadowRoot!.querySelector<HTMLElement>(`[part~="${control}"]`)?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  constructor() {
+    super();
+    // A listener on the element itself lives and dies with it: nothing to remove on disconnect.
     this.addEventListener('keydown', this.onShortcut);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onShortcut);
   }
 
   protected override async prepare(session: AcsSession, signal: AbortSignal): Promise<void> {
@@ -229,9 +225,9 @@ export class AcsCall extends AcsElement {
     const view = this.calls.state;
     const selfName = this.displayName ?? session?.displayName ?? '';
     const deviceIntents = {
-      selectCamera: (id: string) => void this.run(() => this.calls.selectCamera(id)),
-      selectMicrophone: (id: string) => void this.run(() => this.calls.selectMicrophone(id)),
-      selectSpeaker: (id: string) => void this.run(() => this.calls.selectSpeaker(id)),
+      selectCamera: (id: string) => void this.feedback.run(() => this.calls.selectCamera(id)),
+      selectMicrophone: (id: string) => void this.feedback.run(() => this.calls.selectMicrophone(id)),
+      selectSpeaker: (id: string) => void this.feedback.run(() => this.calls.selectSpeaker(id)),
     };
     const stage = {
       selfName,
@@ -245,11 +241,11 @@ export class AcsCall extends AcsElement {
       ${view.incoming ? this.renderIncoming(view.incoming.name, strings) : nothing}
       ${view.phase === 'in-call' && view.call
         ? renderStage({ ...stage, call: view.call }, strings, {
-            setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
-            setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
-            shareScreen: (on) => void this.run(() => this.calls.shareScreen(on)),
-            hold: (on) => void this.run(() => this.calls.hold(on)),
-            raiseHand: (up) => void this.run(() => this.calls.raiseHand(up)),
+            setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
+            setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
+            shareScreen: (on) => void this.feedback.run(() => this.calls.shareScreen(on)),
+            hold: (on) => void this.feedback.run(() => this.calls.hold(on)),
+            raiseHand: (up) => void this.feedback.run(() => this.calls.raiseHand(up)),
             toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
             hangUp: () => void this.hangUp(),
           })
@@ -257,12 +253,11 @@ export class AcsCall extends AcsElement {
           ? this.renderEnded(view.ended, strings)
           : renderLobby(view, strings, this.joinLabel(strings), {
               ...deviceIntents,
-              setCamera: (on) => void this.run(() => this.calls.setCamera(on)),
-              setMicrophone: (on) => void this.run(() => this.calls.setMicrophone(on)),
+              setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
+              setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
               join: () => void this.start(),
             })}
-      ${this.problem ? html`<p class="problem" part="error-message" role="alert">${this.problem}</p>` : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.feedback.render()}
     </div>`;
   }
 
@@ -312,21 +307,7 @@ export class AcsCall extends AcsElement {
     throw new AcsError('missing-call-target', 'Set group-id, meeting-link, room-id or callee.');
   }
 
-  /** Runs an intent: a failure becomes a visible, localized `acs-error`, never an unhandled rejection. */
-  private async run(intent: () => Promise<void>): Promise<void> {
-    try {
-      await intent();
-      this.problem = '';
-    } catch (error) {
-      const failure = toAcsError(error, 'call-failed');
-      this.reportError(failure);
-      this.problem = this.localize.strings.errors[failure.code];
-    }
-  }
 
-  private announce(text: string): void {
-    if (text) this.announcement = text;
-  }
 
   private readonly onShortcut = (event: KeyboardEvent) => {
     const call = this.calls.state.call;
@@ -334,7 +315,7 @@ export class AcsCall extends AcsElement {
     const action = { KeyM: () => this.calls.setMicrophone(call.muted), KeyV: () => this.calls.setCamera(!call.cameraOn), KeyH: () => this.calls.hangUp() }[event.code];
     if (!action) return;
     event.preventDefault();
-    void this.run(action);
+    void this.feedback.run(action);
   };
 }
 

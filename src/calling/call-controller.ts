@@ -6,6 +6,7 @@ import { loadCommonSdk } from '../core/sdk-loader.js';
 import type { ActiveCallState, ParticipantView } from '../core/calls/active-call.js';
 import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason.js';
 import { CallSlot, type AttachOptions } from '../core/calls/call-slot.js';
+import { isE164 } from '../core/calls/e164.js';
 import type { CallState, DtmfTone, EngineCall, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../core/calls/call-engine.js';
 import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
 
@@ -52,8 +53,6 @@ export interface CallAttachOptions extends AttachOptions {
   listenForIncoming: () => boolean;
 }
 
-const E164 = /^\+[1-9]\d{7,14}$/;
-
 /**
  * Owns everything of one `<acs-call>` that is not DOM: the lobby's local media, the shared call
  * agent, the call in progress and incoming calls, as one immutable state object.
@@ -62,7 +61,10 @@ export class CallController implements ReactiveController {
   state: CallViewState;
   private media: LocalMedia | undefined;
   private readonly slot = new CallSlot({
-    onAgentChanged: (agent) => this.setState({ agentReady: agent !== undefined }),
+    onAgentChanged: (agent) => {
+      if (!agent) this.forgetAgent();
+      this.setState({ agentReady: agent !== undefined });
+    },
     onTick: (elapsedSeconds) => this.setState({ elapsedSeconds }),
     onChange: (state, previous) => this.onCallChange(state, previous),
     onEnded: (state) => this.onCallEnded(state),
@@ -73,8 +75,6 @@ export class CallController implements ReactiveController {
   private localVideo: EngineLocalVideoStream | undefined;
   private lastWanted = { camera: true, microphone: true };
   private detachAgent: (() => void) | undefined;
-  /** Which sign-in the agent listeners belong to: a late abort of an earlier one must not detach a newer one. */
-  private attachment: symbol | undefined;
   /** Settles when the camera and microphone asked for have opened (or failed). */
   private mediaSettled: Promise<void> = Promise.resolve();
 
@@ -105,17 +105,13 @@ export class CallController implements ReactiveController {
     this.localVideo = undefined;
     this.pendingIncoming?.reject().catch(() => undefined);
     this.pendingIncoming = undefined;
-    this.detach();
+    this.slot.detach();
     this.media?.stop();
     this.media = undefined;
   }
 
   /** Leases the call agent for `session`; settles once calls can be made. */
   async attach({ listenForIncoming, ...options }: CallAttachOptions): Promise<void> {
-    this.detach();
-    const attachment = Symbol('attachment');
-    this.attachment = attachment;
-    options.signal.addEventListener('abort', () => this.attachment === attachment && this.detach(), { once: true });
     const attaching = this.slot.attach(options);
     const deviceManager = this.slot.deviceManager;
     deviceManager?.then((manager) => (this.slot.holds(deviceManager) ? this.useDeviceManager(manager, deviceManager) : undefined)).catch(() => undefined);
@@ -139,7 +135,7 @@ export class CallController implements ReactiveController {
     // Joining a moment after the page opened must still take the camera and microphone along.
     await this.mediaSettled;
     try {
-      const options = this.joinOptions();
+      const options = this.handOverMedia();
       const call =
         target.kind === 'people'
           ? agent.startCall(participants!, { ...options, ...(target.alternateCallerId ? { alternateCallerId: { phoneNumber: target.alternateCallerId } } : {}) })
@@ -159,7 +155,7 @@ export class CallController implements ReactiveController {
     await this.mediaSettled;
     if (!withVideo) await this.media?.setCamera(false);
     try {
-      this.follow(await incoming.accept(this.joinOptions()));
+      this.follow(await incoming.accept(this.handOverMedia()));
     } catch (error) {
       this.setState({ phase: 'lobby' });
       throw toAcsError(error, 'call-failed');
@@ -233,8 +229,8 @@ export class CallController implements ReactiveController {
   /** Adds a phone number to the call in progress, shown the ACS number `alternateCallerId`. */
   addPhoneParticipant(phoneNumber: string, alternateCallerId: string | undefined): void {
     if (!this.slot.active) throw new AcsError('not-in-call', 'Adding a participant needs a call in progress.');
-    if (!E164.test(phoneNumber)) throw new AcsError('invalid-phone-number', `"${phoneNumber}" is not an E.164 phone number.`);
-    if (!alternateCallerId || !E164.test(alternateCallerId)) throw new AcsError('missing-caller-id', 'Adding a phone number needs an E.164 alternate-caller-id.');
+    if (!isE164(phoneNumber)) throw new AcsError('invalid-phone-number', `"${phoneNumber}" is not an E.164 phone number.`);
+    if (!isE164(alternateCallerId)) throw new AcsError('missing-caller-id', 'Adding a phone number needs an E.164 alternate-caller-id.');
     this.slot.active.call.addParticipant({ phoneNumber }, { alternateCallerId: { phoneNumber: alternateCallerId } });
   }
 
@@ -268,12 +264,16 @@ export class CallController implements ReactiveController {
     await this.mediaSettled;
   }
 
-  private joinOptions(): EngineJoinOptions {
+  /**
+   * Hands the lobby's media to the call about to start: the preview's camera stream becomes the
+   * call's video (no second camera prompt) and the meter's microphone closes, since the SDK opens
+   * its own. Returns the join options that say so.
+   */
+  private handOverMedia(): EngineJoinOptions {
     const media = this.media?.state;
     const camera = media?.camera.status === 'on' ? media.camera.stream : undefined;
     this.localVideo = camera && this.slot.engine ? this.slot.engine.createLocalVideoStream(camera) : undefined;
     const muted = media?.microphone.status !== 'on';
-    // The SDK opens the microphone itself; the lobby's meter stream would be a second capture.
     void this.media?.setMicrophone(false);
     return { audioOptions: { muted }, ...(this.localVideo ? { videoOptions: { localVideoStreams: [this.localVideo] } } : {}) };
   }
@@ -334,11 +334,10 @@ export class CallController implements ReactiveController {
     this.setState({ devices: { cameras: options(cameras), microphones: options(microphones), speakers: pickableSpeakers } });
   }
 
-  private detach(): void {
-    this.attachment = undefined;
+  /** The lease was given back (signed out, left the page): nothing of the old agent stays in use. */
+  private forgetAgent(): void {
     this.detachAgent?.();
     this.detachAgent = undefined;
-    this.slot.detach();
     this.deviceManager = undefined;
   }
 
@@ -366,8 +365,8 @@ async function toIdentifiers(target: Extract<CallTarget, { kind: 'people' }>): P
   return target.callees.map((callee) => {
     if (callee.startsWith('+') || callee.startsWith('4:')) {
       const phoneNumber = callee.replace(/^4:/, '');
-      if (!E164.test(phoneNumber)) throw new AcsError('invalid-call-target', `"${callee}" is not an E.164 phone number.`);
-      if (!target.alternateCallerId || !E164.test(target.alternateCallerId)) {
+      if (!isE164(phoneNumber)) throw new AcsError('invalid-call-target', `"${callee}" is not an E.164 phone number.`);
+      if (!isE164(target.alternateCallerId)) {
         throw new AcsError('missing-caller-id', 'Calling a phone number needs an E.164 alternate-caller-id.');
       }
       return { phoneNumber };

@@ -2,12 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AcsElement } from '../core/acs-element.js';
+import { ActionFeedback } from '../core/action-feedback.js';
 import { callEndText, type CallEndedView } from '../core/calls/call-end-reason.js';
 import { callEngineFor } from '../core/calls/call-engine-for.js';
 import type { CallEngine, CallState } from '../core/calls/call-engine.js';
 import { callPhase, type CallPhase } from '../core/calls/call-phase.js';
 import { formatDuration } from '../core/calls/format-duration.js';
-import { AcsError, toAcsError } from '../core/errors.js';
+import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
@@ -108,18 +109,17 @@ export class AcsDialpad extends AcsElement {
   @state() private pressedKey: DialKey | undefined;
   /** The toggle's choice; until it is used, `key-tones` decides. */
   @state() private tonesMuted: boolean | undefined;
-  /** The last failed action, shown until the next one succeeds. */
-  @state() private problem = '';
-  @state() private announcement = '';
+
+  private readonly feedback = new ActionFeedback(this, { report: (error) => this.reportError(error), fallback: 'call-failed' });
 
   private readonly calls = new DialpadController(this, {
     onCallStateChanged: (callState) => {
       emit(this, 'acs-call-state-changed', { state: callState });
-      this.announce(statusText(callState, this.dialledNumber(), this.localize.strings.dialpad));
+      this.feedback.announce(statusText(callState, this.dialledNumber(), this.localize.strings.dialpad));
     },
     onCallEnded: (ended) => {
       emit(this, 'acs-call-ended', ended);
-      this.announce(`${this.localize.strings.dialpad.ended}. ${this.endText(ended)}`);
+      this.feedback.announce(`${this.localize.strings.dialpad.ended}. ${this.endText(ended)}`);
     },
   });
 
@@ -154,7 +154,7 @@ export class AcsDialpad extends AcsElement {
       await linked.addParticipant(phoneNumber).catch(() => undefined);
       return;
     }
-    await this.run(async () => {
+    await this.feedback.run(async () => {
       const callerId = this.alternateCallerId?.trim();
       if (!isValidCallerId(callerId)) {
         throw new AcsError('missing-caller-id', 'Phone calls need alternate-caller-id: an ACS phone number of the resource, in E.164 (+18005550100).');
@@ -166,17 +166,17 @@ export class AcsDialpad extends AcsElement {
 
   /** Ends the pad's own call. */
   async hangUp(): Promise<void> {
-    await this.run(() => this.calls.hangUp());
+    await this.feedback.run(() => this.calls.hangUp());
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  constructor() {
+    super();
+    // A listener on the element itself lives and dies with it: nothing to remove on disconnect.
     this.addEventListener('keydown', this.onKeyDown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKeyDown);
     clearTimeout(this.flashTimer);
     this.pressedKey = undefined;
     this.keyHold.cancel();
@@ -274,8 +274,7 @@ export class AcsDialpad extends AcsElement {
         plus: () => this.edit(this.text === '' ? '+' : `${this.text}0`),
       })}
       ${this.renderControls(view, mode, reading, strings)}
-      ${this.problem ? html`<p class="problem" part="error-message" role="alert">${this.problem}</p>` : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.feedback.render()}
     </div>`;
   }
 
@@ -319,7 +318,7 @@ export class AcsDialpad extends AcsElement {
         ${label}
       </button>
       ${inCall
-        ? html`<button type="button" class="toggle" part="control mute-button" aria-pressed=${view.call?.muted ? 'true' : 'false'} @click=${() => this.run(() => this.calls.mute(!view.call?.muted))}>
+        ? html`<button type="button" class="toggle" part="control mute-button" aria-pressed=${view.call?.muted ? 'true' : 'false'} @click=${() => this.feedback.run(() => this.calls.mute(!view.call?.muted))}>
               ${view.call?.muted ? strings.unmute : strings.mute}
             </button>
             <button
@@ -328,7 +327,7 @@ export class AcsDialpad extends AcsElement {
               part="control hold-button"
               aria-pressed=${onHold ? 'true' : 'false'}
               ?disabled=${callState !== 'Connected' && !onHold}
-              @click=${() => this.run(() => this.calls.hold(!onHold))}
+              @click=${() => this.feedback.run(() => this.calls.hold(!onHold))}
             >
               ${onHold ? strings.resume : strings.hold}
             </button>`
@@ -393,7 +392,7 @@ export class AcsDialpad extends AcsElement {
     if (mode === 'own-call') {
       // The SDK takes tones once the call has connected, and not on hold.
       if (!this.calls.acceptsTones) return;
-      void this.run(() => this.calls.sendDtmf(tone));
+      void this.feedback.run(() => this.calls.sendDtmf(tone));
     } else {
       const call = this.linked.call;
       if (!call) return;
@@ -417,21 +416,7 @@ export class AcsDialpad extends AcsElement {
     this.flashTimer = setTimeout(() => (this.pressedKey = undefined), FLASH_MS);
   }
 
-  private announce(text: string): void {
-    if (text) this.announcement = text;
-  }
 
-  /** Runs an intent: a failure becomes a visible, localized `acs-error`, never an unhandled rejection. */
-  private async run(intent: () => Promise<void>): Promise<void> {
-    try {
-      await intent();
-      this.problem = '';
-    } catch (error) {
-      const failure = toAcsError(error, 'call-failed');
-      this.reportError(failure);
-      this.problem = this.localize.strings.errors[failure.code];
-    }
-  }
 
   private readonly onCountryChange = (event: Event) => {
     this.selectedCountry = (event.target as HTMLSelectElement).value;

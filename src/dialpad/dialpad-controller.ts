@@ -4,6 +4,7 @@ import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason
 import { CallSlot, type AttachOptions } from '../core/calls/call-slot.js';
 import type { CallState, DtmfTone } from '../core/calls/call-engine.js';
 import { AcsError, toAcsError } from '../core/errors.js';
+import { ToneQueue } from './dtmf.js';
 
 /** What `<acs-dialpad>` shows of its own phone call. */
 export interface DialpadCallView {
@@ -43,8 +44,7 @@ export class DialpadController implements ReactiveController {
     onData: () => undefined,
   });
   private waitingForAgent = false;
-  /** The tones go out one after the other: each `sendDtmf` waits for the previous one to settle. */
-  private tones: Promise<void> = Promise.resolve();
+  private tones = new ToneQueue();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -72,7 +72,7 @@ export class DialpadController implements ReactiveController {
     const agent = await this.slot.agentWhenReady().finally(() => (this.waitingForAgent = false));
     try {
       const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
-      this.tones = Promise.resolve();
+      this.tones = new ToneQueue();
       const active = this.slot.follow(call);
       this.setState({ phase: 'in-call', call: active.state, phoneNumber, elapsedSeconds: 0, ended: undefined });
       this.callbacks.onCallStateChanged(call.state);
@@ -93,9 +93,7 @@ export class DialpadController implements ReactiveController {
   sendDtmf(tone: DtmfTone): Promise<void> {
     const active = this.slot.active;
     if (!active) return Promise.reject(new AcsError('not-in-call', 'sendDtmf() needs a call in progress.'));
-    const sent = this.tones.then(() => active.sendDtmf(tone));
-    this.tones = sent.catch(() => undefined);
-    return sent;
+    return this.tones.send(() => active.sendDtmf(tone));
   }
 
   async hangUp(): Promise<void> {

@@ -218,3 +218,17 @@ export class KeyTonePlayer {
 function isRealtime(context: BaseAudioContext): context is AudioContext {
   return typeof AudioContext !== 'undefined' && context instanceof AudioContext;
 }
+
+/**
+ * DTMF tones go out one after the other, in the order the keys were pressed: each waits for the
+ * one before it to settle, and a failed tone does not stop the ones after it.
+ */
+export class ToneQueue {
+  private last: Promise<void> = Promise.resolve();
+
+  send(sendTone: () => Promise<void>): Promise<void> {
+    const sent = this.last.then(sendTone);
+    this.last = sent.catch(() => undefined);
+    return sent;
+  }
+}

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DtmfTone } from '../core/calls/call-engine.js';
+import { ToneQueue } from './dtmf.js';
 
 /**
  * What `<acs-dialpad for="…">` needs of the element it is the keypad of: `<acs-call>`'s public
@@ -24,8 +25,7 @@ function isLinkedCall(element: Element | null): element is LinkedCall {
  */
 export class LinkedCallController implements ReactiveController {
   private root: Document | ShadowRoot | undefined;
-  /** Tones into the linked call go out one after the other, like the dial pad's own. */
-  private tones: Promise<void> = Promise.resolve();
+  private readonly tones = new ToneQueue();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -58,9 +58,7 @@ export class LinkedCallController implements ReactiveController {
 
   /** Sends `tone` into the linked call after the tones before it; the call element reports its own failures. */
   sendDtmf(call: LinkedCall, tone: DtmfTone): Promise<void> {
-    const sent = this.tones.then(() => call.sendDtmf(tone));
-    this.tones = sent.catch(() => undefined);
-    return sent;
+    return this.tones.send(() => call.sendDtmf(tone));
   }
 
   private readonly onCallChanged = (event: Event) => {

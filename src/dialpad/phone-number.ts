@@ -20,6 +20,7 @@ import {
 // without its wrappers, which the CDN build's ES2015 copy of the library could not call.
 import metadata from 'libphonenumber-js/min/metadata';
 import { DIAL_KEYS } from './dtmf.js';
+import { isE164 } from '../core/calls/e164.js';
 
 export type { CountryCode };
 
@@ -141,7 +142,7 @@ export function countryOptions(locale: string): readonly CountryOption[] {
  * no spaces) and a valid number per libphonenumber-js.
  */
 export function isValidCallerId(value: string | undefined): boolean {
-  return value !== undefined && /^\+[1-9]\d{7,14}$/.test(value) && isValidPhoneNumber(value, metadata);
+  return isE164(value) && isValidPhoneNumber(value, metadata);
 }
 
 function toCountryCode(country: string | undefined): CountryCode | undefined {

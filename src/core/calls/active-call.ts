@@ -281,7 +281,8 @@ export class ActiveCall {
       cameraOn: call.isLocalVideoStarted,
       screenSharing: call.isScreenSharingOn,
       onHold: call.state === 'LocalHold' || call.state === 'RemoteHold',
-      handRaised: raisedHands.size > 0 && this.optional(() => this.features.raiseHand.getRaisedHands().some((hand) => isSelf(hand.identifier, call)), false),
+      // Raised hands list everyone, this user included; the others are the call's remote participants.
+      handRaised: [...raisedHands].some((id) => !call.remoteParticipants.some((participant) => rawIdOf(participant.identifier) === id)),
       recording: this.optional(() => this.features.recording.isRecordingActive, false),
       transcribing: this.optional(() => this.features.transcription.isTranscriptionActive, false),
       participants,
@@ -301,10 +302,4 @@ export class ActiveCall {
 
 function phoneNumberOf(rawId: string): string | undefined {
   return rawId.startsWith('4:') ? rawId.slice(2) : undefined;
-}
-
-/** Raised hands list everyone, this user included; the others are the call's remote participants. */
-function isSelf(identifier: Parameters<typeof rawIdOf>[0], call: EngineCall): boolean {
-  const id = rawIdOf(identifier);
-  return !call.remoteParticipants.some((participant) => rawIdOf(participant.identifier) === id);
 }

@@ -4,7 +4,7 @@ import { leaseCallAgent, type CallAgentLease } from './call-agents.js';
 import type { CallEngine, EngineCall, EngineCallAgent, EngineDeviceManager } from './call-engine.js';
 
 export interface CallSlotCallbacks extends ActiveCallCallbacks {
-  /** The agent exists (calls can be placed), or is gone. */
+  /** The agent exists (calls can be placed), or the lease was given back (whether or not the agent had come). */
   onAgentChanged(agent: EngineCallAgent | undefined): void;
   /** Every second of a connected call: seconds since it connected. */
   onTick(elapsedSeconds: number): void;
@@ -94,10 +94,10 @@ export class CallSlot {
 
   /** Gives the agent lease back; the last one disposes the agent. */
   detach(): void {
-    const hadAgent = this.agent !== undefined;
-    this.lease?.release();
+    if (!this.lease) return;
+    this.lease.release();
     this.lease = undefined;
     this.agent = undefined;
-    if (hadAgent) this.callbacks.onAgentChanged(undefined);
+    this.callbacks.onAgentChanged(undefined);
   }
 }
