@@ -6,7 +6,7 @@ import { LocalizeController } from './i18n/localize-controller.js';
 import type { AcsStringOverrides, AcsStrings } from './i18n/strings.js';
 import type { AcsSession, SessionSource, TokenProvider } from './session.js';
 import { SessionController } from './session-controller.js';
-import { renderConnecting, renderFailure, renderNotice, renderSignedIn } from './status-view.js';
+import { renderConnecting, renderFailure, renderNotice } from './status-view.js';
 import { statusStyles } from './styles/status.styles.js';
 import { tokenStyles } from './styles/tokens.styles.js';
 
@@ -85,10 +85,8 @@ export abstract class AcsElement extends LitElement {
   /** The accessible name of the whole element. */
   protected abstract label(strings: AcsStrings): string;
 
-  /** The signed-in state; each element replaces it with its own UI. */
-  protected renderReady(session: AcsSession): TemplateResult {
-    return renderSignedIn(this.localize.strings, this.displayName ?? session.displayName ?? session.userId);
-  }
+  /** The element's own UI, once signed in. */
+  protected abstract renderReady(session: AcsSession): TemplateResult;
 
   /** While signing in; elements that can show something useful already (the call lobby) replace it. */
   protected renderConnecting(): TemplateResult {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AcsError } from './errors.js';
-import { format, type AcsStrings } from './i18n/strings.js';
+import type { AcsStrings } from './i18n/strings.js';
 
 /** The busy state every element paints before its SDK has arrived. */
 export function renderConnecting(strings: AcsStrings): TemplateResult {
@@ -18,11 +18,6 @@ export function renderFailure(error: AcsError, strings: AcsStrings, retry: () =>
     <span>${strings.errors[error.code]}</span>
     ${retryable ? html`<button type="button" part="retry-button" @click=${retry}>${strings.retry}</button>` : nothing}
   </div>`;
-}
-
-/** Who the element is signed in as. */
-export function renderSignedIn(strings: AcsStrings, name: string): TemplateResult {
-  return html`<p class="status" part="status">${format(strings.signedInAs, { name })}</p>`;
 }
 
 /** A problem the element survives for now (e.g. a failed token refresh), shown above its content. */

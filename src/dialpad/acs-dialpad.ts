@@ -17,7 +17,7 @@ import { DialpadController, type DialpadCallView } from './dialpad-controller.js
 import { isDialKey, KeyTonePlayer, toDtmfTone, type DialKey } from './dtmf.js';
 import { PressAndHold, renderKeypad } from './keypad.js';
 import { LinkedCallController } from './linked-call.js';
-import { cleanPastedNumber, countryOptions, isValidCallerId, readPhoneNumber, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
+import { cleanPastedNumber, countryOptions, isValidCallerId, readPhoneNumber, supportedCountry, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
 
 type DialpadStrings = AcsStrings['dialpad'];
 type OnOff = 'on' | 'off';
@@ -349,11 +349,7 @@ export class AcsDialpad extends AcsElement {
 
   /** The selected country, else `default-country`, else the region of the page's language, else the US. */
   private country(): string {
-    const known = (code: string | undefined) => {
-      const upper = code?.trim().toUpperCase();
-      return upper && countryOptions(this.localize.locale).some((option) => option.code === upper) ? upper : undefined;
-    };
-    return this.selectedCountry ?? known(this.defaultCountry) ?? known(regionOf(this.closest('[lang]')?.getAttribute('lang') ?? navigator.language)) ?? 'US';
+    return this.selectedCountry ?? supportedCountry(this.defaultCountry) ?? supportedCountry(regionOf(this.closest('[lang]')?.getAttribute('lang') ?? navigator.language)) ?? 'US';
   }
 
   private reading(): PhoneNumberReading {

@@ -65,7 +65,7 @@ const LENGTH_PROBLEMS = {
  * alpha-2 code, any case). Letters count as the keypad digits they are printed on (`1-800-FLOWERS`).
  */
 export function readPhoneNumber(input: string, country: string | undefined): PhoneNumberReading {
-  const selected = toCountryCode(country);
+  const selected = supportedCountry(country);
   const text = cleanPastedNumber(input);
   const international = text.startsWith('+');
   if (!/\d/.test(text)) {
@@ -145,7 +145,8 @@ export function isValidCallerId(value: string | undefined): boolean {
   return isE164(value) && isValidPhoneNumber(value, metadata);
 }
 
-function toCountryCode(country: string | undefined): CountryCode | undefined {
+/** `country` as a code libphonenumber knows (any case, e.g. `us` → `US`), else undefined. */
+export function supportedCountry(country: string | undefined): CountryCode | undefined {
   const code = country?.trim().toUpperCase();
   // The core API types this argument as a known code; asking is what tells us whether it is one.
   return code && isSupportedCountry(code as CountryCode, metadata) ? (code as CountryCode) : undefined;

@@ -74,11 +74,7 @@ export class ActiveCall {
   ) {
     this.features = engine.features(call);
     this.state = this.read();
-    this.watch(
-      () => call.on('stateChanged', this.refresh),
-      () => call.off('stateChanged', this.refresh),
-    );
-    for (const change of ['isMutedChanged', 'isScreenSharingOnChanged', 'isLocalVideoStartedChanged'] as const) {
+    for (const change of ['stateChanged', 'isMutedChanged', 'isScreenSharingOnChanged', 'isLocalVideoStartedChanged'] as const) {
       this.watch(
         () => call.on(change, this.refresh),
         () => call.off(change, this.refresh),

@@ -4,7 +4,6 @@ export const ar: AcsStrings = {
   connecting: 'جارٍ الاتصال…',
   retry: 'إعادة المحاولة',
   errorTitle: 'حدث خطأ ما',
-  signedInAs: 'تم تسجيل الدخول باسم {name}',
   errors: {
     'missing-token-source': 'لا يمكن لهذا العنصر تسجيل الدخول: يجب تزويده بـ token-url أو token-provider.',
     'token-url-failed': 'تعذّر الوصول إلى خدمة تسجيل الدخول أو رفضت الخدمة الطلب.',

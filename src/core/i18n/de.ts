@@ -4,7 +4,6 @@ export const de: AcsStrings = {
   connecting: 'Verbindung wird hergestellt…',
   retry: 'Erneut versuchen',
   errorTitle: 'Etwas ist schiefgelaufen',
-  signedInAs: 'Angemeldet als {name}',
   errors: {
     'missing-token-source': 'Dieses Element kann sich nicht anmelden: Geben Sie eine token-url oder einen token-provider an.',
     'token-url-failed': 'Der Anmeldedienst ist nicht erreichbar oder hat die Anfrage abgelehnt.',

@@ -4,7 +4,6 @@ export const en: AcsStrings = {
   connecting: 'Connecting…',
   retry: 'Try again',
   errorTitle: 'Something went wrong',
-  signedInAs: 'Signed in as {name}',
   errors: {
     'missing-token-source': 'This element cannot sign in: give it a token-url or a token-provider.',
     'token-url-failed': 'The sign-in service could not be reached or refused the request.',

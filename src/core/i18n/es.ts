@@ -4,7 +4,6 @@ export const es: AcsStrings = {
   connecting: 'Conectando…',
   retry: 'Volver a intentarlo',
   errorTitle: 'Algo salió mal',
-  signedInAs: 'Sesión iniciada como {name}',
   errors: {
     'missing-token-source': 'Este elemento no puede iniciar sesión: asígnale un token-url o un token-provider.',
     'token-url-failed': 'No se pudo contactar con el servicio de inicio de sesión o este rechazó la solicitud.',

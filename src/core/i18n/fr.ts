@@ -5,7 +5,6 @@ export const fr: AcsStrings = {
   connecting: 'Connexion…',
   retry: 'Réessayer',
   errorTitle: 'Un problème est survenu',
-  signedInAs: 'Connecté en tant que {name}',
   errors: {
     'missing-token-source': 'Cet élément ne peut pas se connecter\u00a0: indiquez-lui un token-url ou un token-provider.',
     'token-url-failed': 'Le service de connexion est injoignable ou a refusé la demande.',

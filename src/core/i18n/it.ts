@@ -4,7 +4,6 @@ export const it: AcsStrings = {
   connecting: 'Connessione in corso…',
   retry: 'Riprova',
   errorTitle: 'Si è verificato un problema',
-  signedInAs: 'Accesso eseguito come {name}',
   errors: {
     'missing-token-source': 'Questo elemento non può eseguire l’accesso: specifica un token-url o un token-provider.',
     'token-url-failed': 'Il servizio di accesso non è raggiungibile o ha rifiutato la richiesta.',

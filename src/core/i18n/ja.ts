@@ -4,7 +4,6 @@ export const ja: AcsStrings = {
   connecting: '接続しています…',
   retry: '再試行',
   errorTitle: '問題が発生しました',
-  signedInAs: '{name} としてサインイン中',
   errors: {
     'missing-token-source': 'この要素はサインインできません。token-url または token-provider を指定してください。',
     'token-url-failed': '認証サービスに接続できないか、リクエストが拒否されました。',

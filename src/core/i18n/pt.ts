@@ -4,7 +4,6 @@ export const pt: AcsStrings = {
   connecting: 'Conectando…',
   retry: 'Tentar novamente',
   errorTitle: 'Ocorreu um problema',
-  signedInAs: 'Sessão iniciada como {name}',
   errors: {
     'missing-token-source': 'Este elemento não pode iniciar sessão: informe um token-url ou um token-provider.',
     'token-url-failed': 'O serviço de início de sessão não respondeu ou recusou a solicitação.',

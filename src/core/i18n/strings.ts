@@ -11,8 +11,6 @@ export interface AcsStrings {
   retry: string;
   /** Heading of the error panel. */
   errorTitle: string;
-  /** Shown once signed in; `{name}` is the user's display name or id. */
-  signedInAs: string;
   /** One readable sentence per error code. */
   errors: Record<AcsErrorCode, string>;
   chat: {
