@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
 import { ActionFeedback } from '../core/action-feedback.js';
@@ -17,6 +17,9 @@ import { formatDuration } from '../core/calls/format-duration.js';
 import { renderStage, stateText } from './call-stage.js';
 
 type OnOff = 'on' | 'off';
+
+/** Who the element calls: changing any of these during a call leaves that call. */
+const CALL_TARGET_PROPERTIES = ['groupId', 'meetingLink', 'roomId', 'callee', 'alternateCallerId'] as const;
 
 /** The control that takes focus when a screen replaces the one that had it. */
 const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
@@ -180,7 +183,8 @@ export class AcsCall extends AcsElement {
     performance.mark('acs-call:first-paint');
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && CALL_TARGET_PROPERTIES.some((name) => changed.has(name))) void this.calls.leaveForNewTarget();
     const { phase } = this.calls.state;
     // The button that had focus (join, leave) goes away with its screen: focus follows to the
     // next screen's main control, through the brief "joining" state that has none.

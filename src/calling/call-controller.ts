@@ -173,6 +173,20 @@ export class CallController implements ReactiveController {
     await this.slot.active?.hangUp();
   }
 
+  /** The element now calls someone else: the call with the old target ends and the lobby opens again. */
+  async leaveForNewTarget(): Promise<void> {
+    const active = this.slot.active;
+    if (!active && this.state.phase !== 'ended') return;
+    if (active) {
+      const ended = callEndedView(active.state);
+      this.slot.leaveCall();
+      this.localVideo = undefined;
+      this.callbacks.onCallEnded(ended);
+    }
+    this.setState({ phase: 'lobby', call: undefined, ended: undefined, elapsedSeconds: 0 });
+    await this.reopenMedia();
+  }
+
   async setMicrophone(on: boolean): Promise<void> {
     if (this.slot.active) return this.slot.active.mute(!on);
     this.lastWanted = { ...this.lastWanted, microphone: on };

@@ -114,6 +114,10 @@ export class AcsChat extends AcsElement {
     });
   }
 
+  protected override connectionTarget(): string {
+    return JSON.stringify([this.threadId, this.endpoint, this.userId, this.pageSize]);
+  }
+
   protected override label(strings: AcsStrings): string {
     return strings.chat.label;
   }

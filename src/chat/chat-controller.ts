@@ -104,8 +104,12 @@ export class ChatController implements ReactiveController {
 
   /** Opens the thread and loads its newest page; throws (for the element's error state) when it cannot. */
   async connect(options: ChatConnectOptions): Promise<void> {
+    const sameThread = this.options && sameConversation(this.options, options);
     this.disconnect();
+    if (!sameThread) this.forgetConversation();
     this.options = options;
+    // Signing in again (a new token-url, thread or element removal) aborts this connection.
+    options.signal.addEventListener('abort', () => this.options === options && this.disconnect(), { once: true });
     const [{ ChatClient }, realtime, transport] = await Promise.all([
       loadChatSdk(),
       import('./realtime.js'),
@@ -115,6 +119,7 @@ export class ChatController implements ReactiveController {
     this.client = new ChatClient(endpoint, options.session.credential, transport ? { httpClient: transport.emulatorHttpClient } : {});
     this.thread = this.client.getChatThreadClient(options.threadId);
     const [properties] = await Promise.all([this.thread.getProperties({ abortSignal: options.signal }), this.loadNewest(), this.loadParticipants()]);
+    options.signal.throwIfAborted();
     this.setState({ topic: properties.topic });
     const handlers = { onEvent: (event: ChatEvent) => this.onEvent(event), onStateChange: (state: RealtimeState) => this.onRealtimeState(state) };
     this.realtime = options.session.emulator
@@ -122,6 +127,15 @@ export class ChatController implements ReactiveController {
       : realtime.azureRealtime({ client: this.client, threadId: options.threadId, handlers });
     this.realtime.start();
     this.typingTimer = setInterval(() => this.refreshTyping(), 1000);
+  }
+
+  /** Another thread or user: nothing of the old conversation may show or be sent into the new one. */
+  private forgetConversation(): void {
+    this.outbox.length = 0;
+    this.typingUntil.clear();
+    this.lastReceiptFor = undefined;
+    this.retryAttempt = 0;
+    this.state = initialState;
   }
 
   disconnect(): void {
@@ -502,4 +516,8 @@ function systemContent(message: ChatMessage): string | undefined {
 function isTransient(error: unknown): boolean {
   const status = (error as { statusCode?: number }).statusCode;
   return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+function sameConversation(a: ChatConnectOptions, b: ChatConnectOptions): boolean {
+  return a.threadId === b.threadId && a.endpoint === b.endpoint && a.userId === b.userId;
 }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { errorText } from './error-text.js';
 import type { AcsError } from './errors.js';
 import { emit } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
@@ -17,7 +18,7 @@ export type AcsTheme = 'light' | 'dark' | 'auto';
  * states. Subclasses say which SDK they need and render their ready state.
  *
  * @event acs-ready - Signed in and usable. `detail: { userId }`.
- * @event acs-error - Something failed. `detail: { code, message }`; never contains a token.
+ * @event acs-error - Something failed. `detail: { code, message, status?, url? }`: a stable code, the sentence shown, and for a failed `token-url` the HTTP status and the URL (without its query string); never a token.
  *
  * @csspart base - The element's outer frame.
  * @csspart status - The connecting panel.
@@ -44,7 +45,7 @@ export abstract class AcsElement extends LitElement {
   static override styles = [tokenStyles, statusStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** URL of the token service: POSTed to (same-origin credentials) for the session and each refresh. */
+  /** URL of the token service: POSTed to for the session and each refresh, with credentials (its cookie) even on another origin. */
   @property({ attribute: 'token-url' }) tokenUrl?: string;
 
   /** Dotted path of a function on `window` that returns a token or a session, e.g. `app.getAcsToken`. */
@@ -74,6 +75,7 @@ export abstract class AcsElement extends LitElement {
       tokenUrl: this.tokenUrl,
       displayName: this.displayName,
     }),
+    target: () => this.connectionTarget(),
     prepare: (session, signal) => this.prepare(session, signal),
     onReady: (session) => emit(this, 'acs-ready', { userId: session.userId }),
     onError: (error) => this.reportError(error),
@@ -81,6 +83,14 @@ export abstract class AcsElement extends LitElement {
 
   /** Work needed before the element is usable (typically loading its SDK). */
   protected abstract prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
+
+  /**
+   * What the element connects to besides its token source, as a key: when it changes (a new
+   * `thread-id`, say) the element closes what it had open and connects again.
+   */
+  protected connectionTarget(): string {
+    return '';
+  }
 
   /** The accessible name of the whole element. */
   protected abstract label(strings: AcsStrings): string;
@@ -111,8 +121,9 @@ export abstract class AcsElement extends LitElement {
 
   /** Tells the page (`acs-error`) about a failure, and returns the localized sentence the UI shows for it. */
   protected reportError(error: AcsError): string {
-    const message = this.localize.strings.errors[error.code];
-    emit(this, 'acs-error', { code: error.code, message });
+    const message = errorText(error, this.localize.strings);
+    const { status, url } = error.context;
+    emit(this, 'acs-error', { code: error.code, message, ...(status !== undefined && { status }), ...(url !== undefined && { url }) });
     return message;
   }
 }

@@ -1,8 +1,32 @@
+import { VERSION } from './version.js';
+
+/** Shared by every copy of acs-elements on a page, whatever its version: the first copy's version, and whether a clash was reported. */
+interface PageRegistry {
+  version: string;
+  warned: boolean;
+}
+
+const REGISTRY_KEY = Symbol.for('acs-elements');
+
 /**
- * Registers a custom element once: a second script tag or a second bundle copy must not throw.
+ * Registers a custom element once. A second copy on the page (the script included twice under
+ * two URLs, or two versions bundled by different parts of a site) must not throw: the first
+ * registration stays, and the clash is reported once so it can be fixed.
  * Does nothing outside a browser, so importing an entry in Node (SSR, tests) is safe.
  */
 export function define(tagName: string, constructor: CustomElementConstructor): void {
-  if (typeof customElements === 'undefined' || customElements.get(tagName)) return;
-  customElements.define(tagName, constructor);
+  if (typeof customElements === 'undefined') return;
+  const page = globalThis as typeof globalThis & { [REGISTRY_KEY]?: PageRegistry };
+  const registry = (page[REGISTRY_KEY] ??= { version: VERSION, warned: false });
+  const registered = customElements.get(tagName);
+  if (!registered) {
+    customElements.define(tagName, constructor);
+    return;
+  }
+  if (registered === constructor || registry.warned) return;
+  registry.warned = true;
+  console.warn(
+    `acs-elements ${VERSION}: <${tagName}> is already registered by another copy of acs-elements (${registry.version}), which stays in use. ` +
+      'Load acs-elements once per page.',
+  );
 }

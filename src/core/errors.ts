@@ -5,8 +5,20 @@
 export const ERROR_CODES = [
   /** No `token-url`, `token-provider` or `tokenProvider` was given. */
   'missing-token-source',
-  /** The `token-url` request failed or answered with an error status. */
+  /** The `token-url` answered an error status not covered by a more precise code (e.g. 400, 429). */
   'token-url-failed',
+  /** The `token-url` answered 404: the URL is wrong. */
+  'token-url-not-found',
+  /** The `token-url` answered 401 or 403: the service refused this page or visitor (its reason is shown). */
+  'token-url-refused',
+  /** The `token-url` answered 5xx: the token service failed; retrying may work. */
+  'token-url-server-error',
+  /** The `token-url` could not be reached: the server is down, the address is wrong, or the network is off. */
+  'token-url-unreachable',
+  /** The `token-url` server answers, but not to this page's origin (CORS): its allowed origins must list it. */
+  'token-url-blocked',
+  /** The `token-url` answered something that is not session JSON. */
+  'token-url-invalid-response',
   /** The `token-provider` function named on the page does not exist. */
   'token-provider-not-found',
   /** The token provider threw or rejected. */
@@ -41,6 +53,38 @@ export const ERROR_CODES = [
 
 export type AcsErrorCode = (typeof ERROR_CODES)[number];
 
+/** Errors of configuration: trying again cannot fix them, so the element offers no retry. */
+const CONFIGURATION_ERRORS: ReadonlySet<AcsErrorCode> = new Set([
+  'missing-token-source',
+  'token-url-not-found',
+  'token-url-refused',
+  'token-url-blocked',
+  'token-url-invalid-response',
+  'token-provider-not-found',
+  'invalid-token',
+  'invalid-session',
+  'missing-caller-id',
+  'missing-call-target',
+  'invalid-call-target',
+]);
+
+/** False for a configuration error, which a retry cannot fix. */
+export function isRetryable(code: AcsErrorCode): boolean {
+  return !CONFIGURATION_ERRORS.has(code);
+}
+
+/** What an error knows of the request that failed; all of it is safe to show and to put in an event. */
+export interface AcsErrorContext {
+  /** The HTTP status the service answered. */
+  status?: number;
+  /** The URL asked, without its query string or fragment. */
+  url?: string;
+  /** The service's own explanation of the failure, as it sent it. */
+  reason?: string;
+  /** This page's origin, when the URL is on another one (CORS is then the likely cause). */
+  crossOriginFrom?: string;
+}
+
 /**
  * An error with a stable `code`. Its `message` is for developers and never contains a token;
  * the elements show the localized text for the code instead.
@@ -48,12 +92,15 @@ export type AcsErrorCode = (typeof ERROR_CODES)[number];
 export class AcsError extends Error {
   override readonly name = 'AcsError';
 
+  readonly context: AcsErrorContext;
+
   constructor(
     readonly code: AcsErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; context?: AcsErrorContext },
   ) {
     super(message, options);
+    this.context = options?.context ?? {};
   }
 }
 

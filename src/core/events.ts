@@ -11,6 +11,10 @@ export interface AcsErrorDetail {
   code: AcsErrorCode;
   /** A readable message in the element's language. */
   message: string;
+  /** The HTTP status a failed request was answered with (a `token-url` failure). */
+  status?: number;
+  /** The URL of a failed request, without its query string. */
+  url?: string;
 }
 
 export interface AcsMessageSentDetail {

@@ -11,6 +11,8 @@ export type ConnectionState =
 export interface SessionControllerOptions {
   /** Read before every render: a change of source signs in again. */
   source(): SessionSource;
+  /** What the element connects to besides its token source (e.g. a chat thread), read before every render: a change reconnects. */
+  target?(): string;
   /** Work that must finish before the element is usable, e.g. loading its SDK. */
   prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
   onReady(session: AcsSession): void;
@@ -25,6 +27,7 @@ export class SessionController implements ReactiveController {
   state: ConnectionState = { status: 'idle' };
   private run: AbortController | undefined;
   private signedInWith: SessionSource | undefined;
+  private connectedTo: string | undefined;
   /** Lit still updates an element that has left the page; it must not sign in again then. */
   private connected = false;
 
@@ -42,7 +45,11 @@ export class SessionController implements ReactiveController {
   hostUpdate(): void {
     if (!this.connected) return;
     const source = this.options.source();
-    if (!this.signedInWith || !sameSource(this.signedInWith, source)) this.start(source);
+    const target = this.options.target?.() ?? '';
+    if (!this.signedInWith || !sameSource(this.signedInWith, source) || target !== this.connectedTo) {
+      this.connectedTo = target;
+      this.start(source);
+    }
   }
 
   hostDisconnected(): void {

@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { AcsError, isAbortError, toAcsError } from './errors.js';
 import { loadCommonSdk } from './sdk-loader.js';
 import { sharedRequest } from './shared-request.js';
+import { postForSession, withoutQuery } from './token-url.js';
 
 /** What a `token-url` answers and what a token provider may return: the session JSON. */
 export interface SessionResponse {
@@ -116,7 +117,7 @@ async function sessionFetcher(source: SessionSource, signal: AbortSignal, provid
   if (source.tokenProviderName) {
     return providerFetcher(await findGlobalFunction(source.tokenProviderName, signal, providerWaitMs));
   }
-  if (source.tokenUrl) return tokenUrlFetcher(new URL(source.tokenUrl, document.baseURI).href, source.displayName);
+  if (source.tokenUrl) return tokenUrlFetcher(parseTokenUrl(source.tokenUrl), source.displayName);
   throw new AcsError('missing-token-source', 'Set token-url, token-provider or the tokenProvider property to sign in.');
 }
 
@@ -134,34 +135,26 @@ function providerFetcher(provider: TokenProvider): SessionFetcher {
     });
 }
 
-function tokenUrlFetcher(url: string, displayName: string | undefined): SessionFetcher {
+function parseTokenUrl(tokenUrl: string): URL {
+  try {
+    return new URL(tokenUrl, document.baseURI);
+  } catch (cause) {
+    const url = tokenUrl.split(/[?#]/)[0] ?? '';
+    throw new AcsError('token-url-not-found', `token-url "${url}" is not a URL.`, { cause, context: { url } });
+  }
+}
+
+function tokenUrlFetcher(url: URL, displayName: string | undefined): SessionFetcher {
   const body = JSON.stringify(displayName ? { displayName } : {});
   return (signal) =>
-    sharedRequest(`${url}\n${body}`, signal, async (abortSignal) => {
-      let response: Response;
+    sharedRequest(`${url.href}\n${body}`, signal, async (abortSignal) => {
+      const json = await postForSession(url, body, abortSignal);
       try {
-        response = await fetch(url, {
-          method: 'POST',
-          credentials: 'same-origin',
-          cache: 'no-store',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body,
-          signal: abortSignal,
-        });
+        return toSessionResponse(json);
       } catch (cause) {
-        if (isAbortError(cause)) throw cause;
-        throw new AcsError('token-url-failed', `The token service at ${url} could not be reached.`, { cause });
+        const message = cause instanceof Error ? cause.message : 'The answer is not a session.';
+        throw new AcsError('token-url-invalid-response', message, { cause, context: { url: withoutQuery(url) } });
       }
-      if (!response.ok) {
-        throw new AcsError('token-url-failed', `The token service at ${url} answered ${response.status}.`);
-      }
-      let json: unknown;
-      try {
-        json = await response.json();
-      } catch (cause) {
-        throw new AcsError('invalid-session', `The token service at ${url} did not answer with JSON.`, { cause });
-      }
-      return toSessionResponse(json);
     });
 }
 

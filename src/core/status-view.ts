@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AcsError } from './errors.js';
+import { errorText } from './error-text.js';
+import { isRetryable, type AcsError } from './errors.js';
 import type { AcsStrings } from './i18n/strings.js';
 
 /** The busy state every element paints before its SDK has arrived. */
@@ -10,17 +11,16 @@ export function renderConnecting(strings: AcsStrings): TemplateResult {
   </div>`;
 }
 
-/** A visible, localized error, with a retry when retrying can help. */
+/** A visible, localized error, with a retry only when retrying can help (never for a configuration error). */
 export function renderFailure(error: AcsError, strings: AcsStrings, retry: () => void): TemplateResult {
-  const retryable = error.code !== 'missing-token-source';
   return html`<div class="status failure" part="error" role="alert">
     <strong class="failure-title">${strings.errorTitle}</strong>
-    <span>${strings.errors[error.code]}</span>
-    ${retryable ? html`<button type="button" part="retry-button" @click=${retry}>${strings.retry}</button>` : nothing}
+    <span class="failure-text">${errorText(error, strings)}</span>
+    ${isRetryable(error.code) ? html`<button type="button" part="retry-button" @click=${retry}>${strings.retry}</button>` : nothing}
   </div>`;
 }
 
 /** A problem the element survives for now (e.g. a failed token refresh), shown above its content. */
 export function renderNotice(error: AcsError, strings: AcsStrings): TemplateResult {
-  return html`<p class="notice" part="notice" role="alert">${strings.errors[error.code]}</p>`;
+  return html`<p class="notice" part="notice" role="alert">${errorText(error, strings)}</p>`;
 }

@@ -118,6 +118,40 @@ describe('every element', () => {
     expect(alert.querySelector('button')).to.equal(null);
   });
 
+  it('says a token-url was not found, with its URL and status, and offers no retry that cannot help', async () => {
+    const el = document.createElement('acs-chat');
+    el.setAttribute('token-url', sessionUrl(uniqueKey('missing'), { status: 404 }));
+    const failed = oneEvent(el, 'acs-error');
+    await fixture(html`<div>${el}</div>`);
+    const url = new URL('/test-api/session', location.href).href;
+    const { detail } = await failed;
+    expect(detail).to.include({ code: 'token-url-not-found', status: 404, url });
+    expect(detail.message).to.contain('not found').and.to.contain(url).and.not.contain('key=');
+    await el.updateComplete;
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain(detail.message);
+    expect(alert.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the token service\'s own reason for a refusal, and a retry for a server error', async () => {
+    const refused = document.createElement('acs-chat');
+    refused.setAttribute('token-url', sessionUrl(uniqueKey('refused'), { status: 403 }));
+    const refusal = oneEvent(refused, 'acs-error');
+    const broken = document.createElement('acs-chat');
+    broken.setAttribute('token-url', sessionUrl(uniqueKey('broken'), { status: 502 }));
+    const breakage = oneEvent(broken, 'acs-error');
+    await fixture(html`<div>${refused}${broken}</div>`);
+
+    expect((await refusal).detail).to.include({ code: 'token-url-refused', status: 403 });
+    expect((await refusal).detail.message).to.contain('“scripted failure”');
+    expect((await breakage).detail).to.include({ code: 'token-url-server-error', status: 502 });
+    await Promise.all([refused.updateComplete, broken.updateComplete]);
+    expect(shadow(refused).querySelector('[role="alert"] button')).to.equal(null);
+    expect(shadow(broken).querySelector('[role="alert"] button')!.textContent).to.equal(en.retry);
+    expect(shadow(broken).querySelector('[role="alert"]')!.textContent).to.not.equal(shadow(refused).querySelector('[role="alert"]')!.textContent);
+  });
+
   it('signs in through a token-url, asking for its display-name', async () => {
     const key = uniqueKey('element-url');
     const el = document.createElement('acs-dialpad');

@@ -71,10 +71,38 @@ describe('openSession', () => {
     expect(error.code).to.equal('token-expired');
   });
 
-  it('fails with token-url-failed on an error status, and invalid-session on a non-JSON answer', async () => {
-    expect((await failureOf(openSession({ tokenUrl: sessionUrl(uniqueKey('500'), { status: 500 }) }, { signal: signal() }))).code).to.equal('token-url-failed');
-    expect((await failureOf(openSession({ tokenUrl: sessionUrl(uniqueKey('html'), { body: 'not-json' }) }, { signal: signal() }))).code).to.equal('invalid-session');
-    expect((await failureOf(openSession({ tokenUrl: sessionUrl(uniqueKey('none'), { body: 'no-token' }) }, { signal: signal() }))).code).to.equal('invalid-token');
+  it('tells the token-url failures apart by status, with the URL (no query string) and the service\'s reason', async () => {
+    const cases: [number, string][] = [
+      [404, 'token-url-not-found'],
+      [401, 'token-url-refused'],
+      [403, 'token-url-refused'],
+      [500, 'token-url-server-error'],
+      [503, 'token-url-server-error'],
+      [429, 'token-url-failed'],
+    ];
+    for (const [status, code] of cases) {
+      const error = await failureOf(openSession({ tokenUrl: sessionUrl(uniqueKey(String(status)), { status }) }, { signal: signal() }));
+      expect(error.code, String(status)).to.equal(code);
+      expect(error.context).to.deep.equal({ status, url: new URL('/test-api/session', location.href).href, reason: 'scripted failure' });
+    }
+  });
+
+  it('fails with token-url-invalid-response on an answer that is not session JSON', async () => {
+    for (const body of ['not-json', 'no-token']) {
+      const error = await failureOf(openSession({ tokenUrl: sessionUrl(uniqueKey(body), { body }) }, { signal: signal() }));
+      expect(error.code, body).to.equal('token-url-invalid-response');
+      expect(error.context.url).to.equal(new URL('/test-api/session', location.href).href);
+    }
+  });
+
+  it('tells a token service that is down from one that answers but not to this origin (CORS)', async () => {
+    const down = await failureOf(openSession({ tokenUrl: 'http://localhost:9/api/session?secret=1' }, { signal: signal() }));
+    expect(down.code).to.equal('token-url-unreachable');
+    expect(down.context).to.deep.equal({ url: 'http://localhost:9/api/session', crossOriginFrom: location.origin });
+
+    const { url: appUrl } = (await (await fetch('/test-api/emulator')).json()) as { url: string };
+    const blocked = await failureOf(openSession({ tokenUrl: new URL('/no-cors-here', appUrl).href }, { signal: signal() }));
+    expect(blocked.code).to.equal('token-url-blocked');
   });
 
   it('fails with missing-token-source when nothing to sign in with is given', async () => {

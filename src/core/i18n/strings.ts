@@ -11,7 +11,11 @@ export interface AcsStrings {
   retry: string;
   /** Heading of the error panel. */
   errorTitle: string;
-  /** One readable sentence per error code. */
+  /** Follows an error that the service explained; `{reason}` is its own words. */
+  serviceSaid: string;
+  /** Follows an unreachable `token-url` on another origin; `{origin}` is this page's. */
+  crossOriginHint: string;
+  /** One readable sentence per error code; `token-url` errors may use `{url}`, `{status}` and `{origin}`. */
   errors: Record<AcsErrorCode, string>;
   chat: {
     label: string;
