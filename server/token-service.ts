@@ -31,7 +31,7 @@ export interface TokenServiceOptions {
   cookieSecret: string;
   /** Origins besides the server's own that may ask for sessions. */
   allowedOrigins: readonly string[];
-  /** Puts a new user into the demo thread; returns its id. */
+  /** Makes sure the user is in the demo thread under this name (a no-op when already so); returns its id. */
   joinDemoThread?: (user: CommunicationUserIdentifier, displayName: string) => Promise<string>;
   rateLimit?: { requests: number; windowMs: number };
 }
@@ -42,7 +42,6 @@ export interface TokenServiceOptions {
  */
 export function createTokenService(options: TokenServiceOptions) {
   const limiter = rateLimiter(options.rateLimit ?? { requests: 30, windowMs: 60_000 });
-  const joined = new Map<string, { threadId: string; displayName: string }>();
 
   const cookieFor = (userId: string) => `${Buffer.from(userId).toString('base64url')}.${sign(options.cookieSecret, userId)}`;
   const userFromCookie = (request: IncomingMessage): string | undefined => {
@@ -100,13 +99,7 @@ export function createTokenService(options: TokenServiceOptions) {
       const input = parseJson(await readBody(request, 4096));
       const { user, token } = await issue(userFromCookie(request));
       const displayName = readDisplayName(input['displayName']) ?? `Guest ${user.communicationUserId.slice(-4)}`;
-      const membership = joined.get(user.communicationUserId);
-      let threadId = membership?.threadId;
-      // Joining again with a new name renames the participant.
-      if (options.joinDemoThread && membership?.displayName !== displayName) {
-        threadId = await options.joinDemoThread(user, displayName);
-        joined.set(user.communicationUserId, { threadId, displayName });
-      }
+      const threadId = await options.joinDemoThread?.(user, displayName);
       const body: SessionBody = {
         token: token.token,
         expiresOn: token.expiresOn.toISOString(),

@@ -1,12 +1,10 @@
-import { ChatClient } from '@azure/communication-chat';
-import { AzureCommunicationTokenCredential } from '@azure/communication-common';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
 import type { SessionBody } from '../../server/token-service.js';
+import { chatFor } from './support/session-chat.js';
 
 let app: RunningApp;
 
@@ -20,12 +18,6 @@ function postSession(body: unknown = {}, headers: Record<string, string> = {}) {
 }
 
 const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
-
-/** A browser-like chat client for a session: https endpoint, requests sent over plain http to the emulator. */
-function chatFor(session: SessionBody): ChatClient {
-  const toHttp: PipelinePolicy = { name: 'to-http', sendRequest: (request, next) => ((request.url = request.url.replace(/^https:/, 'http:')), (request.allowInsecureConnection = true), next(request)) };
-  return new ChatClient(session.endpoint.replace(/^http:/, 'https:'), new AzureCommunicationTokenCredential(session.token), { additionalPolicies: [{ policy: toHttp, position: 'perRetry' }] });
-}
 
 test('POST /api/session answers a session, never cached, with an HttpOnly SameSite=Strict cookie', async () => {
   const response = await postSession({ displayName: 'Ana' });
