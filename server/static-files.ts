@@ -1,6 +1,7 @@
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, resolve, sep } from 'node:path';
+import { HttpError } from './http.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,15 +52,13 @@ export function serveStatic(mounts: readonly StaticMount[]) {
   };
 }
 
-/** Serves one file at one exact path (such as `/custom-elements.json` from the project root). */
+/** Serves one file at one exact path (such as `/custom-elements.json` from the project root); throws HttpError otherwise. */
 export function serveOneFile(file: string) {
   return function handleFile(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'MethodNotAllowed', `${request.method} is not allowed here.`, { Allow: 'GET, HEAD' });
     const stats = fileStats(file);
-    if (!stats || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      response.writeHead(stats ? 405 : 404, stats ? { Allow: 'GET, HEAD' } : {});
-      response.end();
-      return;
-    }
+    // The manifest is written by the build: missing until `npm run build` has run.
+    if (!stats) throw new HttpError(404, 'NotFound', `${basename(file)} was not found; run npm run build.`);
     sendFile(request, response, file, stats, REVALIDATE);
   };
 }
