@@ -7,7 +7,7 @@ import { createBot } from './bot.js';
 import { openDemoThread } from './demo-thread.js';
 import { Emulator } from './emulator/emulator.js';
 import { HttpError, sendError } from './http.js';
-import { serveStatic } from './static-files.js';
+import { cdnPolicy, serveOneFile, serveStatic } from './static-files.js';
 import { createTokenService } from './token-service.js';
 
 export interface AppOptions {
@@ -45,9 +45,14 @@ type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) =>
  * `POST /api/events` and, without a connection string, the ACS emulator on the same origin.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const routes = new Map<string, Handler>();
+  // The element reference page (demo/api.html) reads the manifest that ships in the npm package.
+  const routes = new Map<string, Handler>([['/custom-elements.json', serveOneFile(join(options.projectRoot, 'custom-elements.json'))]]);
   let emulator: Emulator | undefined;
-  const files = serveStatic({ '/dist/': join(options.projectRoot, 'dist'), '/': join(options.projectRoot, 'demo') });
+  const files = serveStatic([
+    { prefix: '/dist/cdn/', folder: join(options.projectRoot, 'dist', 'cdn'), policy: cdnPolicy },
+    { prefix: '/dist/', folder: join(options.projectRoot, 'dist') },
+    { prefix: '/', folder: join(options.projectRoot, 'demo') },
+  ]);
   let ready: Promise<void> = Promise.resolve();
 
   const server = createServer(async (request, response) => {

@@ -18,7 +18,10 @@ export interface DemoThread {
   bot: CommunicationUserIdentifier;
   botChat: ChatClient;
   threadClient: ChatThreadClient;
-  /** Adds a user (again, to rename them), with the whole history shared. */
+  /**
+   * Adds a user with the whole history shared, or renames them; a user already there under this name
+   * is left alone, so a returning browser (or a server restart) adds no "joined the chat" line.
+   */
   join(user: CommunicationUserIdentifier, displayName: string): Promise<string>;
 }
 
@@ -36,28 +39,62 @@ export async function openDemoThread(connection: AcsConnection, identity: Commun
       () => true,
       () => false,
     );
-    if (stillThere) return demoThread(saved.threadId, bot, botChat, threadClient);
+    if (stillThere) return demoThread(saved.threadId, bot, botChat, threadClient, await currentMembers(threadClient));
   }
   const bot = await identity.createUser();
   const botChat = chatClientFor(connection, identity, bot);
   const { chatThread } = await botChat.createChatThread({ topic: TOPIC }, { participants: [{ id: bot, displayName: BOT_DISPLAY_NAME }] });
   const threadId = chatThread!.id;
   if (stateFile) writeSaved(stateFile, { botUserId: bot.communicationUserId, threadId });
-  return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId));
+  return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId), new Map([[bot.communicationUserId, present(BOT_DISPLAY_NAME)]]));
 }
 
-function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient): DemoThread {
+/** A participant's name, and the request that put them in the thread under it (settled for those already there). */
+interface Membership {
+  displayName: string;
+  added: Promise<void>;
+}
+
+/** `members`: read once when the thread opens, then kept current by `join` (keyed by raw id). */
+function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient, members: Map<string, Membership>): DemoThread {
   return {
     threadId,
     bot,
     botChat,
     threadClient,
     async join(user, displayName) {
-      await threadClient.addParticipants({ participants: [{ id: user, displayName, shareHistoryTime: new Date(0) }] });
+      const known = members.get(user.communicationUserId);
+      // Two sessions of one new browser arriving together wait for the same request: one join line.
+      if (known?.displayName === displayName) {
+        await known.added;
+        return threadId;
+      }
+      const added = threadClient.addParticipants({ participants: [{ id: user, displayName, shareHistoryTime: new Date(0) }] }).then(() => undefined);
+      members.set(user.communicationUserId, { displayName, added });
+      try {
+        await added;
+      } catch (error) {
+        // Forget the failed attempt (unless a newer one replaced it) so the next session tries again.
+        if (members.get(user.communicationUserId)?.added === added) {
+          if (known) members.set(user.communicationUserId, known);
+          else members.delete(user.communicationUserId);
+        }
+        throw error;
+      }
       return threadId;
     },
   };
 }
+
+async function currentMembers(threadClient: ChatThreadClient): Promise<Map<string, Membership>> {
+  const members = new Map<string, Membership>();
+  for await (const participant of threadClient.listParticipants()) {
+    if ('communicationUserId' in participant.id) members.set(participant.id.communicationUserId, present(participant.displayName ?? ''));
+  }
+  return members;
+}
+
+const present = (displayName: string): Membership => ({ displayName, added: Promise.resolve() });
 
 function readSaved(file: string): Saved | undefined {
   try {

@@ -1,16 +1,31 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './app.js';
 import { DEVELOPMENT_ACCESS_KEY } from './emulator/emulator.js';
+import { buildWithProgress } from './first-build.js';
+import { resetDataDir } from './reset-data.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const inMemory = process.argv.includes('--in-memory');
+const reset = process.argv.includes('--reset');
+const dataDir = inMemory ? undefined : (process.env['ACS_EMULATOR_DATA'] ?? '.data');
+const DEMO_PAGES = [
+  ['', 'all three elements'],
+  ['cms.html', 'a CMS page with one script tag'],
+  ['api.html', 'the elements’ reference'],
+] as const;
 
-if (!existsSync(new URL('../dist/cdn/acs-elements.js', import.meta.url))) {
-  console.log('Building the elements first (npm run build)…');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+if (!existsSync(new URL('../dist/cdn/acs-elements.js', import.meta.url))) buildWithProgress(projectRoot);
+
+let wasReset = false;
+if (reset && dataDir) {
+  try {
+    wasReset = resetDataDir(dataDir);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }
 
 const app = await startApp({
@@ -18,19 +33,24 @@ const app = await startApp({
   host: process.env['HOST'],
   connectionString: process.env['ACS_CONNECTION_STRING'] || undefined,
   emulatorKey: process.env['ACS_EMULATOR_KEY'] || DEVELOPMENT_ACCESS_KEY,
-  dataDir: inMemory ? undefined : (process.env['ACS_EMULATOR_DATA'] ?? '.data'),
+  dataDir,
   allowedOrigins: (process.env['ALLOWED_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   webhookKey: process.env['EVENT_GRID_WEBHOOK_KEY'] || undefined,
   tokenLifetimeSeconds: process.env['ACS_EMULATOR_TOKEN_SECONDS'] ? Number(process.env['ACS_EMULATOR_TOKEN_SECONDS']) : undefined,
   projectRoot,
 });
 
-console.log(`acs-elements demo: ${app.url}`);
+console.log('acs-elements demo:');
+for (const [path, what] of DEMO_PAGES) console.log(`  ${new URL(path, app.url).href.padEnd(36)} ${what}`);
 if (app.mode === 'emulator') {
   console.log(`Mode: local ACS emulator${inMemory ? ' (in memory)' : ''}. Connection string:`);
   console.log(`  ${app.emulatorConnectionString}`);
 } else {
   console.log('Mode: Azure Communication Services (ACS_CONNECTION_STRING).');
+}
+if (dataDir) {
+  const where = resolve(dataDir);
+  console.log(reset ? `Data: ${where}, ${wasReset ? 'emptied (--reset)' : 'new (--reset: there was none)'}.` : `Data: ${where} (npm start -- --reset starts empty).`);
 }
 
 let stopping = false;

@@ -31,18 +31,17 @@ export interface TokenServiceOptions {
   cookieSecret: string;
   /** Origins besides the server's own that may ask for sessions. */
   allowedOrigins: readonly string[];
-  /** Puts a new user into the demo thread; returns its id. */
+  /** Makes sure the user is in the demo thread under this name (a no-op when already so); returns its id. */
   joinDemoThread?: (user: CommunicationUserIdentifier, displayName: string) => Promise<string>;
   rateLimit?: { requests: number; windowMs: number };
 }
 
 /**
- * `POST /api/session`: one ACS identity per browser (kept in a signed, HttpOnly, SameSite=Strict
- * cookie), a fresh 60-minute chat + voip token on every call, and the demo thread joined once.
+ * `POST /api/session`: one ACS identity per browser (kept in a signed, HttpOnly cookie), a fresh
+ * 60-minute chat + voip token on every call, and the demo thread joined once.
  */
 export function createTokenService(options: TokenServiceOptions) {
   const limiter = rateLimiter(options.rateLimit ?? { requests: 30, windowMs: 60_000 });
-  const joined = new Map<string, { threadId: string; displayName: string }>();
 
   const cookieFor = (userId: string) => `${Buffer.from(userId).toString('base64url')}.${sign(options.cookieSecret, userId)}`;
   const userFromCookie = (request: IncomingMessage): string | undefined => {
@@ -71,30 +70,36 @@ export function createTokenService(options: TokenServiceOptions) {
 
   return async function handleSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const noStore = { 'Cache-Control': 'no-store' };
+    // Every answer depends on the Origin header (CORS headers, refusals), so shared caches must key on it.
+    response.setHeader('Vary', 'Origin');
     try {
-      const crossOrigin = checkOrigin(request, options.allowedOrigins);
+      const crossOrigin = crossOriginCaller(request);
       if (crossOrigin) {
+        // Refused origins get CORS headers too: the page must be able to read the 403 and show why.
+        // The refusal itself is the boundary; a refused origin never gets a cookie or a token.
         response.setHeader('Access-Control-Allow-Origin', crossOrigin);
         response.setHeader('Access-Control-Allow-Credentials', 'true');
-        response.setHeader('Vary', 'Origin');
       }
       if (request.method === 'OPTIONS' && crossOrigin) {
-        response.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Max-Age': '600' });
+        response.writeHead(204, {
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Content-Type, Accept',
+          'Access-Control-Max-Age': '600',
+          // Chromium's Private Network Access: a public page asking a token service on a private address.
+          ...(request.headers['access-control-request-private-network'] === 'true' && { 'Access-Control-Allow-Private-Network': 'true' }),
+        });
         response.end();
         return;
+      }
+      if (crossOrigin && !options.allowedOrigins.includes(crossOrigin)) {
+        throw new HttpError(403, 'ForbiddenOrigin', `Origin ${crossOrigin} is not allowed; list it in ALLOWED_ORIGINS.`);
       }
       if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST.', { Allow: 'POST' });
       limiter(request.socket.remoteAddress ?? 'unknown');
       const input = parseJson(await readBody(request, 4096));
       const { user, token } = await issue(userFromCookie(request));
       const displayName = readDisplayName(input['displayName']) ?? `Guest ${user.communicationUserId.slice(-4)}`;
-      const membership = joined.get(user.communicationUserId);
-      let threadId = membership?.threadId;
-      // Joining again with a new name renames the participant.
-      if (options.joinDemoThread && membership?.displayName !== displayName) {
-        threadId = await options.joinDemoThread(user, displayName);
-        joined.set(user.communicationUserId, { threadId, displayName });
-      }
+      const threadId = await options.joinDemoThread?.(user, displayName);
       const body: SessionBody = {
         token: token.token,
         expiresOn: token.expiresOn.toISOString(),
@@ -104,8 +109,7 @@ export function createTokenService(options: TokenServiceOptions) {
         displayName,
         emulator: options.emulator,
       };
-      const cookie = `${SESSION_COOKIE}=${cookieFor(user.communicationUserId)}; Path=/; HttpOnly; SameSite=Strict${isHttps(request) ? '; Secure' : ''}`;
-      sendJson(response, 200, body, { ...noStore, 'Set-Cookie': cookie });
+      sendJson(response, 200, body, { ...noStore, 'Set-Cookie': `${SESSION_COOKIE}=${cookieFor(user.communicationUserId)}; ${cookieAttributes(request)}` });
     } catch (error) {
       response.setHeader('Cache-Control', 'no-store');
       sendError(response, error);
@@ -123,19 +127,28 @@ export function readDisplayName(value: unknown): string | undefined {
   return name;
 }
 
-/** Refuses other origins unless listed; returns the origin when it is an allowed cross-origin caller (for CORS). */
-function checkOrigin(request: IncomingMessage, allowedOrigins: readonly string[]): string | undefined {
+/** The caller's origin when it is not the server's own (a CORS request), else undefined. */
+function crossOriginCaller(request: IncomingMessage): string | undefined {
   const origin = request.headers.origin;
   if (!origin) return undefined;
-  let host: string;
+  let host: string | undefined;
   try {
     host = new URL(origin).host;
   } catch {
-    throw new HttpError(403, 'ForbiddenOrigin', 'The request origin is not allowed.');
+    // An opaque origin ("null": sandboxed frames, file: pages) is never the server's own.
   }
-  if (host === request.headers.host) return undefined;
-  if (!allowedOrigins.includes(origin)) throw new HttpError(403, 'ForbiddenOrigin', `Origin ${origin} is not allowed; list it in ALLOWED_ORIGINS.`);
-  return origin;
+  return host === request.headers.host ? undefined : origin;
+}
+
+/**
+ * Over https the cookie must work when the page embedding the element is on another site:
+ * `SameSite=None` lets the browser send it on cross-site requests, `Partitioned` (CHIPS) keeps it
+ * working where third-party cookies are blocked (it is kept per embedding site). Browsers accept
+ * `SameSite=None` only with `Secure`, so plain http keeps `SameSite=Strict`: that still covers local
+ * development across ports (http://localhost:3000 → :8080), because a site ignores the port.
+ */
+function cookieAttributes(request: IncomingMessage): string {
+  return isHttps(request) ? 'Path=/; HttpOnly; SameSite=None; Secure; Partitioned' : 'Path=/; HttpOnly; SameSite=Strict';
 }
 
 /** A fixed-window counter per client address. */

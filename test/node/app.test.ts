@@ -1,12 +1,10 @@
-import { ChatClient } from '@azure/communication-chat';
-import { AzureCommunicationTokenCredential } from '@azure/communication-common';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
 import type { SessionBody } from '../../server/token-service.js';
+import { chatFor } from './support/session-chat.js';
 
 let app: RunningApp;
 
@@ -20,12 +18,6 @@ function postSession(body: unknown = {}, headers: Record<string, string> = {}) {
 }
 
 const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
-
-/** A browser-like chat client for a session: https endpoint, requests sent over plain http to the emulator. */
-function chatFor(session: SessionBody): ChatClient {
-  const toHttp: PipelinePolicy = { name: 'to-http', sendRequest: (request, next) => ((request.url = request.url.replace(/^https:/, 'http:')), (request.allowInsecureConnection = true), next(request)) };
-  return new ChatClient(session.endpoint.replace(/^http:/, 'https:'), new AzureCommunicationTokenCredential(session.token), { additionalPolicies: [{ policy: toHttp, position: 'perRetry' }] });
-}
 
 test('POST /api/session answers a session, never cached, with an HttpOnly SameSite=Strict cookie', async () => {
   const response = await postSession({ displayName: 'Ana' });
@@ -66,6 +58,56 @@ test('cross-origin requests are refused unless ALLOWED_ORIGINS lists them; only 
   assert.equal((await postSession({}, { Origin: 'https://cms.example' })).status, 200);
   assert.equal((await postSession({}, { Origin: new URL(app.url).origin })).status, 200);
   assert.equal((await fetch(new URL('/api/session', app.url))).status, 405);
+});
+
+/** The CORS headers a credentialed cross-origin caller needs to read an answer. */
+function assertReadableBy(response: Response, origin: string) {
+  assert.equal(response.headers.get('access-control-allow-origin'), origin);
+  assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+  assert.equal(response.headers.get('vary'), 'Origin');
+}
+
+const preflight = (origin: string) =>
+  fetch(new URL('/api/session', app.url), {
+    method: 'OPTIONS',
+    headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+  });
+
+test('the preflight succeeds for any origin, so even a refused page gets to read why', async () => {
+  for (const origin of ['https://cms.example', 'https://evil.example']) {
+    const response = await preflight(origin);
+    assert.equal(response.status, 204, origin);
+    assertReadableBy(response, origin);
+    assert.equal(response.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(response.headers.get('access-control-allow-headers'), 'Content-Type, Accept');
+    assert.equal(response.headers.get('set-cookie'), null);
+  }
+});
+
+test('a refused origin reads a 403 with the reason, and gets no cookie and no token', async () => {
+  const response = await postSession({}, { Origin: 'https://evil.example' });
+  assert.equal(response.status, 403);
+  assertReadableBy(response, 'https://evil.example');
+  assert.equal(response.headers.get('set-cookie'), null);
+  assert.deepEqual(await response.json(), { error: { code: 'ForbiddenOrigin', message: 'Origin https://evil.example is not allowed; list it in ALLOWED_ORIGINS.' } });
+});
+
+test('an allowed origin can read every answer, errors included', async () => {
+  const ok = await postSession({}, { Origin: 'https://cms.example' });
+  assertReadableBy(ok, 'https://cms.example');
+  const badName = await postSession({ displayName: '' }, { Origin: 'https://cms.example' });
+  assert.equal(badName.status, 400);
+  assertReadableBy(badName, 'https://cms.example');
+  assert.equal(((await badName.json()) as { error: { code: string } }).error.code, 'InvalidDisplayName');
+  const wrongMethod = await fetch(new URL('/api/session', app.url), { headers: { Origin: 'https://cms.example' } });
+  assert.equal(wrongMethod.status, 405);
+  assertReadableBy(wrongMethod, 'https://cms.example');
+});
+
+test('over https the cookie works cross-site: SameSite=None; Secure; Partitioned', async () => {
+  const response = await postSession({}, { Origin: 'https://cms.example', 'X-Forwarded-Proto': 'https' });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('set-cookie')!, /^acs_session=[^;]+; Path=\/; HttpOnly; SameSite=None; Secure; Partitioned$/);
 });
 
 test('the session token works with the real chat SDK in the demo thread, and the bot answers', async () => {
