@@ -47,7 +47,11 @@ type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) =>
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const routes = new Map<string, Handler>();
   let emulator: Emulator | undefined;
-  const files = serveStatic({ '/dist/': join(options.projectRoot, 'dist'), '/': join(options.projectRoot, 'demo') });
+  const files = serveStatic({
+    '/dist/': join(options.projectRoot, 'dist'),
+    '/custom-elements.json': join(options.projectRoot, 'custom-elements.json'),
+    '/': join(options.projectRoot, 'demo'),
+  });
   let ready: Promise<void> = Promise.resolve();
 
   const server = createServer(async (request, response) => {

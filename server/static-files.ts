@@ -14,17 +14,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves files under `mounts` (URL prefix → folder); never a path outside its folder. */
+/** Serves files under `mounts` (URL prefix → folder, or exact path → file); never a path outside its folder. */
 export function serveStatic(mounts: Record<string, string>) {
   const roots = Object.entries(mounts).map(([prefix, folder]) => [prefix, resolve(folder)] as const);
   return function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     for (const [prefix, root] of roots) {
-      if (!url.pathname.startsWith(prefix)) continue;
+      const oneFile = !prefix.endsWith('/');
+      if (oneFile ? url.pathname !== prefix : !url.pathname.startsWith(prefix)) continue;
       let relative = decodeURIComponent(url.pathname.slice(prefix.length));
       if (relative === '' || relative.endsWith('/')) relative += 'index.html';
-      const file = resolve(join(root, relative));
-      if (!file.startsWith(root + sep)) continue;
+      const file = oneFile ? root : resolve(join(root, relative));
+      if (!oneFile && !file.startsWith(root + sep)) continue;
       let size: number;
       try {
         const stats = statSync(file);
