@@ -6,6 +6,7 @@ import { acsConnection, identityClient, type AcsConnection } from './acs-clients
 import { createBot } from './bot.js';
 import { openDemoThread } from './demo-thread.js';
 import { Emulator } from './emulator/emulator.js';
+import { answerPreflight, letCallerRead } from './cors.js';
 import { HttpError, sendError } from './http.js';
 import { cdnPolicy, serveOneFile, serveStatic } from './static-files.js';
 import { createTokenService } from './token-service.js';
@@ -64,6 +65,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       const route = routes.get(url.pathname);
       if (route) return await route(request, response, url);
       if (files(request, response, url)) return;
+      // A mistyped token-url on another site must read "not found" there, not fail as CORS does.
+      if (letCallerRead(request, response) && request.method === 'OPTIONS') return answerPreflight(request, response);
       throw new HttpError(404, 'NotFound', `${url.pathname} was not found.`);
     } catch (error) {
       sendError(response, error);

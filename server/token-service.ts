@@ -2,6 +2,7 @@ import type { CommunicationUserIdentifier } from '@azure/communication-common';
 import type { CommunicationIdentityClient } from '@azure/communication-identity';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerPreflight, letCallerRead } from './cors.js';
 import { HttpError, parseJson, readBody, sendError, sendJson } from './http.js';
 
 export const SESSION_COOKIE = 'acs_session';
@@ -70,27 +71,11 @@ export function createTokenService(options: TokenServiceOptions) {
 
   return async function handleSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const noStore = { 'Cache-Control': 'no-store' };
-    // Every answer depends on the Origin header (CORS headers, refusals), so shared caches must key on it.
-    response.setHeader('Vary', 'Origin');
     try {
-      const crossOrigin = crossOriginCaller(request);
-      if (crossOrigin) {
-        // Refused origins get CORS headers too: the page must be able to read the 403 and show why.
-        // The refusal itself is the boundary; a refused origin never gets a cookie or a token.
-        response.setHeader('Access-Control-Allow-Origin', crossOrigin);
-        response.setHeader('Access-Control-Allow-Credentials', 'true');
-      }
-      if (request.method === 'OPTIONS' && crossOrigin) {
-        response.writeHead(204, {
-          'Access-Control-Allow-Methods': 'POST',
-          'Access-Control-Allow-Headers': 'Content-Type, Accept',
-          'Access-Control-Max-Age': '600',
-          // Chromium's Private Network Access: a public page asking a token service on a private address.
-          ...(request.headers['access-control-request-private-network'] === 'true' && { 'Access-Control-Allow-Private-Network': 'true' }),
-        });
-        response.end();
-        return;
-      }
+      // Refused origins may read the answer too: the page must be able to show the 403's reason.
+      // The refusal itself is the boundary; a refused origin never gets a cookie or a token.
+      const crossOrigin = letCallerRead(request, response);
+      if (request.method === 'OPTIONS' && crossOrigin) return answerPreflight(request, response);
       if (crossOrigin && !options.allowedOrigins.includes(crossOrigin)) {
         throw new HttpError(403, 'ForbiddenOrigin', `Origin ${crossOrigin} is not allowed; list it in ALLOWED_ORIGINS.`);
       }
@@ -125,19 +110,6 @@ export function readDisplayName(value: unknown): string | undefined {
   if (!name || name.length > MAX_DISPLAY_NAME) throw new HttpError(400, 'InvalidDisplayName', `displayName must be 1 to ${MAX_DISPLAY_NAME} characters.`);
   if (FORBIDDEN_IN_NAME.test(name)) throw new HttpError(400, 'InvalidDisplayName', 'displayName must not contain control or invisible formatting characters.');
   return name;
-}
-
-/** The caller's origin when it is not the server's own (a CORS request), else undefined. */
-function crossOriginCaller(request: IncomingMessage): string | undefined {
-  const origin = request.headers.origin;
-  if (!origin) return undefined;
-  let host: string | undefined;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // An opaque origin ("null": sandboxed frames, file: pages) is never the server's own.
-  }
-  return host === request.headers.host ? undefined : origin;
 }
 
 /**

@@ -15,7 +15,7 @@ export const ERROR_CODES = [
   'token-url-server-error',
   /** The `token-url` could not be reached: the server is down, the address is wrong, or the network is off. */
   'token-url-unreachable',
-  /** The `token-url` server answers, but not to this page's origin (CORS): its allowed origins must list it. */
+  /** The `token-url` server answers, but not to this page's origin (CORS): a wrong path, or an origin it does not allow. */
   'token-url-blocked',
   /** The `token-url` answered something that is not session JSON. */
   'token-url-invalid-response',

@@ -13,7 +13,7 @@ export const ar: AcsStrings = {
     'token-url-refused': 'رفضت خدمة تسجيل الدخول على {url} الطلب ({status}).',
     'token-url-server-error': 'تعطّلت خدمة تسجيل الدخول على {url} ({status}). حاول مجددًا بعد قليل.',
     'token-url-unreachable': 'تعذّر الوصول إلى خدمة تسجيل الدخول على {url}. تحقّق من أنها تعمل ومن اتصالك بالإنترنت.',
-    'token-url-blocked': 'لا تقبل خدمة تسجيل الدخول على {url} الطلبات من أصل هذه الصفحة {origin}: أضِفه إلى الأصول المسموح بها في الخدمة (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'تستجيب خدمة تسجيل الدخول على {url}، لكن ليس لأصل هذه الصفحة {origin} (CORS): تحقّق من العنوان ومن أن ALLOWED_ORIGINS في الخدمة يتضمن هذا الأصل.',
     'token-url-invalid-response': 'لم تردّ خدمة تسجيل الدخول على {url} بجلسة (JSON يتضمن رمزًا).',
     'token-provider-not-found': 'دالة تسجيل الدخول المحددة في token-provider غير موجودة في هذه الصفحة.',
     'token-provider-failed': 'تعذّر على دالة تسجيل الدخول توفير رمز الوصول.',

@@ -13,7 +13,7 @@ export const de: AcsStrings = {
     'token-url-refused': 'Der Anmeldedienst unter {url} hat die Anfrage abgelehnt ({status}).',
     'token-url-server-error': 'Beim Anmeldedienst unter {url} ist ein Fehler aufgetreten ({status}). Versuchen Sie es gleich noch einmal.',
     'token-url-unreachable': 'Der Anmeldedienst unter {url} ist nicht erreichbar. Prüfen Sie, ob er läuft und ob Sie online sind.',
-    'token-url-blocked': 'Der Anmeldedienst unter {url} nimmt keine Anfragen vom Ursprung dieser Seite, {origin}, an: Tragen Sie ihn in die erlaubten Ursprünge des Dienstes ein (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'Der Anmeldedienst unter {url} antwortet, aber nicht dem Ursprung dieser Seite, {origin} (CORS): Prüfen Sie die URL und ob ALLOWED_ORIGINS des Dienstes den Ursprung enthält.',
     'token-url-invalid-response': 'Der Anmeldedienst unter {url} hat keine Sitzung geliefert (JSON mit einem Token).',
     'token-provider-not-found': 'Die in token-provider angegebene Anmeldefunktion gibt es auf dieser Seite nicht.',
     'token-provider-failed': 'Die Anmeldefunktion konnte kein Zugriffstoken bereitstellen.',

@@ -13,7 +13,7 @@ export const en: AcsStrings = {
     'token-url-refused': 'The sign-in service at {url} refused the request ({status}).',
     'token-url-server-error': 'The sign-in service at {url} failed ({status}). Try again in a moment.',
     'token-url-unreachable': 'The sign-in service at {url} could not be reached: is it running, and are you online?',
-    'token-url-blocked': 'The sign-in service at {url} does not allow this page’s origin, {origin}: add it to the service’s ALLOWED_ORIGINS.',
+    'token-url-blocked': 'The sign-in service at {url} answers, but not to this page’s origin, {origin} (CORS): check the URL, and that the service’s ALLOWED_ORIGINS lists the origin.',
     'token-url-invalid-response': 'The sign-in service at {url} did not answer with a session (JSON with a token).',
     'token-provider-not-found': 'The sign-in function named in token-provider does not exist on this page.',
     'token-provider-failed': 'The sign-in function failed to provide an access token.',

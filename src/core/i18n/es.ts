@@ -13,7 +13,7 @@ export const es: AcsStrings = {
     'token-url-refused': 'El servicio de inicio de sesión en {url} rechazó la solicitud ({status}).',
     'token-url-server-error': 'El servicio de inicio de sesión en {url} falló ({status}). Inténtalo de nuevo en un momento.',
     'token-url-unreachable': 'No se pudo contactar con el servicio de inicio de sesión en {url}. Comprueba que esté en marcha y que tengas conexión.',
-    'token-url-blocked': 'El servicio de inicio de sesión en {url} no acepta solicitudes del origen de esta página, {origin}: añádelo a los orígenes permitidos del servicio (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'El servicio de inicio de sesión en {url} responde, pero no al origen de esta página, {origin} (CORS): revisa la URL y que ALLOWED_ORIGINS del servicio incluya el origen.',
     'token-url-invalid-response': 'El servicio de inicio de sesión en {url} no respondió con una sesión (JSON con un token).',
     'token-provider-not-found': 'La función de inicio de sesión indicada en token-provider no existe en esta página.',
     'token-provider-failed': 'La función de inicio de sesión no pudo proporcionar un token de acceso.',

@@ -14,7 +14,7 @@ export const fr: AcsStrings = {
     'token-url-refused': 'Le service de connexion à {url} a refusé la demande ({status}).',
     'token-url-server-error': 'Le service de connexion à {url} a échoué ({status}). Réessayez dans un instant.',
     'token-url-unreachable': 'Le service de connexion à {url} est injoignable. Vérifiez qu’il fonctionne et que vous êtes en ligne.',
-    'token-url-blocked': 'Le service de connexion à {url} n’accepte pas les requêtes de l’origine de cette page, {origin} : ajoutez-la aux origines autorisées du service (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'Le service de connexion à {url} répond, mais pas à l’origine de cette page, {origin} (CORS) : vérifiez l’URL et que ALLOWED_ORIGINS du service contient l’origine.',
     'token-url-invalid-response': 'Le service de connexion à {url} n’a pas répondu par une session (JSON avec un jeton).',
     'token-provider-not-found': 'La fonction de connexion indiquée dans token-provider n’existe pas sur cette page.',
     'token-provider-failed': 'La fonction de connexion n’a pas pu fournir de jeton d’accès.',

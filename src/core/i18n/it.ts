@@ -13,7 +13,7 @@ export const it: AcsStrings = {
     'token-url-refused': 'Il servizio di accesso su {url} ha rifiutato la richiesta ({status}).',
     'token-url-server-error': 'Il servizio di accesso su {url} non ha funzionato ({status}). Riprova tra poco.',
     'token-url-unreachable': 'Il servizio di accesso su {url} non è raggiungibile. Verifica che sia attivo e di essere online.',
-    'token-url-blocked': 'Il servizio di accesso su {url} non accetta richieste dall’origine di questa pagina, {origin}: aggiungila alle origini consentite del servizio (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'Il servizio di accesso su {url} risponde, ma non all’origine di questa pagina, {origin} (CORS): controlla l’URL e che ALLOWED_ORIGINS del servizio includa l’origine.',
     'token-url-invalid-response': 'Il servizio di accesso su {url} non ha risposto con una sessione (JSON con un token).',
     'token-provider-not-found': 'La funzione di accesso indicata in token-provider non esiste in questa pagina.',
     'token-provider-failed': 'La funzione di accesso non è riuscita a fornire un token di accesso.',

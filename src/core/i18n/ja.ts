@@ -13,7 +13,7 @@ export const ja: AcsStrings = {
     'token-url-refused': '{url} の認証サービスがリクエストを拒否しました ({status})。',
     'token-url-server-error': '{url} の認証サービスで障害が発生しました ({status})。しばらくしてからもう一度お試しください。',
     'token-url-unreachable': '{url} の認証サービスに接続できません。サービスが動作していること、オンラインであることを確認してください。',
-    'token-url-blocked': '{url} の認証サービスは、このページのオリジン {origin} からのリクエストを受け付けていません。サービスの許可オリジン (ALLOWED_ORIGINS) に追加してください。',
+    'token-url-blocked': '{url} の認証サービスは応答していますが、このページのオリジン {origin} には応答しません (CORS)。URL と、サービスの ALLOWED_ORIGINS にこのオリジンが含まれているかを確認してください。',
     'token-url-invalid-response': '{url} の認証サービスがセッション (トークンを含む JSON) を返しませんでした。',
     'token-provider-not-found': 'token-provider で指定されたサインイン関数がこのページに存在しません。',
     'token-provider-failed': 'サインイン関数からアクセストークンを取得できませんでした。',

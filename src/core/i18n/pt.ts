@@ -13,7 +13,7 @@ export const pt: AcsStrings = {
     'token-url-refused': 'O serviço de início de sessão em {url} recusou o pedido ({status}).',
     'token-url-server-error': 'O serviço de início de sessão em {url} falhou ({status}). Tente novamente daqui a pouco.',
     'token-url-unreachable': 'Não foi possível contactar o serviço de início de sessão em {url}. Verifique se está ativo e se tem ligação.',
-    'token-url-blocked': 'O serviço de início de sessão em {url} não aceita pedidos da origem desta página, {origin}: adicione-a às origens permitidas do serviço (ALLOWED_ORIGINS).',
+    'token-url-blocked': 'O serviço de início de sessão em {url} responde, mas não à origem desta página, {origin} (CORS): verifique o URL e se ALLOWED_ORIGINS do serviço inclui a origem.',
     'token-url-invalid-response': 'O serviço de início de sessão em {url} não respondeu com uma sessão (JSON com um token).',
     'token-provider-not-found': 'A função de início de sessão indicada em token-provider não existe nesta página.',
     'token-provider-failed': 'A função de início de sessão não conseguiu fornecer um token de acesso.',

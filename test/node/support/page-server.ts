@@ -6,11 +6,11 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** A second local origin (another port) serving one HTML page at `/`: the "other site" that embeds the elements. */
-export async function startPageServer(html: () => string): Promise<PageServer> {
-  const server = createServer((_request, response) => {
+/** A second local origin (another port) serving HTML pages by path: the "other site" that embeds the elements. */
+export async function startPageServer(html: (path: string) => string): Promise<PageServer> {
+  const server = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(html());
+    response.end(html(new URL(request.url ?? '/', 'http://localhost').pathname));
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   return {
