@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright';
-import { startApp, type RunningApp } from '../../server/app.js';
+import { chromium } from 'playwright';
+import { startApp } from '../../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 
@@ -29,55 +29,40 @@ before(async () => {
   cpSync(fixtures, consumer, { recursive: true });
 });
 
-/** Runs a tsc on a project of the consumer folder; resolves with its output and whether it passed. */
-async function typeCheck(typescript: string, project: string): Promise<{ ok: boolean; output: string }> {
-  const tsc = join(repo, 'node_modules', typescript, 'bin', 'tsc');
-  try {
-    const { stdout } = await run(process.execPath, [tsc, '-p', join(consumer, project)], { cwd: consumer });
-    return { ok: true, output: stdout };
-  } catch (error) {
-    return { ok: false, output: (error as { stdout: string }).stdout };
-  }
-}
-
-/** `file(line)` of every line a fixture marks as a deliberate error. */
+/** `file(line` of every line a fixture marks as a deliberate error. */
 function markedErrors(file: string): string[] {
   return readFileSync(join(fixtures, file), 'utf8')
     .split('\n')
     .flatMap((line, index) => (/\/\/ error|\{\/\* error \*\/\}/.test(line) ? [`${file}(${index + 1}`] : []));
 }
 
-const typescripts = ['typescript-5', 'typescript-5.9', 'typescript'];
+const expectedErrors = [...markedErrors('type-errors.ts'), ...markedErrors('type-errors.tsx')].sort();
 
-for (const typescript of typescripts) {
-  const { version } = JSON.parse(readFileSync(join(repo, 'node_modules', typescript, 'package.json'), 'utf8')) as { version: string };
+// One run per TypeScript checks the valid files and the deliberate mistakes together: the
+// mistakes prove the check is not vacuous. The oldest 5.x we claim, the newest 5.x, and 7.x,
+// side by side (tsc 5 takes 10-20 s on the Azure SDKs' declarations).
+describe('TypeScript users', { concurrency: true }, () => {
+  for (const typescript of ['typescript-5', 'typescript-5.9', 'typescript']) {
+    const { version } = JSON.parse(readFileSync(join(repo, 'node_modules', typescript, 'package.json'), 'utf8')) as { version: string };
 
-  test(`TypeScript ${version} (strict, skipLibCheck off) accepts the package's types: tags, event details, React wrappers and JSX tags`, async () => {
-    const { ok, output } = await typeCheck(typescript, 'tsconfig.json');
-    assert.ok(ok, output);
-  });
-
-  test(`TypeScript ${version} rejects wrong property types, detail fields and JSX attributes`, async () => {
-    const { ok, output } = await typeCheck(typescript, 'tsconfig.errors.json');
-    assert.equal(ok, false, 'the deliberate type errors passed: the types are too loose');
-    const reported = [...output.matchAll(/^(type-errors\.tsx?\(\d+),\d+\): error/gm)].map((match) => match[1]);
-    assert.deepEqual([...new Set(reported)].sort(), [...markedErrors('type-errors.ts'), ...markedErrors('type-errors.tsx')].sort(), output);
-  });
-}
-
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-after(async () => {
-  await browser?.close();
-  await app?.close();
+    test(`TypeScript ${version} (strict, skipLibCheck off) accepts the tags, event details, React wrappers and JSX tags, and rejects misuse`, async () => {
+      const tsc = join(repo, 'node_modules', typescript, 'bin', 'tsc');
+      const output = await run(process.execPath, [tsc, '-p', join(consumer, 'tsconfig.json')], { cwd: consumer }).then(
+        () => '',
+        (error: { stdout: string }) => error.stdout,
+      );
+      const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+      const unexpected = errors.filter((line) => !/^type-errors\.tsx?\(/.test(line));
+      assert.deepEqual(unexpected, [], 'the package\'s types fail to check');
+      const reported = new Set(errors.map((line) => /^(type-errors\.tsx?\(\d+)/.exec(line)?.[1]));
+      assert.deepEqual([...reported].sort(), expectedErrors, `the deliberate type errors were not all reported:\n${output}`);
+    });
+  }
 });
 
-/**
- * Bundles the React app with the given React copies and serves it from the demo server's own
- * origin (so `token-url` needs no CORS), then sends a message as a user would.
- */
-async function sendFromReactApp(react: { react: string; 'react-dom': string }): Promise<string[]> {
-  const site = join(consumer, `site-${react.react}`);
+// Served from the demo server's own origin, so `token-url` needs no CORS.
+test('a React 19 app renders <AcsChat>, signs in with token-url and hears onMessageSent', async () => {
+  const site = join(consumer, 'react-site');
   mkdirSync(join(site, 'demo'), { recursive: true });
   writeFileSync(join(site, 'demo', 'index.html'), '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="app.js"></script></body></html>');
   await build({
@@ -87,52 +72,42 @@ async function sendFromReactApp(react: { react: string; 'react-dom': string }): 
     format: 'esm',
     platform: 'browser',
     jsx: 'automatic',
-    alias: react,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: site });
-  browser ??= await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-  const page = await browser.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: site });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   try {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.waitFor({ timeout: 30000 });
     await composer.fill('Hello from React');
     await composer.press('Enter');
     await page.waitForFunction(() => (window as unknown as { sentMessageIds: string[] }).sentMessageIds.length > 0, undefined, { timeout: 15000 });
+    const ids = await page.evaluate(() => (window as unknown as { sentMessageIds: string[] }).sentMessageIds);
+    assert.equal(ids.length, 1);
+    assert.match(ids[0]!, /^\d+$/);
     assert.deepEqual(pageErrors, []);
-    return await page.evaluate(() => (window as unknown as { sentMessageIds: string[] }).sentMessageIds);
   } finally {
-    await page.close();
+    await browser.close();
     await app.close();
-    app = undefined;
   }
-}
-
-test('a React 19 app renders <AcsChat>, signs in with token-url and hears onMessageSent', async () => {
-  const ids = await sendFromReactApp({ react: 'react', 'react-dom': 'react-dom' });
-  assert.equal(ids.length, 1);
-  assert.match(ids[0]!, /^\d+$/);
-});
-
-test('the same app works with React 18', { skip: !existsSync(join(repo, 'node_modules', 'react-18')) && 'react-18 is not installed' }, async () => {
-  const ids = await sendFromReactApp({ react: 'react-18', 'react-dom': 'react-dom-18' });
-  assert.equal(ids.length, 1);
 });
 
 test('a Vite + Vue app with isCustomElement builds <acs-chat> as a custom element, without warnings', async () => {
   const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const { stdout, stderr } = await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: join(consumer, 'vue') });
+  const { stdout, stderr } = await run(process.execPath, [vite, 'build', '--logLevel', 'warn', '--minify', 'false'], { cwd: join(consumer, 'vue') });
   assert.equal(`${stdout}${stderr}`.trim(), '', 'vite build printed warnings');
   const assets = join(consumer, 'vue', 'dist', 'assets');
   const code = readdirSync(assets)
     .filter((file) => file.endsWith('.js'))
     .map((file) => readFileSync(join(assets, file), 'utf8'))
     .join('\n');
-  // Vue compiles a custom element to a plain element; an unknown component would be resolved at run time instead.
-  assert.ok(/["'`]acs-chat["'`]/.test(code), 'the bundle renders no acs-chat');
-  assert.ok(!/resolveComponent\(["'`]acs-chat/.test(code), 'Vue treats acs-chat as a component');
+  // Vue compiles a custom element to a plain element; an unknown tag would be looked up as a
+  // component at run time (and warn in the console) instead.
+  assert.ok(code.includes('createElementBlock("acs-chat"'), 'the bundle does not render acs-chat as an element');
+  assert.ok(!code.includes('resolveComponent("acs-chat"'), 'Vue treats acs-chat as a component');
 });
