@@ -111,3 +111,10 @@ test('a Vite + Vue app with isCustomElement builds <acs-chat> as a custom elemen
   assert.ok(code.includes('createElementBlock("acs-chat"'), 'the bundle does not render acs-chat as an element');
   assert.ok(!code.includes('resolveComponent("acs-chat"'), 'Vue treats acs-chat as a component');
 });
+
+test("the README's Vue snippets are the files this test builds", () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  for (const file of ['vite.config.ts', 'src/main.ts', 'src/App.vue']) {
+    assert.ok(readme.includes(readFileSync(join(fixtures, 'vue', file), 'utf8')), `README.md does not show vue/${file} as it is`);
+  }
+});
