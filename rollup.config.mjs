@@ -4,7 +4,8 @@ import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const runtimeDependencies = Object.keys(pkg.dependencies);
+// Peer dependencies (react, for acs-elements/react) are the app's own copy: never bundled.
+const runtimeDependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)];
 
 /** Compiles TypeScript (decorators included) with esbuild; type checking is `tsc`'s job. */
 function typescript() {
@@ -81,7 +82,7 @@ function chunkManifest() {
 }
 
 const npmBuild = {
-  input: { index: 'src/index.ts', chat: 'src/chat.ts', call: 'src/call.ts', dialpad: 'src/dialpad.ts', 'testing/index': 'src/testing/index.ts' },
+  input: { index: 'src/index.ts', chat: 'src/chat.ts', call: 'src/call.ts', dialpad: 'src/dialpad.ts', react: 'src/react.ts', 'testing/index': 'src/testing/index.ts' },
   external: (id) => runtimeDependencies.some((dependency) => id === dependency || id.startsWith(`${dependency}/`)),
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), typescript()],
   output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },

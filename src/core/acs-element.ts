@@ -43,7 +43,10 @@ export type AcsTheme = 'light' | 'dark' | 'auto';
  */
 export abstract class AcsElement extends LitElement {
   static override styles = [tokenStyles, statusStyles];
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  // Typed by name: an inferred type would be spelled out from the DOM lib of the tsc that built
+  // the .d.ts, and a consumer's older or newer lib.dom then sees a static side that no longer
+  // matches LitElement's (TS2417).
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** URL of the token service: POSTed to for the session and each refresh, with credentials (its cookie) even on another origin. */
   @property({ attribute: 'token-url' }) tokenUrl?: string;

@@ -17,11 +17,15 @@ export interface AcsErrorDetail {
   url?: string;
 }
 
+/** Detail of `acs-message-sent`: the service accepted a message this user sent. */
 export interface AcsMessageSentDetail {
+  /** The service's id of the new message. */
   messageId: string;
+  /** The message as sent. */
   content: string;
 }
 
+/** Detail of `acs-message-received`: someone else's message arrived. */
 export interface AcsMessageReceivedDetail {
   messageId: string;
   senderId: string;
@@ -29,25 +33,31 @@ export interface AcsMessageReceivedDetail {
   content: string;
 }
 
+/** Detail of `acs-unread-changed`. */
 export interface AcsUnreadChangedDetail {
+  /** Messages from others this user has not seen yet. */
   count: number;
 }
 
+/** Detail of `acs-connection-changed`: the chat's real-time connection. */
 export interface AcsConnectionChangedDetail {
   status: 'connected' | 'reconnecting' | 'offline';
 }
 
+/** Detail of `acs-call-state-changed`. */
 export interface AcsCallStateChangedDetail {
   /** The SDK's call state: `Connecting`, `Ringing`, `Connected`, `LocalHold`, `RemoteHold`, `InLobby`, `Disconnecting`, `Disconnected`, … */
   state: string;
 }
 
+/** Detail of `acs-incoming-call`: someone is calling this user. */
 export interface AcsIncomingCallDetail {
   /** Raw id of the caller (`8:acs:…`, `4:+1…`). */
   from: string;
   displayName: string;
 }
 
+/** Detail of `acs-call-ended`. */
 export interface AcsCallEndedDetail {
   /** Why, in plain words: `hung-up`, `remote-hung-up`, `declined`, `no-answer`, `busy`, `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
   reason: string;
@@ -57,17 +67,20 @@ export interface AcsCallEndedDetail {
   durationSeconds: number;
 }
 
+/** A person in a call. */
 export interface AcsParticipant {
   id: string;
   displayName: string;
 }
 
+/** Detail of `acs-participants-changed`: who is in the call now, and who joined or left. */
 export interface AcsParticipantsChangedDetail {
   participants: AcsParticipant[];
   joined: AcsParticipant[];
   left: AcsParticipant[];
 }
 
+/** Detail of `acs-data-received`: a message on the call's data channel. */
 export interface AcsDataReceivedDetail {
   /** Raw id of the sender. */
   from: string;
@@ -76,11 +89,13 @@ export interface AcsDataReceivedDetail {
   text: string | undefined;
 }
 
+/** Detail of `acs-dial`: the dial pad is calling a number. */
 export interface AcsDialDetail {
   /** E.164. */
   phoneNumber: string;
 }
 
+/** Detail of `acs-dtmf`: a key tone sent during a call. */
 export interface AcsDtmfDetail {
   /** The SDK's tone name: `Num0`…`Num9`, `Star`, `Pound`. */
   tone: string;
@@ -114,7 +129,12 @@ export function emit<K extends keyof AcsEventMap>(target: EventTarget, name: K, 
 type AcsCustomEvents = { [K in keyof AcsEventMap]: CustomEvent<AcsEventMap[K]> };
 
 declare global {
-  // Typed `addEventListener('acs-…')` on any element.
+  // Typed `addEventListener('acs-…')` on elements, documents and windows: the events are
+  // composed and bubble, so any ancestor hears them. HTMLElementEventMap, DocumentEventMap and
+  // WindowEventMap all extend this map.
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
-  interface HTMLElementEventMap extends AcsCustomEvents {}
+  interface GlobalEventHandlersEventMap extends AcsCustomEvents {}
+  // A listener on a shadow root (a page's own component around the element) uses this map.
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface ShadowRootEventMap extends AcsCustomEvents {}
 }
