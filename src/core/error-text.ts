@@ -2,13 +2,21 @@ import type { AcsError } from './errors.js';
 import { format, type AcsStrings } from './i18n/strings.js';
 
 /**
+ * Unicode first-strong isolate: a URL or an English reason inside an Arabic sentence keeps its own
+ * direction instead of scrambling the words around it.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/**
  * The sentence a person reads for an error: the localized text for its code, filled in with the
- * URL and status it concerns, plus a hint about CORS and the service's own reason when known.
+ * URL and status it concerns, plus a hint about CORS and the service's own reason when they help.
  */
 export function errorText(error: AcsError, strings: AcsStrings): string {
-  const { url = '', status, reason, crossOriginFrom } = error.context;
-  const sentences = [format(strings.errors[error.code], { url, status: status === undefined ? '' : String(status), origin: crossOriginFrom ?? '' })];
-  if (error.code === 'token-url-unreachable' && crossOriginFrom) sentences.push(format(strings.crossOriginHint, { origin: crossOriginFrom }));
-  if (reason) sentences.push(format(strings.serviceSaid, { reason }));
+  const { url = '', status, reason, crossOriginFrom = '' } = error.context;
+  const values = { url: isolate(url), status: status === undefined ? '' : String(status), origin: isolate(crossOriginFrom) };
+  const sentences = [format(strings.errors[error.code], values)];
+  if (error.code === 'token-url-unreachable' && crossOriginFrom) sentences.push(format(strings.crossOriginHint, values));
+  // A 404's own words only repeat that the path was not found.
+  if (reason && error.code !== 'token-url-not-found') sentences.push(format(strings.serviceSaid, { reason: isolate(reason) }));
   return sentences.join(' ');
 }
