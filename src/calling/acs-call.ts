@@ -104,7 +104,7 @@ export class AcsCall extends AcsElement {
   @property({ type: Boolean }) incoming = false;
 
   /**
-   * The calling implementation: by default the real @azure/communication-calling, or the fake
+   * The calling implementation: by default ACS's real calling SDK, or the fake
    * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
    */
   @property({ attribute: false }) callEngine?: CallEngine;

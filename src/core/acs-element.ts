@@ -113,18 +113,18 @@ export abstract class AcsElement extends LitElement {
     // states share a template (the call lobby, the dial pad) keeps its DOM, focus and typed
     // input when signing in finishes.
     return html`<section part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale} aria-label=${this.label(strings)}>
-      ${state.status === 'ready' && state.refreshError ? renderNotice(state.refreshError, strings) : nothing}
+      ${state.status === 'ready' && state.refreshError ? renderNotice(state.refreshError, strings, this.localize.dir) : nothing}
       ${state.status === 'ready'
         ? this.renderReady(state.session)
         : state.status === 'failed'
-          ? renderFailure(state.error, strings, () => this.connection.retry())
+          ? renderFailure(state.error, strings, this.localize.dir, () => this.connection.retry())
           : this.renderConnecting()}
     </section>`;
   }
 
   /** Tells the page (`acs-error`) about a failure, and returns the localized sentence the UI shows for it. */
   protected reportError(error: AcsError): string {
-    const message = errorText(error, this.localize.strings);
+    const message = errorText(error, this.localize.strings, this.localize.dir);
     const { status, url } = error.context;
     emit(this, 'acs-error', { code: error.code, message, ...(status !== undefined && { status }), ...(url !== undefined && { url }) });
     return message;

@@ -9,9 +9,9 @@ interface PageRegistry {
 const REGISTRY_KEY = Symbol.for('acs-elements');
 
 /**
- * Registers a custom element once. A second copy on the page (the script included twice under
- * two URLs, or two versions bundled by different parts of a site) must not throw: the first
- * registration stays, and the clash is reported once so it can be fixed.
+ * Registers a custom element once. A second registration (the script included twice under two
+ * URLs, or two versions bundled by different parts of a site) must not throw: the first one
+ * stays, and the duplicate is reported once per page so it can be fixed.
  * Does nothing outside a browser, so importing an entry in Node (SSR, tests) is safe.
  */
 export function define(tagName: string, constructor: CustomElementConstructor): void {
@@ -23,10 +23,12 @@ export function define(tagName: string, constructor: CustomElementConstructor): 
     customElements.define(tagName, constructor);
     return;
   }
-  if (registered === constructor || registry.warned) return;
+  if (registry.warned) return;
   registry.warned = true;
   console.warn(
-    `acs-elements ${VERSION}: <${tagName}> is already registered by another copy of acs-elements (${registry.version}), which stays in use. ` +
-      'Load acs-elements once per page.',
+    registered === constructor
+      ? `acs-elements ${VERSION}: <${tagName}> is registered already: the script is included more than once. Include it once per page.`
+      : `acs-elements ${VERSION}: <${tagName}> is already registered by another copy of acs-elements (${registry.version}), which stays in use. ` +
+          'Load acs-elements once per page.',
   );
 }

@@ -12,15 +12,15 @@ export function renderConnecting(strings: AcsStrings): TemplateResult {
 }
 
 /** A visible, localized error, with a retry only when retrying can help (never for a configuration error). */
-export function renderFailure(error: AcsError, strings: AcsStrings, retry: () => void): TemplateResult {
+export function renderFailure(error: AcsError, strings: AcsStrings, dir: 'ltr' | 'rtl', retry: () => void): TemplateResult {
   return html`<div class="status failure" part="error" role="alert">
     <strong class="failure-title">${strings.errorTitle}</strong>
-    <span class="failure-text">${errorText(error, strings)}</span>
+    <span class="failure-text">${errorText(error, strings, dir)}</span>
     ${isRetryable(error.code) ? html`<button type="button" part="retry-button" @click=${retry}>${strings.retry}</button>` : nothing}
   </div>`;
 }
 
 /** A problem the element survives for now (e.g. a failed token refresh), shown above its content. */
-export function renderNotice(error: AcsError, strings: AcsStrings): TemplateResult {
-  return html`<p class="notice" part="notice" role="alert">${errorText(error, strings)}</p>`;
+export function renderNotice(error: AcsError, strings: AcsStrings, dir: 'ltr' | 'rtl'): TemplateResult {
+  return html`<p class="notice" part="notice" role="alert">${errorText(error, strings, dir)}</p>`;
 }

@@ -96,7 +96,7 @@ export class AcsDialpad extends AcsElement {
   @property({ attribute: 'key-tones' }) keyTones: OnOff = 'on';
 
   /**
-   * The calling implementation: by default the real @azure/communication-calling, or the fake
+   * The calling implementation: by default ACS's real calling SDK, or the fake
    * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
    */
   @property({ attribute: false }) callEngine?: CallEngine;

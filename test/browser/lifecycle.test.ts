@@ -26,7 +26,7 @@ describe('registration', () => {
     expect(early.camera).to.equal('off');
   });
 
-  it('warns once, and never throws, when another copy registers the same tags', async () => {
+  it('warns once, and never throws, when the script runs twice or another copy registers the same tags', async () => {
     await import('../../src/index.js');
     const warnings: unknown[][] = [];
     const warn = console.warn;

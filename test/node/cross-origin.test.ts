@@ -17,8 +17,9 @@ before(async () => {
   // `/` has only the script; `/chat?token-url` (path `/chat/<token-url path>`) adds a chat signing in there.
   const embeddingPage = (path: string) => {
     const tokenUrl = path.startsWith('/chat/') ? decodeURIComponent(path.slice('/chat/'.length)) : undefined;
+    const again = path === '/twice' ? `<script type="module" src="${app.url}dist/cdn/acs-elements.js?again"></script><script type="module" src="${app.url}dist/cdn/acs-chat.js"></script>` : '';
     return `<!doctype html><html lang="en"><title>other site</title>
-      <script type="module" src="${app.url}dist/cdn/acs-elements.js"></script>
+      <script type="module" src="${app.url}dist/cdn/acs-elements.js"></script>${again}
       ${tokenUrl ? `<acs-chat token-url="${tokenUrl}"></acs-chat>` : ''}</html>`;
   };
   [allowed, refused] = await Promise.all([startPageServer(embeddingPage), startPageServer(embeddingPage)]);
@@ -54,6 +55,26 @@ test('a page on another origin loads the CDN bundle with a script tag, and its l
     await page.waitForFunction(() => customElements.get('acs-chat') !== undefined, undefined, { timeout: 30000 });
     assert.ok(await page.evaluate(() => customElements.get('acs-call') !== undefined && customElements.get('acs-dialpad') !== undefined));
   });
+});
+
+test('a page that includes the script three times (two URLs, and an entry inside the bundle) throws nothing and warns at most once', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${refused.origin}/twice`);
+    await page.waitForFunction(() => customElements.get('acs-chat') !== undefined, undefined, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(pageErrors, []);
+    // The entries share their chunks, so a second include registers nothing twice: no warning is needed.
+    assert.ok(warnings.filter((text) => text.includes('acs-elements')).length <= 1, warnings.join('\n'));
+    assert.equal(await page.evaluate(() => typeof document.createElement('acs-chat').sendMessage), 'function');
+  } finally {
+    await context.close();
+  }
 });
 
 test('an allowed origin signs in cross-origin with credentials and keeps its identity across a reload', async () => {
