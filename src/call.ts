@@ -1,4 +1,4 @@
-import { AcsCall } from './calling/acs-call.js';
+import { AcsCall } from './call/acs-call.js';
 import { define } from './core/define.js';
 
 export { AcsCall };

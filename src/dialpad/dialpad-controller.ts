@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ActiveCallState } from '../core/calls/active-call.js';
-import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason.js';
-import { CallSlot, type AttachOptions } from '../core/calls/call-slot.js';
-import type { CallState, DtmfTone } from '../core/calls/call-engine.js';
+import type { ActiveCallState } from '../calling/active-call.js';
+import { callEndedView, type CallEndedView } from '../calling/call-end-reason.js';
+import { CallSlot, type AttachOptions } from '../calling/call-slot.js';
+import type { CallState, DtmfTone } from '../calling/call-engine.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { ToneQueue } from './dtmf.js';
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DtmfTone } from '../core/calls/call-engine.js';
+import type { DtmfTone } from '../calling/call-engine.js';
 import { ToneQueue } from './dtmf.js';
 
 /**

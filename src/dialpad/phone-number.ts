@@ -20,7 +20,7 @@ import {
 // without its wrappers, which the CDN build's ES2015 copy of the library could not call.
 import metadata from 'libphonenumber-js/min/metadata';
 import { DIAL_KEYS } from './dtmf.js';
-import { isE164 } from '../core/calls/e164.js';
+import { isE164 } from '../calling/e164.js';
 
 export type { CountryCode };
 

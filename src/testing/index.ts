@@ -38,4 +38,4 @@ export {
   type FakeParticipantInit,
   type PhoneCalleeAnswer,
   type SentDataMessage,
-} from './fake-call-client.js';
+} from '../calling/engines/scripted-engine.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call.js';
-import type { AcsCall } from '../../src/calling/acs-call.js';
+import type { AcsCall } from '../../src/call/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
 import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager, type FakeCall } from '../../src/testing/index.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
 import '../../src/dialpad.js';
-import type { AcsCall } from '../../src/calling/acs-call.js';
+import type { AcsCall } from '../../src/call/acs-call.js';
 import type { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { callEndKind, type CallEndKind } from '../../src/core/calls/call-end-reason.js';
+import { callEndKind, type CallEndKind } from '../../src/calling/call-end-reason.js';
 import { callEndReasons } from '../../src/testing/index.js';
 
 // ACS's documented codes ("Troubleshooting call end response codes"), as the fake engine sends them.

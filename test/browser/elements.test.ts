@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { AcsElement } from '../../src/core/acs-element.js';
 import type { TokenProvider } from '../../src/core/session.js';
 import { en } from '../../src/core/i18n/en.js';
-import type { AcsCall } from '../../src/calling/acs-call.js';
+import type { AcsCall } from '../../src/call/acs-call.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { emulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import type { AcsCall } from '../../src/calling/acs-call.js';
+import type { AcsCall } from '../../src/call/acs-call.js';
 import { define } from '../../src/core/define.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { LocalMedia, type LocalMediaState, type MediaDeviceAccess } from '../../src/calling/local-media.js';
+import { LocalMedia, type LocalMediaState, type MediaDeviceAccess } from '../../src/call/local-media.js';
 
 /**
  * Chromium's fake devices behind hooks a test can pull: requests can be held, failed by kind,

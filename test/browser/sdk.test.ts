@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createHttpHeaders, type HttpClient, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { AcsError } from '../../src/core/errors.js';
-import { loadCallingSdk } from '../../src/core/calling-sdk.js';
+import { loadCallingSdk } from '../../src/calling/calling-sdk.js';
 import { loadChatSdk } from '../../src/core/chat-sdk.js';
 import { createSdkLoader, loadCommonSdk } from '../../src/core/sdk-loader.js';
 import { createTestToken } from '../../src/testing/index.js';

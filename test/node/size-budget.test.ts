@@ -28,7 +28,7 @@ const named = (name: string): [string, ChunkInfo] => Object.entries(chunks).find
 /**
  * Budgets from DESIGN.md, for the element code alone, but for the dial pad: DESIGN asks ≤ 45 KB
  * "with its phone metadata", and libphonenumber-js (min metadata, parser, as-you-type formatter)
- * is 32 KB of it on its own, with 18 KB of shared lit/core/calls code. 63 KB is what it is today
+ * is 32 KB of it on its own, with 18 KB of shared lit/core/calling code. 63 KB is what it is today
  * (61 KB before sign-in failures said what to fix, in every language: +1.2 KB of shared core),
  * held here so it cannot grow unnoticed; the gap to 45 KB is open (see the closing note).
  */

@@ -1,4 +1,4 @@
-import { rawIdOf } from '../raw-id.js';
+import { rawIdOf } from '../core/raw-id.js';
 import type {
   CallEndReason,
   CallEngine,

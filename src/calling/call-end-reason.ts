@@ -1,4 +1,4 @@
-import type { AcsStrings } from '../i18n/strings.js';
+import type { AcsStrings } from '../core/i18n/strings.js';
 import type { ActiveCallState } from './active-call.js';
 import type { CallEndReason } from './call-engine.js';
 

@@ -1,4 +1,4 @@
-import type { AcsSession } from '../session.js';
+import type { AcsSession } from '../core/session.js';
 import { ActiveCall, type ActiveCallCallbacks } from './active-call.js';
 import { leaseCallAgent, type CallAgentLease } from './call-agents.js';
 import type { CallEngine, EngineCall, EngineCallAgent, EngineDeviceManager } from './call-engine.js';

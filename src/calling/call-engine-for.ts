@@ -1,4 +1,4 @@
-import type { AcsSession } from '../session.js';
+import type { AcsSession } from '../core/session.js';
 import type { CallEngine } from './call-engine.js';
 
 /**

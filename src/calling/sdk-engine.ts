@@ -1,5 +1,5 @@
 import type { Call } from '@azure/communication-calling';
-import { loadCallingSdk } from '../calling-sdk.js';
+import { loadCallingSdk } from './calling-sdk.js';
 import type { CallEngine } from './call-engine.js';
 
 /**

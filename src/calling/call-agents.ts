@@ -1,5 +1,5 @@
 import type { CommunicationTokenCredential } from '@azure/communication-common';
-import type { AcsSession } from '../session.js';
+import type { AcsSession } from '../core/session.js';
 import type { CallEngine, EngineCallAgent, EngineCallClient, EngineDeviceManager } from './call-engine.js';
 
 /** One element's share of the call agent of its identity. */

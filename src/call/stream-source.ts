@@ -1,6 +1,6 @@
 import { nothing } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
-import type { EngineRemoteVideoStream } from '../core/calls/call-engine.js';
+import type { EngineRemoteVideoStream } from '../calling/call-engine.js';
 
 /** A local `MediaStream` the element holds, or a remote stream the SDK hands out asynchronously. */
 export type VideoSource = MediaStream | EngineRemoteVideoStream | undefined;

@@ -50,8 +50,8 @@ import type {
   EngineStartCallOptions,
   EngineTranscription,
   Updated,
-} from '../core/calls/call-engine.js';
-import { rawIdOf } from '../core/raw-id.js';
+} from '../call-engine.js';
+import { rawIdOf } from '../../core/raw-id.js';
 
 /*
  * A stand-in for @azure/communication-calling behind the `CallEngine` contract, for headless tests

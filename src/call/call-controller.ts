@@ -3,11 +3,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
 import { loadCommonSdk } from '../core/sdk-loader.js';
-import type { ActiveCallState, ParticipantView } from '../core/calls/active-call.js';
-import { callEndedView, type CallEndedView } from '../core/calls/call-end-reason.js';
-import { CallSlot, type AttachOptions } from '../core/calls/call-slot.js';
-import { isE164 } from '../core/calls/e164.js';
-import type { CallState, DtmfTone, EngineCall, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../core/calls/call-engine.js';
+import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
+import { callEndedView, type CallEndedView } from '../calling/call-end-reason.js';
+import { CallSlot, type AttachOptions } from '../calling/call-slot.js';
+import { isE164 } from '../calling/e164.js';
+import type { CallState, DtmfTone, EngineCall, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../calling/call-engine.js';
 import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
 
 /** What `<acs-call>` calls: exactly one of its target attributes. */

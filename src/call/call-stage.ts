@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import type { ActiveCallState, ParticipantView } from '../core/calls/active-call.js';
-import type { CallState } from '../core/calls/call-engine.js';
-import { callPhase, type CallPhase } from '../core/calls/call-phase.js';
-import { formatDuration } from '../core/calls/format-duration.js';
+import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
+import type { CallState } from '../calling/call-engine.js';
+import { callPhase, type CallPhase } from '../calling/call-phase.js';
+import { formatDuration } from '../calling/format-duration.js';
 import { renderToggle } from './call-lobby.js';
 import type { MediaStatus } from './local-media.js';
 import { streamSource, type VideoSource } from './stream-source.js';
