@@ -78,3 +78,29 @@ test('no import circle in src/', () => {
     [],
   );
 });
+
+const server = importGraph('server');
+
+test('no import circle in server/', () => {
+  // Not vacuous: the graph holds the server's imports, down into the emulator.
+  assert.ok(server.get('server/app.ts')?.includes('server/emulator/emulator.ts'));
+  assert.deepEqual(
+    cycles(server).map((cycle) => cycle.join(' → ')),
+    [],
+  );
+});
+
+const MAX_SERVER_LINES = 400;
+
+test(`no file in server/ is over ${MAX_SERVER_LINES} lines`, () => {
+  const lines = sourceFiles('server').map((file) => {
+    const text = readFileSync(join(projectRoot, file), 'utf8');
+    // Counted as `wc -l` does, plus an unterminated last line.
+    return { file, count: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
+  });
+  assert.ok(lines.length > 10, 'server/ holds its source files');
+  assert.deepEqual(
+    lines.filter(({ count }) => count > MAX_SERVER_LINES).map(({ file, count }) => `${file}: ${count} lines`),
+    [],
+  );
+});
