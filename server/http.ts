@@ -41,6 +41,20 @@ export function parseJson(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/**
+ * Refuses a request whose `api-version` query parameter is not the one version an emulated API
+ * speaks: 400 `UnsupportedApiVersion`, as ACS answers an unknown version.
+ */
+export function requireApiVersion(url: URL, version: string): void {
+  const given = url.searchParams.get('api-version');
+  if (given !== version) throw new HttpError(400, 'UnsupportedApiVersion', `This emulator speaks api-version ${version}; the request asked for ${given ?? 'none'}.`);
+}
+
+/** A request header's first value (Node gives a list for repeated headers). */
+export function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });

@@ -1,19 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { HttpError, Router } from '../http.js';
-import { registerChatApi } from './chat-api.js';
+import { registerChatApi } from './chat/chat-api.js';
 import { EventGridPublisher } from './event-grid.js';
 import { registerIdentityApi } from './identity-api.js';
 import { memoryJournal, openJournal, type Journal } from './journal.js';
 import { RealtimeHub } from './realtime.js';
+import { EMULATOR_RESOURCE_ID, type Caller, type EmulatedResource } from './resource.js';
 import { applyRecord, emptyState, type EmulatorState, type StateRecord } from './state.js';
-import { TokenIssuer, type TokenClaims } from './tokens.js';
+import { TokenIssuer } from './tokens.js';
 
 /** The documented development access key (base64), used when ACS_EMULATOR_KEY is unset. Not a secret. */
 export const DEVELOPMENT_ACCESS_KEY = Buffer.from('acs-elements emulator development key, not a secret').toString('base64');
-
-/** The emulated ACS resource's id: the part of every user id before the `_`. */
-export const EMULATOR_RESOURCE_ID = 'e0e0e0e0-0ac5-4e1e-8e1e-000000000001';
 
 export interface EmulatorOptions {
   accessKey: string;
@@ -25,13 +23,11 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number | undefined;
 }
 
-export type Caller = TokenClaims;
-
 /**
  * A local stand-in for an ACS resource: the Identity and Chat data-plane REST APIs, a real-time
  * event stream for the elements, and Event Grid-shaped webhooks for bots.
  */
-export class Emulator {
+export class Emulator implements EmulatedResource {
   readonly state: EmulatorState = emptyState();
   readonly tokens: TokenIssuer;
   readonly realtime = new RealtimeHub();
@@ -100,9 +96,4 @@ export class Emulator {
     this.eventGrid.stop();
     this.journal.close();
   }
-}
-
-export function requireApiVersion(url: URL, version: string): void {
-  const given = url.searchParams.get('api-version');
-  if (given !== version) throw new HttpError(400, 'UnsupportedApiVersion', `This emulator speaks api-version ${version}; the request asked for ${given ?? 'none'}.`);
 }

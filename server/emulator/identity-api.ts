@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { HttpError, parseJson, sendEmpty, sendJson, type RouteContext, type Router } from '../http.js';
-import { EMULATOR_RESOURCE_ID, requireApiVersion, type Emulator } from './emulator.js';
+import { HttpError, parseJson, requireApiVersion, sendEmpty, sendJson, type RouteContext, type Router } from '../http.js';
 import { verifyHmac } from './hmac.js';
+import { EMULATOR_RESOURCE_ID, type EmulatedResource } from './resource.js';
 
 const API_VERSION = '2023-10-01';
 const SCOPES = new Set(['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join']);
 const DEFAULT_MINUTES = 1440;
 
 /** The Identity API (`2023-10-01`), every operation, authenticated with the HMAC access-key scheme. */
-export function registerIdentityApi(router: Router, emulator: Emulator): void {
+export function registerIdentityApi(router: Router, emulator: EmulatedResource): void {
   const signed = (handler: (context: RouteContext) => Promise<void>) => async (context: RouteContext) => {
     requireApiVersion(context.url, API_VERSION);
     verifyHmac(context.request, context.url, context.body, emulator.options.accessKey);
