@@ -19,8 +19,10 @@ export interface DemoThread {
   botChat: ChatClient;
   threadClient: ChatThreadClient;
   /**
-   * Adds a user with the whole history shared, or renames them; a user already there under this name
-   * is left alone, so a returning browser (or a server restart) adds no "joined the chat" line.
+   * Adds a user with the whole history shared; a user already there is left alone, so a returning
+   * browser (or a server restart) adds no "joined the chat" line. ACS keeps the name a participant
+   * was added with ("if participants already exist, no change occurs"); messages carry the name
+   * each one was sent under.
    */
   join(user: CommunicationUserIdentifier, displayName: string): Promise<string>;
 }
@@ -46,17 +48,11 @@ export async function openDemoThread(connection: AcsConnection, identity: Commun
   const { chatThread } = await botChat.createChatThread({ topic: TOPIC }, { participants: [{ id: bot, displayName: BOT_DISPLAY_NAME }] });
   const threadId = chatThread!.id;
   if (stateFile) writeSaved(stateFile, { botUserId: bot.communicationUserId, threadId });
-  return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId), new Map([[bot.communicationUserId, present(BOT_DISPLAY_NAME)]]));
+  return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId), new Map([[bot.communicationUserId, Promise.resolve()]]));
 }
 
-/** A participant's name, and the request that put them in the thread under it (settled for those already there). */
-interface Membership {
-  displayName: string;
-  added: Promise<void>;
-}
-
-/** `members`: read once when the thread opens, then kept current by `join` (keyed by raw id). */
-function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient, members: Map<string, Membership>): DemoThread {
+/** `members`: the request that put each user (by raw id) in the thread; read once when the thread opens, then kept current by `join`. */
+function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient, members: Map<string, Promise<void>>): DemoThread {
   return {
     threadId,
     bot,
@@ -65,20 +61,17 @@ function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat:
     async join(user, displayName) {
       const known = members.get(user.communicationUserId);
       // Two sessions of one new browser arriving together wait for the same request: one join line.
-      if (known?.displayName === displayName) {
-        await known.added;
+      if (known) {
+        await known;
         return threadId;
       }
       const added = threadClient.addParticipants({ participants: [{ id: user, displayName, shareHistoryTime: new Date(0) }] }).then(() => undefined);
-      members.set(user.communicationUserId, { displayName, added });
+      members.set(user.communicationUserId, added);
       try {
         await added;
       } catch (error) {
-        // Forget the failed attempt (unless a newer one replaced it) so the next session tries again.
-        if (members.get(user.communicationUserId)?.added === added) {
-          if (known) members.set(user.communicationUserId, known);
-          else members.delete(user.communicationUserId);
-        }
+        // Forget the failed attempt so the next session tries again.
+        if (members.get(user.communicationUserId) === added) members.delete(user.communicationUserId);
         throw error;
       }
       return threadId;
@@ -86,15 +79,13 @@ function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat:
   };
 }
 
-async function currentMembers(threadClient: ChatThreadClient): Promise<Map<string, Membership>> {
-  const members = new Map<string, Membership>();
+async function currentMembers(threadClient: ChatThreadClient): Promise<Map<string, Promise<void>>> {
+  const members = new Map<string, Promise<void>>();
   for await (const participant of threadClient.listParticipants()) {
-    if ('communicationUserId' in participant.id) members.set(participant.id.communicationUserId, present(participant.displayName ?? ''));
+    if ('communicationUserId' in participant.id) members.set(participant.id.communicationUserId, Promise.resolve());
   }
   return members;
 }
-
-const present = (displayName: string): Membership => ({ displayName, added: Promise.resolve() });
 
 function readSaved(file: string): Saved | undefined {
   try {

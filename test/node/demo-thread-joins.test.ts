@@ -32,7 +32,7 @@ async function joinLines(session: SessionBody): Promise<string[]> {
   return names;
 }
 
-test('a returning browser adds one join line, across sessions and server restarts; only a real rename adds another', async () => {
+test('a returning browser adds one join line, across sessions, server restarts and a new display name', async () => {
   const first = await startDemo();
   let browser: { session: SessionBody; cookie: string };
   try {
@@ -52,7 +52,8 @@ test('a returning browser adds one join line, across sessions and server restart
 
     const renamed = await signIn(restarted.url, 'Ana B.', browser.cookie);
     await signIn(restarted.url, 'Ana B.', browser.cookie);
-    assert.deepEqual(await joinLines(renamed.session), ['Ana', 'Ana B.']);
+    assert.deepEqual(await joinLines(renamed.session), ['Ana']);
+    assert.equal(renamed.session.displayName, 'Ana B.');
   } finally {
     await restarted.close();
   }

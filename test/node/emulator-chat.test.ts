@@ -46,6 +46,17 @@ test('threads: create, read, rename, list and delete with the real chat SDK', as
   await assert.rejects(thread.ben.getProperties(), (error) => statusOf(error) === 404);
 });
 
+test('adding a participant who is already in the thread changes nothing, as the spec says', async () => {
+  const thread = await threadWithBoth();
+  await thread.ana.addParticipants({ participants: [{ id: ben.user, displayName: 'Benjamin' }] });
+  const messages = await collect(thread.ana.listMessages());
+  assert.equal(messages.filter((message) => message.type === 'participantAdded').length, 1);
+  const participants = await collect(thread.ana.listParticipants());
+  const benNow = participants.find((participant) => (participant.id as { communicationUserId: string }).communicationUserId === ben.user.communicationUserId);
+  assert.equal(participants.length, 2);
+  assert.equal(benNow?.displayName, 'Ben');
+});
+
 test('the same repeatability-request-id creates one thread', async () => {
   const headers = { Authorization: `Bearer ${await ana.token()}`, 'Content-Type': 'application/json', 'repeatability-request-id': crypto.randomUUID() };
   const create = () => fetch(new URL('/chat/threads?api-version=2025-03-15', running.endpoint), { method: 'POST', headers, body: JSON.stringify({ topic: 'Once' }) });

@@ -76,6 +76,8 @@ export function addParticipants(emulator: EmulatedResource, thread: Thread, call
       invalidParticipants.push({ target: participant.rawId, code: '404', message: 'Not found' });
       continue;
     }
+    // The spec: "If participants already exist, no change occurs" (no rename, no system message).
+    if (thread.participants.has(participant.rawId)) continue;
     added.push(participant);
   }
   if (added.length > 0) {
