@@ -16,7 +16,7 @@ const DEFAULT_LATENCY_MS = 50;
  * ```ts
  * const engine = new FakeCallEngine({ latencyMs: 5 });
  * element.callEngine = engine;
- * const call = await engine.nextCall();
+ * const call = await engine.waitForCall();
  * call.addRemoteParticipant({ displayName: 'Ana', video: true });
  * ```
  */
@@ -28,6 +28,8 @@ export class FakeCallEngine implements CallEngine {
   readonly screenShareSource: () => Promise<MediaStream>;
   readonly #agents: FakeCallAgent[] = [];
   readonly #calls: FakeCall[] = [];
+  /** How many of `#calls` have been handed out by `nextCall` or `waitForCall`, or passed over by the latter. */
+  #callsTaken = 0;
   #callWaiters: ((call: FakeCall) => void)[] = [];
 
   constructor(options: FakeCallEngineOptions = {}) {
@@ -62,9 +64,31 @@ export class FakeCallEngine implements CallEngine {
     return call.features;
   }
 
-  /** The next call started, joined or accepted on this engine. */
+  /**
+   * The next call started, joined or accepted on this engine, after this method is called: a call
+   * placed before is not returned, so ask first, then make the element call. Use `waitForCall` when
+   * the element may have placed its call already.
+   */
   nextCall(): Promise<FakeCall> {
     return new Promise((resolve) => this.#callWaiters.push(resolve));
+  }
+
+  /**
+   * The call the element placed, whether it did so before this method is called or does later: the
+   * latest call not yet taken (handed out by `waitForCall` or `nextCall`), else the next one placed.
+   * Taking the latest call passes over older ones never taken, so each call waits for the call the
+   * element placed last.
+   *
+   * ```ts
+   * await element.start(); // the call may be placed already
+   * const call = await engine.waitForCall();
+   * ```
+   */
+  waitForCall(): Promise<FakeCall> {
+    const latest = this.#calls.at(-1);
+    if (!latest || this.#callsTaken === this.#calls.length) return this.nextCall();
+    this.#callsTaken = this.#calls.length;
+    return Promise.resolve(latest);
   }
 
   /**
@@ -93,6 +117,7 @@ export class FakeCallEngine implements CallEngine {
     this.#calls.push(call);
     const waiters = this.#callWaiters;
     this.#callWaiters = [];
+    if (waiters.length > 0) this.#callsTaken = this.#calls.length;
     for (const resolve of waiters) resolve(call);
   }
 }
