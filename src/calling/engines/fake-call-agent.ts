@@ -4,7 +4,9 @@ import type { EngineCallAgent, EngineCallLocator, EngineIncomingCall, EngineJoin
 import { rawIdOf } from '../../core/raw-id.js';
 import { callEndReasons } from './call-end-reasons.js';
 import { Emitter, type Listener } from './emitter.js';
-import { FakeCall, type FakeCallContext, type FakeCallPlacement } from './fake-call.js';
+import { FakeCall } from './fake-call.js';
+import type { FakeCallContext } from './fake-call-engine-options.js';
+import type { FakeCallPlacement } from './fake-call-placement.js';
 import { FakeCallingError } from './fake-calling-error.js';
 import type { FakeIncomingCall } from './fake-incoming-call.js';
 import { identifierFromRawId } from './identifiers.js';

@@ -13,3 +13,6 @@ export interface FakeCallEngineOptions {
   /** What screen sharing captures. Default: the browser's screen picker; tests pass a canvas stream. */
   screenShareSource?: () => Promise<MediaStream>;
 }
+
+/** What a call reads from its engine (`FakeCallEngine`). */
+export type FakeCallContext = Readonly<Required<Pick<FakeCallEngineOptions, 'latencyMs' | 'phoneCallee' | 'screenShareSource'>>>;

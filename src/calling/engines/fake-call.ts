@@ -1,12 +1,13 @@
 import type { AddPhoneNumberOptions, CallDirection, CallEndReason, CallerInfo, CallState, ConnectionState, DtmfTone, RaisedHand } from '@azure/communication-calling';
 import type { CommunicationIdentifierKind, PhoneNumberIdentifier } from '@azure/communication-common';
-import type { Changed, EngineCall, EngineCallChange, EngineCallLocator, EngineJoinOptions, EngineLocalVideoStream, EngineRemoteParticipant, Updated } from '../call-engine.js';
+import type { Changed, EngineCall, EngineCallChange, EngineCallLocator, EngineLocalVideoStream, EngineRemoteParticipant, Updated } from '../call-engine.js';
 import { rawIdOf } from '../../core/raw-id.js';
 import { callEndReasons } from './call-end-reasons.js';
 import { DTMF_DIGITS } from './dtmf-digits.js';
 import { Emitter, type Listener } from './emitter.js';
-import type { FakeCallEngineOptions } from './fake-call-engine-options.js';
+import type { FakeCallContext } from './fake-call-engine-options.js';
 import type { FakeCallFeatures } from './fake-call-features.js';
+import type { FakeCallPlacement } from './fake-call-placement.js';
 import { FakeCallingError } from './fake-calling-error.js';
 import { FakeDataChannel } from './fake-data-channel.js';
 import type { SentDataMessage } from './fake-data-channel-sender.js';
@@ -20,9 +21,6 @@ import { identifierFromRawId, randomAcsUserId } from './identifiers.js';
 import { sleep } from './sleep.js';
 import { stopTracks } from './stop-tracks.js';
 
-/** What a call reads from its engine (`FakeCallEngine`). */
-export type FakeCallContext = Readonly<Required<Pick<FakeCallEngineOptions, 'latencyMs' | 'phoneCallee' | 'screenShareSource'>>>;
-
 /** What a call needs from its agent (`FakeCallAgent`). */
 export interface FakeCallOwner {
   readonly userId: string;
@@ -33,16 +31,6 @@ export interface FakeCallOwner {
 /** How long, in latencies, a dialled phone rings before it answers or gives up. */
 const RINGS_BEFORE_ANSWER = 2;
 const RINGS_BEFORE_NO_ANSWER = 20;
-
-/** What an agent needs to place a call; see `FakeCallAgent.place`. */
-export interface FakeCallPlacement {
-  direction: CallDirection;
-  options: EngineJoinOptions;
-  callerInfo?: CallerInfo;
-  locator?: EngineCallLocator;
-  /** A one-to-one call ends when its last remote participant leaves; a group call goes on. */
-  endsWithLastParticipant: boolean;
-}
 
 type CallEvents = {
   [change in EngineCallChange]: [];

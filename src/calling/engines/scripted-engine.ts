@@ -8,12 +8,13 @@
  * `acs-elements/testing` re-exports.
  */
 export { callEndReasons } from './call-end-reasons.js';
-export { FakeCall, type FakeCallPlacement } from './fake-call.js';
+export { FakeCall } from './fake-call.js';
 export { FakeCallAgent } from './fake-call-agent.js';
 export { FakeCallClient } from './fake-call-client.js';
 export { FakeCallEngine } from './fake-call-engine.js';
 export type { FakeCallEngineOptions, PhoneCalleeAnswer } from './fake-call-engine-options.js';
 export type { FakeCallFeatures } from './fake-call-features.js';
+export type { FakeCallPlacement } from './fake-call-placement.js';
 export { FakeCallingError } from './fake-calling-error.js';
 export { FakeDataChannel } from './fake-data-channel.js';
 export { FakeDataChannelReceiver } from './fake-data-channel-receiver.js';
