@@ -9,6 +9,6 @@ import type { CallEngine } from './call-engine.js';
  */
 export async function callEngineFor(session: AcsSession, override: CallEngine | undefined): Promise<CallEngine> {
   if (override) return override;
-  if (session.emulator) return (await import('./emulator-call-engine.js')).emulatorCallEngine();
+  if (session.emulator) return (await import('./engines/emulator-call-engine.js')).emulatorCallEngine();
   return (await import('./sdk-engine.js')).loadSdkEngine();
 }

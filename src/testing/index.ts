@@ -39,3 +39,25 @@ export {
   type PhoneCalleeAnswer,
   type SentDataMessage,
 } from '../calling/engines/scripted-engine.js';
+/** The calling contract an element's `callEngine` implements, to type a fake of your own. */
+export type {
+  CallEngine,
+  EngineCall,
+  EngineCallAgent,
+  EngineCallChange,
+  EngineCallClient,
+  EngineCallFeatures,
+  EngineCallLocator,
+  EngineDataChannel,
+  EngineDeviceManager,
+  EngineDominantSpeakers,
+  EngineIncomingCall,
+  EngineJoinOptions,
+  EngineLocalVideoStream,
+  EngineRaiseHand,
+  EngineRecording,
+  EngineRemoteParticipant,
+  EngineRemoteVideoStream,
+  EngineStartCallOptions,
+  EngineTranscription,
+} from '../calling/call-engine.js';

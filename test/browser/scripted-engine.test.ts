@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
+import '../../src/call.js';
+import type { AcsCall } from '../../src/call/acs-call.js';
 import {
   callEndReasons,
   createTestToken,
@@ -546,5 +548,75 @@ describe('FakeDataChannel', () => {
     receivers[0]!.on('close', () => (closed = true));
     ana.leave();
     expect(closed, "a participant's receivers close when they leave").to.equal(true);
+  });
+});
+
+/** What `promise` settled to within `ms`, or 'pending'. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
+  return Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
+}
+
+describe('FakeCallEngine.waitForCall and nextCall', () => {
+  it('waitForCall returns the call an element placed before it was asked, which nextCall misses', async () => {
+    const engine = new FakeCallEngine({ latencyMs: 5 });
+    const el = document.createElement('acs-call') as AcsCall;
+    el.callEngine = engine;
+    el.tokenProvider = () => createTestToken();
+    el.setAttribute('group-id', crypto.randomUUID());
+    document.body.append(el);
+    try {
+      await el.start();
+      await waitUntil(() => engine.calls.length === 1, 'the element placed no call');
+      const missed = engine.nextCall();
+
+      const call = await engine.waitForCall();
+
+      expect(call).to.equal(engine.calls[0]);
+      expect(await settledWithin(missed, 50), 'nextCall waits for a call placed after it').to.equal('pending');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('waitForCall waits for the next call when every call placed is taken', async () => {
+    const { engine, agent } = await agentOn();
+    const first = agent.join({ groupId: crypto.randomUUID() });
+    expect(await engine.waitForCall()).to.equal(first);
+
+    const second = engine.waitForCall();
+    expect(await settledWithin(second, 20), 'the first call was taken already').to.equal('pending');
+    const next = agent.join({ groupId: crypto.randomUUID() });
+
+    expect(await second).to.equal(next);
+  });
+
+  it('waitForCall takes the latest call placed, passing over older ones', async () => {
+    const { engine, agent } = await agentOn();
+    agent.join({ groupId: crypto.randomUUID() });
+    const latest = agent.join({ groupId: crypto.randomUUID() });
+
+    expect(await engine.waitForCall()).to.equal(latest);
+    expect(await settledWithin(engine.waitForCall(), 20)).to.equal('pending');
+  });
+
+  it('nextCall resolves with the next call placed, every waiter with the same one, and not a call placed before', async () => {
+    const { engine, agent } = await agentOn();
+    const before = agent.join({ groupId: crypto.randomUUID() });
+    const [one, two] = [engine.nextCall(), engine.nextCall()];
+
+    const placed = agent.join({ groupId: crypto.randomUUID() });
+
+    expect(await one).to.equal(placed);
+    expect(await two).to.equal(placed);
+    expect(placed).not.to.equal(before);
+  });
+
+  it('a call handed out by nextCall is taken: waitForCall does not return it again', async () => {
+    const { engine, agent } = await agentOn();
+    const announced = engine.nextCall();
+    const placed = agent.join({ groupId: crypto.randomUUID() });
+    expect(await announced).to.equal(placed);
+
+    expect(await settledWithin(engine.waitForCall(), 20)).to.equal('pending');
   });
 });

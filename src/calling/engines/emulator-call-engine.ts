@@ -1,4 +1,4 @@
-import { FakeCallEngine, type FakeCall } from './engines/scripted-engine.js';
+import { FakeCallEngine, type FakeCall } from './scripted-engine.js';
 
 /** The other side of a demo call needs a moment to "pick up", as a person would. */
 const BOT_JOINS_AFTER_MS = 1200;

@@ -1,0 +1,23 @@
+import type { EngineLocalVideoStream } from '../call-engine.js';
+
+/** A camera or screen this user sends, over a `MediaStream` the page captured. */
+export class FakeLocalVideoStream implements EngineLocalVideoStream {
+  readonly mediaStreamType: 'RawMedia' | 'ScreenSharing';
+  #source: MediaStream;
+
+  constructor(source: MediaStream, mediaStreamType: 'RawMedia' | 'ScreenSharing') {
+    this.#source = source;
+    this.mediaStreamType = mediaStreamType;
+  }
+
+  async getMediaStream(): Promise<MediaStream> {
+    return this.#source;
+  }
+
+  async setMediaStream(source: MediaStream): Promise<void> {
+    this.#source = source;
+  }
+
+  /** Nothing to release: the tracks belong to whoever captured them. */
+  dispose(): void {}
+}
