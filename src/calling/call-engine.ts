@@ -24,8 +24,8 @@ import type { CommunicationIdentifier, CommunicationTokenCredential, PhoneNumber
 
 /*
  * The part of @azure/communication-calling the elements use, and nothing more. The real SDK's
- * objects are assignable to these types (checked in `sdk-engine.ts`) and the fake engine in
- * `src/testing/` implements them, so an SDK release that changes a member we use breaks the
+ * objects are assignable to these types (checked in `sdk-engine.ts`) and the scripted engine in
+ * `src/calling/engines/` implements them, so an SDK release that changes a member we use breaks the
  * build on both sides. Members are picked from the SDK's own declarations where they carry no
  * SDK class (classes have private fields, which no other implementation can match); events are
  * redeclared so their arguments are these narrow types too.
