@@ -39,3 +39,5 @@ export {
   type PhoneCalleeAnswer,
   type SentDataMessage,
 } from '../calling/engines/scripted-engine.js';
+export { FakeChatClient, type FakeChatClientOptions, type FakeChatSession } from './fake-chat-client.js';
+export { FakeChatThreadClient, type FakeChatUser } from './fake-chat-thread.js';
