@@ -63,8 +63,9 @@ const initialState: ChatViewState = {
 };
 
 /**
- * Owns one chat thread: history, live events, the outbox of messages being sent. Turns the SDK
- * into one immutable state object for the element to render.
+ * Owns one chat thread: history (paged by `History`), live events, the outbox of messages being
+ * sent (`Outbox`). Turns the SDK, or the `chatClient` given instead, into one immutable state
+ * object for the element to render; every message view comes from `messageView`.
  */
 export class ChatController implements ReactiveController {
   state: ChatViewState = initialState;
@@ -338,7 +339,7 @@ export class ChatController implements ReactiveController {
 
   private async loadNewest(): Promise<void> {
     const history = this.history!;
-    const messages = mergeMessages(this.state.messages, await history.newest());
+    const messages = mergeMessages(this.state.messages, await history.older());
     this.setState({ messages, olderAvailable: history.olderAvailable(messages) });
   }
 

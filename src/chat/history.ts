@@ -5,6 +5,7 @@ import type { MessageList, MessageView } from './chat-state.js';
 /**
  * A thread's stored messages, read in pages newest first: the newest page at sign-in, older
  * pages as the reader scrolls back, and catch-up reads of the newest pages after a break.
+ * One per connection: its walk towards older pages starts with the first `older()`.
  */
 export class History {
   private olderPages: AsyncIterator<ChatMessage[]> | undefined;
@@ -16,16 +17,9 @@ export class History {
     private readonly view: (message: ChatMessage) => MessageView,
   ) {}
 
-  /** The newest page; it starts the walk towards older pages. */
-  newest(): Promise<MessageView[]> {
-    this.olderPages = this.pages();
-    this.olderExhausted = false;
-    return this.older();
-  }
-
-  /** The next older page, or nothing once the walk has reached the start of the thread. */
+  /** The next older page, starting with the newest; nothing once the walk has reached the start of the thread. */
   async older(): Promise<MessageView[]> {
-    const page = await this.olderPages!.next();
+    const page = await (this.olderPages ??= this.pages()).next();
     if (page.done) this.olderExhausted = true;
     return page.done ? [] : page.value.map(this.view);
   }
