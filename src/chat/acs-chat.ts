@@ -7,6 +7,7 @@ import { emit } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
 import { chatStyles } from './acs-chat.styles.js';
+import type { ChatClientLike } from './chat-client.js';
 import { ChatController } from './chat-controller.js';
 import { renderMessage } from './chat-message.js';
 import { isNewDay, type MessageView } from './chat-state.js';
@@ -56,6 +57,13 @@ export class AcsChat extends AcsElement {
 
   /** Messages per page of history (1–200). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+
+  /**
+   * The chat client: by default a `ChatClient` of ACS's chat SDK, made for the session's endpoint
+   * and credential. Set one before the element connects to use it instead, with its real-time
+   * notifications as the live view. Tests set `new FakeChatClient()` from `acs-elements/testing`.
+   */
+  @property({ attribute: false }) chatClient?: ChatClientLike;
 
   @state() private editing: string | undefined;
   @state() private showParticipants = false;
@@ -111,6 +119,7 @@ export class AcsChat extends AcsElement {
       displayName: this.displayName ?? session.displayName ?? '',
       pageSize: Math.min(200, Math.max(1, Math.round(this.pageSize) || 20)),
       signal,
+      client: this.chatClient,
     });
   }
 

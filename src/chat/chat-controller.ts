@@ -1,10 +1,13 @@
-import type { ChatClient, ChatMessage, ChatThreadClient } from '@azure/communication-chat';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadChatSdk } from '../core/chat-sdk.js';
 import { AcsError, toAcsError } from '../core/errors.js';
-import type { AcsSession } from '../core/session.js';
-import { CLIENT_MESSAGE_ID, mergeMessages, updateMessage, type MessageKind, type MessageList, type MessageView } from './chat-state.js';
 import { rawIdOf } from '../core/raw-id.js';
+import type { AcsSession } from '../core/session.js';
+import type { ChatClientLike, ChatThreadClientLike } from './chat-client.js';
+import { mergeMessages, updateMessage, type MessageList, type MessageView } from './chat-state.js';
+import { History } from './history.js';
+import { messageView } from './message-view.js';
+import { Outbox } from './outbox.js';
 import type { ChatEvent, RealtimeSource, RealtimeState } from './realtime.js';
 
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
@@ -40,11 +43,12 @@ export interface ChatConnectOptions {
   displayName: string;
   pageSize: number;
   signal: AbortSignal;
+  /** Used instead of a new `ChatClient` from the SDK (a test's fake); its own notifications drive the live view. */
+  client?: ChatClientLike | undefined;
 }
 
 /** How long a typing notification counts: ACS clients send one at most every 8 s. */
 const TYPING_SHOWN_MS = 9000;
-const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
 
 const initialState: ChatViewState = {
   topic: '',
@@ -59,23 +63,17 @@ const initialState: ChatViewState = {
 };
 
 /**
- * Owns one chat thread: history, live events, the outbox of messages being sent. Turns the SDK
- * into one immutable state object for the element to render.
+ * Owns one chat thread: history (paged by `History`), live events, the outbox of messages being
+ * sent (`Outbox`). Turns the SDK, or the `chatClient` given instead, into one immutable state
+ * object for the element to render; every message view comes from `messageView`.
  */
 export class ChatController implements ReactiveController {
   state: ChatViewState = initialState;
-  private thread: ChatThreadClient | undefined;
-  private client: ChatClient | undefined;
+  private thread: ChatThreadClientLike | undefined;
   private realtime: RealtimeSource | undefined;
-  private olderPages: AsyncIterator<ChatMessage[]> | undefined;
-  private olderExhausted = false;
+  private history: History | undefined;
   private options: ChatConnectOptions | undefined;
-  private readonly outbox: string[] = [];
-  private flushing = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryAttempt = 0;
-  /** The live stream is down: history is polled (with back-off) until it is back. */
-  private polling = false;
+  private readonly outbox: Outbox;
   private readonly typingUntil = new Map<string, { name: string; until: number }>();
   private typingTimer: ReturnType<typeof setInterval> | undefined;
   private lastReceiptFor: string | undefined;
@@ -89,6 +87,15 @@ export class ChatController implements ReactiveController {
     private readonly callbacks: ChatControllerCallbacks,
   ) {
     host.addController(this);
+    this.outbox = new Outbox({
+      thread: () => this.thread,
+      displayName: () => this.options?.displayName ?? '',
+      messages: () => this.state.messages,
+      setMessages: (messages) => this.setState({ messages }),
+      catchUp: () => this.catchUp(),
+      sent: (message) => callbacks.onMessageSent(message),
+      failed: (error) => callbacks.onError(toAcsError(error, 'network')),
+    });
   }
 
   hostConnected(): void {
@@ -110,44 +117,44 @@ export class ChatController implements ReactiveController {
     this.options = options;
     // Signing in again (a new token-url, thread or element removal) aborts this connection.
     options.signal.addEventListener('abort', () => this.options === options && this.disconnect(), { once: true });
-    const [{ ChatClient }, realtime, transport] = await Promise.all([
-      loadChatSdk(),
+    // A given client (a test's fake) needs neither the SDK nor the emulator's transport, and is
+    // listened to the Azure way, through its own notifications.
+    const [sdk, realtime, transport] = await Promise.all([
+      options.client ? undefined : loadChatSdk(),
       import('./realtime.js'),
-      options.session.emulator ? import('../core/emulator-transport.js') : undefined,
+      options.session.emulator && !options.client ? import('../core/emulator-transport.js') : undefined,
     ]);
     const endpoint = transport ? transport.emulatorSdkEndpoint(options.endpoint) : options.endpoint;
-    this.client = new ChatClient(endpoint, options.session.credential, transport ? { httpClient: transport.emulatorHttpClient } : {});
-    this.thread = this.client.getChatThreadClient(options.threadId);
-    const [properties] = await Promise.all([this.thread.getProperties({ abortSignal: options.signal }), this.loadNewest(), this.loadParticipants()]);
+    const client: ChatClientLike =
+      options.client ?? new sdk!.ChatClient(endpoint, options.session.credential, transport ? { httpClient: transport.emulatorHttpClient } : {});
+    const thread = (this.thread = client.getChatThreadClient(options.threadId));
+    this.history = new History(thread, options.pageSize, (message) => messageView(message, options.userId));
+    const [properties] = await Promise.all([thread.getProperties({ abortSignal: options.signal }), this.loadNewest(), this.loadParticipants()]);
     options.signal.throwIfAborted();
     this.setState({ topic: properties.topic });
     const handlers = { onEvent: (event: ChatEvent) => this.onEvent(event), onStateChange: (state: RealtimeState) => this.onRealtimeState(state) };
-    this.realtime = options.session.emulator
+    this.realtime = transport
       ? realtime.emulatorRealtime({ endpoint: options.endpoint, threadId: options.threadId, credential: options.session.credential, handlers })
-      : realtime.azureRealtime({ client: this.client, threadId: options.threadId, handlers });
+      : realtime.azureRealtime({ client, threadId: options.threadId, handlers });
     this.realtime.start();
     this.typingTimer = setInterval(() => this.refreshTyping(), 1000);
   }
 
   /** Another thread or user: nothing of the old conversation may show or be sent into the new one. */
   private forgetConversation(): void {
-    this.outbox.length = 0;
+    this.outbox.clear();
     this.typingUntil.clear();
     this.lastReceiptFor = undefined;
-    this.retryAttempt = 0;
     this.state = initialState;
   }
 
   disconnect(): void {
     this.realtime?.stop();
     this.realtime = undefined;
-    this.polling = false;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.outbox.stop();
     clearInterval(this.typingTimer);
     this.thread = undefined;
-    this.client = undefined;
-    this.olderPages = undefined;
+    this.history = undefined;
   }
 
   /** Sends a message: shown at once, sent in order, kept (and retryable) if it fails. */
@@ -168,15 +175,11 @@ export class ChatController implements ReactiveController {
     };
     this.setState({ messages: mergeMessages(this.state.messages, [message]) });
     this.outbox.push(key);
-    void this.flush();
   }
 
   /** Puts a failed message back in the outbox. */
   retry(key: string): void {
-    if (this.outbox.includes(key)) return;
-    this.setState({ messages: updateMessage(this.state.messages, key, { status: 'pending' }) });
-    this.outbox.push(key);
-    void this.flush();
+    this.outbox.retry(key);
   }
 
   async edit(key: string, text: string): Promise<void> {
@@ -211,13 +214,12 @@ export class ChatController implements ReactiveController {
   }
 
   async loadOlder(): Promise<void> {
-    if (!this.olderPages || this.state.loadingOlder || !this.state.olderAvailable) return;
+    const history = this.history;
+    if (!history || this.state.loadingOlder || !this.state.olderAvailable) return;
     this.setState({ loadingOlder: true });
     try {
-      const page = await this.olderPages.next();
-      if (page.done) this.olderExhausted = true;
-      else this.setState({ messages: mergeMessages(this.state.messages, page.value.map((message) => this.toView(message))) });
-      this.updateOlderAvailable();
+      const messages = mergeMessages(this.state.messages, await history.older());
+      this.setState({ messages, olderAvailable: history.olderAvailable(messages) });
     } catch (error) {
       this.callbacks.onError(toAcsError(error, 'network'));
     } finally {
@@ -248,97 +250,20 @@ export class ChatController implements ReactiveController {
     return message?.own && message.id && !message.deleted ? message : undefined;
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing || !this.thread || !this.options) return;
-    this.flushing = true;
-    try {
-      while (this.outbox.length > 0) {
-        const key = this.outbox[0]!;
-        const message = this.state.messages.find((each) => each.key === key);
-        if (!message || message.status === 'sent') {
-          this.outbox.shift();
-          continue;
-        }
-        if (!navigator.onLine) {
-          this.markQueued();
-          return;
-        }
-        this.setState({ messages: updateMessage(this.state.messages, key, { status: 'pending' }) });
-        try {
-          const { id } = await this.thread.sendMessage(
-            { content: message.content },
-            { senderDisplayName: this.options.displayName, metadata: { [CLIENT_MESSAGE_ID]: key } },
-          );
-          this.outbox.shift();
-          this.retryAttempt = 0;
-          this.setState({ messages: mergeMessages(this.state.messages, [{ ...message, id, status: 'sent', version: id }]) });
-          this.callbacks.onMessageSent({ ...message, id, status: 'sent' });
-        } catch (error) {
-          if (isTransient(error)) {
-            // It may have arrived before the connection broke: a catch-up finds it by its client id, so it is not sent twice.
-            this.markQueued();
-            this.scheduleRetry();
-            return;
-          }
-          this.outbox.shift();
-          this.setState({ messages: updateMessage(this.state.messages, key, { status: 'failed' }) });
-          this.callbacks.onError(toAcsError(error, 'network'));
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private markQueued(): void {
-    const queued = new Set(this.outbox);
-    this.setState({ messages: this.state.messages.map((message) => (queued.has(message.key) && message.status !== 'sent' ? { ...message, status: 'queued' } : message)) });
-  }
-
-  private scheduleRetry(): void {
-    clearTimeout(this.retryTimer);
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)]!;
-    this.retryAttempt += 1;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      void this.resume();
-    }, delay);
-  }
-
-  /** After a break: catch up first (so nothing already delivered is sent again), then send what is left. */
-  private async resume(): Promise<void> {
-    try {
-      await this.catchUp();
-    } catch {
-      this.scheduleRetry();
-      return;
-    }
-    await this.flush();
-    // Still no live stream: poll again later (unless a failed send already set the next round).
-    if (this.polling && this.retryTimer === undefined) this.scheduleRetry();
-  }
-
   private readonly onOnline = () => {
     this.setConnection(this.realtime ? 'reconnecting' : 'connected');
-    void this.resume();
+    void this.outbox.resume();
   };
 
   private readonly onOffline = () => this.setConnection('offline');
 
   private onRealtimeState(state: RealtimeState): void {
     if (state === 'connected') {
-      this.polling = false;
-      // The next outage polls promptly again; the catch-up below takes the place of a pending round.
-      this.retryAttempt = 0;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
       this.setConnection('connected');
-      void this.resume();
+      this.outbox.streamBack();
     } else if (state === 'reconnecting') {
       this.setConnection(navigator.onLine ? 'reconnecting' : 'offline');
-      // While the live stream is down, history is polled instead so new messages still show up.
-      this.polling = true;
-      this.scheduleRetry();
+      this.outbox.poll();
     }
   }
 
@@ -352,28 +277,12 @@ export class ChatController implements ReactiveController {
     switch (event.kind) {
       case 'messageReceived':
       case 'messageEdited': {
-        const own = event.senderId === this.options?.userId;
-        const key = event.metadata[CLIENT_MESSAGE_ID] ?? event.id;
-        const isNew = !this.state.messages.some((message) => message.key === key || message.id === event.id);
-        const view: MessageView = {
-          key,
-          id: event.id,
-          ...(event.sequenceId !== undefined && { sequenceId: Number(event.sequenceId) }),
-          kind: event.type === 'html' ? 'html' : 'text',
-          content: event.content,
-          senderId: event.senderId,
-          senderDisplayName: event.senderDisplayName,
-          createdOn: event.createdOn,
-          ...(event.editedOn && { editedOn: event.editedOn }),
-          deleted: false,
-          own,
-          status: 'sent',
-          version: event.version,
-        };
+        const view = messageView(event, this.options?.userId);
+        const isNew = !this.state.messages.some((message) => message.key === view.key || message.id === event.id);
         this.typingUntil.delete(event.senderId);
         this.setState({ messages: mergeMessages(this.state.messages, [view]) });
         if (event.sequenceId === undefined) void this.catchUp();
-        if (isNew && !own && event.kind === 'messageReceived') this.received(view);
+        if (isNew && !view.own && event.kind === 'messageReceived') this.received(view);
         return;
       }
       case 'messageDeleted': {
@@ -429,32 +338,21 @@ export class ChatController implements ReactiveController {
   }
 
   private async loadNewest(): Promise<void> {
-    this.olderPages = this.thread!.listMessages({ maxPageSize: this.options!.pageSize }).byPage() as AsyncIterator<ChatMessage[]>;
-    this.olderExhausted = false;
-    const first = await this.olderPages.next();
-    if (first.done) this.olderExhausted = true;
-    else this.setState({ messages: mergeMessages(this.state.messages, first.value.map((message) => this.toView(message))) });
-    this.updateOlderAvailable();
-  }
-
-  /** Sequence ids start at 1, so a thread whose oldest loaded message is later than that has more history. */
-  private updateOlderAvailable(): void {
-    const oldest = this.state.messages.find((message) => message.sequenceId !== undefined)?.sequenceId ?? 1;
-    this.setState({ olderAvailable: !this.olderExhausted && oldest > 1 });
+    const history = this.history!;
+    const messages = mergeMessages(this.state.messages, await history.older());
+    this.setState({ messages, olderAvailable: history.olderAvailable(messages) });
   }
 
   /** Reads the newest pages until it meets messages already shown: fills any gap, duplicates merge away. */
   private async catchUp(): Promise<void> {
-    if (!this.thread || !this.options) return;
+    if (!this.history) return;
     const known = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
-    for await (const page of this.thread.listMessages({ maxPageSize: this.options.pageSize }).byPage()) {
-      const views = page.map((message) => this.toView(message));
+    for await (const views of this.history.since(known)) {
       // New is judged now, not when the catch-up began: the live stream (or another catch-up) may have shown some meanwhile.
       const shown = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
       const fresh = views.filter((view) => !shown.has(view.id!) && !view.own && (view.kind === 'text' || view.kind === 'html'));
       this.setState({ messages: mergeMessages(this.state.messages, views) });
       fresh.forEach((view) => this.received(view));
-      if (page.some((message) => known.has(message.id))) break;
     }
   }
 
@@ -464,26 +362,6 @@ export class ChatController implements ReactiveController {
       participants.push({ id: rawIdOf(participant.id), displayName: participant.displayName ?? '' });
     }
     this.setState({ participants });
-  }
-
-  private toView(message: ChatMessage): MessageView {
-    const senderId = message.sender ? rawIdOf(message.sender) : undefined;
-    const clientKey = message.metadata?.[CLIENT_MESSAGE_ID];
-    return {
-      key: clientKey ?? message.id,
-      id: message.id,
-      sequenceId: Number(message.sequenceId),
-      kind: message.type as MessageKind,
-      content: systemContent(message) ?? message.content?.message ?? '',
-      ...(senderId && { senderId }),
-      senderDisplayName: message.senderDisplayName ?? '',
-      createdOn: message.createdOn,
-      ...(message.editedOn && { editedOn: message.editedOn }),
-      deleted: message.deletedOn !== undefined,
-      own: senderId !== undefined && senderId === this.options?.userId,
-      status: 'sent',
-      version: message.version,
-    };
   }
 
   private setState(change: Partial<ChatViewState>): void {
@@ -501,21 +379,6 @@ export class ChatController implements ReactiveController {
     }
     this.host.requestUpdate();
   }
-}
-
-/** For system messages: the topic, or the names of who joined or left. */
-function systemContent(message: ChatMessage): string | undefined {
-  if (message.type === 'topicUpdated') return message.content?.topic ?? '';
-  if (message.type === 'participantAdded' || message.type === 'participantRemoved') {
-    return (message.content?.participants ?? []).map((participant) => participant.displayName || rawIdOf(participant.id)).join(', ');
-  }
-  return undefined;
-}
-
-/** Network failures and server hiccups are worth retrying; a 4xx (too large, forbidden) is not. */
-function isTransient(error: unknown): boolean {
-  const status = (error as { statusCode?: number }).statusCode;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
 }
 
 function sameConversation(a: ChatConnectOptions, b: ChatConnectOptions): boolean {

@@ -61,3 +61,5 @@ export type {
   EngineStartCallOptions,
   EngineTranscription,
 } from '../calling/call-engine.js';
+export { FakeChatClient, type FakeChatClientOptions, type FakeChatSession } from './fake-chat-client.js';
+export { FakeChatThreadClient, type FakeChatUser } from './fake-chat-thread.js';
