@@ -1,12 +1,12 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { errorText } from './error-text.js';
-import type { AcsError } from './errors.js';
-import { emit } from './events.js';
+import { causeMessage, type AcsError } from './errors.js';
+import { emit, type AcsReadyDetail } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import type { AcsStringOverrides, AcsStrings } from './i18n/strings.js';
 import type { AcsSession, SessionSource, TokenProvider } from './session.js';
-import { SessionController } from './session-controller.js';
+import { SessionController, type ConnectionState } from './session-controller.js';
 import { renderConnecting, renderFailure, renderNotice } from './status-view.js';
 import { statusStyles } from './styles/status.styles.js';
 import { tokenStyles } from './styles/tokens.styles.js';
@@ -18,7 +18,7 @@ export type AcsTheme = 'light' | 'dark' | 'auto';
  * states. Subclasses say which SDK they need and render their ready state.
  *
  * @event acs-ready - Signed in and usable. `detail: { userId }`.
- * @event acs-error - Something failed. `detail: { code, message, status?, url? }`: a stable code, the sentence shown, and for a failed `token-url` the HTTP status and the URL (without its query string); never a token.
+ * @event acs-error - Something failed. `detail: { code, message, status?, url?, cause? }`: a stable code, the sentence shown, for a failed `token-url` the HTTP status and the URL (without its query string), and the underlying error's own message; never a token.
  *
  * @csspart base - The element's outer frame.
  * @csspart status - The connecting panel.
@@ -84,6 +84,21 @@ export abstract class AcsElement extends LitElement {
     onError: (error) => this.reportError(error),
   });
 
+  /** Where signing in stands: `idle` (not on a page), `connecting`, `ready` or `failed`. */
+  get readyState(): ConnectionState['status'] {
+    return this.connection.state.status;
+  }
+
+  /**
+   * Settles once the element is usable, with what `acs-ready` carries, or rejects with the
+   * `AcsError` that stopped it (its `code` as in `acs-error`); at once if either has happened.
+   * Awaits readiness without a listener added before the element joined the page.
+   */
+  async whenReady(): Promise<AcsReadyDetail> {
+    const { userId } = await this.connection.settled();
+    return { userId };
+  }
+
   /** Work needed before the element is usable (typically loading its SDK). */
   protected abstract prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
 
@@ -126,7 +141,14 @@ export abstract class AcsElement extends LitElement {
   protected reportError(error: AcsError): string {
     const message = errorText(error, this.localize.strings, this.localize.dir);
     const { status, url } = error.context;
-    emit(this, 'acs-error', { code: error.code, message, ...(status !== undefined && { status }), ...(url !== undefined && { url }) });
+    const cause = causeMessage(error);
+    emit(this, 'acs-error', {
+      code: error.code,
+      message,
+      ...(status !== undefined && { status }),
+      ...(url !== undefined && { url }),
+      ...(cause !== undefined && { cause }),
+    });
     return message;
   }
 }

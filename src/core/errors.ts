@@ -115,3 +115,13 @@ export function toAcsError(error: unknown, fallback: AcsErrorCode = 'unknown'): 
   if (error instanceof TypeError) return new AcsError('network', 'A network request failed.', { cause: error });
   return new AcsError(fallback, 'An unexpected error occurred.', { cause: error });
 }
+
+/** Anything shaped like a JWT: an error's text must never carry an access token further. */
+const JWT_LIKE = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
+
+/** The message of what caused `error` (an SDK's, a network failure's), for developers; undefined when there is none. */
+export function causeMessage(error: AcsError): string | undefined {
+  const { cause } = error;
+  const text = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : undefined;
+  return text?.trim() ? text.replace(JWT_LIKE, '[token]') : undefined;
+}

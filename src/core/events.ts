@@ -15,6 +15,8 @@ export interface AcsErrorDetail {
   status?: number;
   /** The URL of a failed request, without its query string. */
   url?: string;
+  /** The underlying error's own message (an SDK's, a network failure's), for developers; never a token. */
+  cause?: string;
 }
 
 /** Detail of `acs-message-sent`: the service accepted a message this user sent. */

@@ -30,6 +30,7 @@ export class SessionController implements ReactiveController {
   private connectedTo: string | undefined;
   /** Lit still updates an element that has left the page; it must not sign in again then. */
   private connected = false;
+  private waiters: { resolve(session: AcsSession): void; reject(error: AcsError): void }[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,6 +58,13 @@ export class SessionController implements ReactiveController {
     this.stop();
     this.signedInWith = undefined;
     this.state = { status: 'idle' };
+  }
+
+  /** Settles when signing in has finished: with the session, or the error that stopped it; at once when it already has. */
+  settled(): Promise<AcsSession> {
+    if (this.state.status === 'ready') return Promise.resolve(this.state.session);
+    if (this.state.status === 'failed') return Promise.reject(this.state.error);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
   /** Signs in again from scratch, e.g. after an error. */
@@ -95,11 +103,13 @@ export class SessionController implements ReactiveController {
       if (run.signal.aborted) return session.dispose();
       this.setState({ status: 'ready', session, refreshError: undefined });
       this.options.onReady(session);
+      for (const waiter of this.waiters.splice(0)) waiter.resolve(session);
     } catch (error) {
       if (run.signal.aborted) return;
       const failure = toAcsError(error);
       this.setState({ status: 'failed', error: failure });
       this.options.onError(failure);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(failure);
     }
   }
 

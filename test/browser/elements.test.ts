@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/index.js';
 import type { AcsElement } from '../../src/core/acs-element.js';
+import type { AcsError } from '../../src/core/errors.js';
 import type { TokenProvider } from '../../src/core/session.js';
 import { en } from '../../src/core/i18n/en.js';
 import type { AcsCall } from '../../src/call/acs-call.js';
@@ -86,7 +87,8 @@ for (const tag of TAGS) {
       el.tokenProvider = provider;
       await fixture(html`<div>${el}</div>`);
 
-      expect((await failed).detail).to.deep.equal({ code: 'token-provider-failed', message: en.errors['token-provider-failed'] });
+      // The cause's own words reach the page's developer; the sentence shown stays the localized one.
+      expect((await failed).detail).to.deep.equal({ code: 'token-provider-failed', message: en.errors['token-provider-failed'], cause: 'backend down' });
       await el.updateComplete;
       const alert = shadow(el).querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain(en.errors['token-provider-failed']);
@@ -116,6 +118,39 @@ describe('every element', () => {
     const alert = shadow(el).querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain(en.errors['missing-token-source']);
     expect(alert.querySelector('button')).to.equal(null);
+  });
+
+  it('whenReady() settles after the fact, with readyState telling where signing in stands', async () => {
+    const el = document.createElement('acs-chat');
+    expect(el.readyState).to.equal('idle');
+    el.tokenProvider = () => Promise.reject(new Error('no token for eyJhbGciOiJub25lIn0.eyJza3lwZWlkIjoieCJ9.sig today'));
+    const waiting = el.whenReady();
+    await fixture(html`<div>${el}</div>`);
+    const error = await waiting.then(
+      () => undefined,
+      (reason: unknown) => reason as AcsError,
+    );
+    expect(error?.code).to.equal('token-provider-failed');
+    expect(el.readyState).to.equal('failed');
+    // Asked again after the failure, it does not hang.
+    expect(await el.whenReady().catch((reason: AcsError) => reason.code)).to.equal('token-provider-failed');
+
+    const working = await workingSession('acs-chat');
+    const late = document.createElement('acs-dialpad');
+    late.callEngine = new FakeCallEngine({ latencyMs: 5 });
+    late.tokenProvider = () => working.value as never;
+    await fixture(html`<div>${late}</div>`);
+    await waitUntil(() => late.readyState === 'ready', 'the dial pad did not get ready');
+    // Nobody listened for acs-ready: whenReady() still answers.
+    expect(await late.whenReady()).to.deep.equal({ userId: working.userId });
+  });
+
+  it('acs-error carries the cause\'s own message, never a token in it', async () => {
+    const el = document.createElement('acs-chat');
+    el.tokenProvider = () => Promise.reject(new Error('refused eyJhbGciOiJub25lIn0.eyJza3lwZWlkIjoieCJ9.sig'));
+    const failed = oneEvent(el, 'acs-error');
+    await fixture(html`<div>${el}</div>`);
+    expect((await failed).detail.cause).to.equal('refused [token]');
   });
 
   it('says a token-url was not found, with its URL and status, and offers no retry that cannot help', async () => {
@@ -232,7 +267,7 @@ describe('every element', () => {
         logged.map((entry) => (entry instanceof Error ? `${entry.message} ${entry.stack}` : String(entry))).join('\n'),
       ].join('\n');
       for (const token of issued) expect(visible.includes(token), 'a token leaked').to.equal(false);
-      expect(details).to.deep.include({ code: 'token-provider-failed', message: en.errors['token-provider-failed'] });
+      expect(details).to.deep.include({ code: 'token-provider-failed', message: en.errors['token-provider-failed'], cause: 'refresh failed for [token]' });
     } finally {
       methods.forEach((method, index) => (console[method] = originals[index]!));
     }
