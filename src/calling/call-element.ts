@@ -1,4 +1,3 @@
-import { property } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
 import { ActionFeedback } from '../core/action-feedback.js';
 import { emit } from '../core/events.js';
@@ -14,11 +13,14 @@ import type { CallSlotController, CallSlotEvents, CallSlotView } from './call-sl
  * Each element keeps what differs: its controller, its view, and what it says about its call.
  */
 export abstract class CallElement extends AcsElement {
+  // Declared without a decorator: each chunk that uses decorators carries its own copy of their helper.
+  static override properties = { callEngine: { attribute: false } };
+
   /**
    * The calling implementation: by default ACS's real calling SDK, or the fake
    * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
    */
-  @property({ attribute: false }) callEngine?: CallEngine;
+  declare callEngine?: CallEngine;
 
   protected readonly feedback = new ActionFeedback(this, { report: (error) => this.reportError(error), fallback: 'call-failed' });
 

@@ -80,10 +80,10 @@ export abstract class CallSlotController<View extends CallSlotView> implements R
    * emulator's, or the element's own); settles with the agent once calls can be placed, or
    * undefined when signing in was superseded meanwhile.
    */
-  async attach({ session, callEngine, displayName, signal }: CallAttachOptions): Promise<EngineCallAgent | undefined> {
-    const engine = await callEngineFor(session, callEngine);
-    signal.throwIfAborted();
-    return this.attachEngine({ engine, session, displayName, signal });
+  async attach(options: CallAttachOptions): Promise<EngineCallAgent | undefined> {
+    const engine = await callEngineFor(options.session, options.callEngine);
+    options.signal.throwIfAborted();
+    return this.attachEngine({ ...options, engine });
   }
 
   /** Takes the lease on `engine`'s agent (synchronously, before the first await) and waits for the agent. */

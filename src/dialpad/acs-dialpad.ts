@@ -188,15 +188,8 @@ export class AcsDialpad extends CallElement {
     const view = this.calls.state;
     const mode = this.mode();
     const { entry } = this;
-    const fieldView = { reading: entry.reading, country: entry.country, problem: entry.problem, empty: entry.text === '', locked: mode === 'own-call', locale: this.localize.locale };
     return html`<div class="dialpad" part="dialpad">
-      ${renderNumberField(fieldView, strings.dialpad, this.backspaceHold, {
-        selectCountry: this.onCountryChange,
-        input: this.onInput,
-        paste: this.onPaste,
-        backspace: () => entry.backspace(),
-        clear: () => entry.clear(),
-      })}
+      ${renderNumberField(entry, mode === 'own-call', this.localize, this.backspaceHold, { selectCountry: this.onCountryChange, input: this.onInput, paste: this.onPaste })}
       ${renderCallStatus(view, this.dialledNumber(), view.ended ? this.endText(view.ended) : '', strings)}
       ${renderKeypad({ pressed: this.pressedKey, holdZeroForPlus: mode === 'entry' }, strings.dialpad, this.keyHold, {
         press: (key) => this.press(key),
@@ -271,7 +264,7 @@ export class AcsDialpad extends CallElement {
 
   private readonly onInput = (event: InputEvent) => {
     const field = event.target as HTMLInputElement;
-    this.entry.input({ value: field.value, caret: field.selectionStart ?? field.value.length, inputType: event.inputType });
+    this.entry.input(field.value, field.selectionStart ?? field.value.length, event.inputType);
   };
 
   private readonly onPaste = (event: ClipboardEvent) => {
@@ -279,24 +272,24 @@ export class AcsDialpad extends CallElement {
     if (field.readOnly) return;
     event.preventDefault();
     const start = field.selectionStart ?? field.value.length;
-    this.entry.paste({ value: field.value, start, end: field.selectionEnd ?? start, text: event.clipboardData?.getData('text') ?? '' });
+    this.entry.paste(event.clipboardData?.getData('text') ?? '', field.value, start, field.selectionEnd ?? start);
   };
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
     const origin = event.composedPath()[0];
     const from = origin === this.field ? 'field' : origin instanceof HTMLSelectElement ? 'select' : origin instanceof HTMLButtonElement ? 'button' : 'other';
-    const route = routeKey(event, from, this.mode());
-    if (!route) return;
-    if (route.preventDefault) event.preventDefault();
-    const { action } = route;
-    if (action?.kind === 'hang-up') void this.hangUp();
-    else if (action?.kind === 'dial') void this.dial();
-    else if (action?.kind === 'plus') this.entry.type('+');
-    else if (action?.kind === 'backspace') this.entry.backspace();
-    else if (action?.kind === 'key') {
-      this.flash(action.key);
-      if (action.typesIntoField) this.playTone(action.key);
-      else this.press(action.key);
+    const action = routeKey(event, from, this.mode());
+    if (!action) return;
+    if (action !== 'typed') event.preventDefault();
+    const key = event.key as DialKey;
+    if (action === 'hang-up') void this.hangUp();
+    else if (action === 'dial') void this.dial();
+    else if (action === 'plus') this.entry.type('+');
+    else if (action === 'backspace') this.entry.backspace();
+    else if (action !== 'held') {
+      this.flash(key);
+      if (action === 'typed') this.playTone(key);
+      else this.press(key);
     }
   };
 }

@@ -8,27 +8,6 @@ export interface NumberEntryOptions {
   language(): string | undefined;
 }
 
-/** An edit of the number field, as the `input` event reports it. */
-export interface FieldInput {
-  /** The field's text after the edit. */
-  readonly value: string;
-  /** Where the caret is in `value`. */
-  readonly caret: number;
-  /** The `InputEvent`'s `inputType` (`insertText`, `deleteContentBackward`, …). */
-  readonly inputType: string;
-}
-
-/** A paste into the number field. */
-export interface FieldPaste {
-  /** The field's text before the paste. */
-  readonly value: string;
-  /** The selection the pasted text replaces. */
-  readonly start: number;
-  readonly end: number;
-  /** What the clipboard holds, in any format (`tel:+1 (425) 555-0100`). */
-  readonly text: string;
-}
-
 /**
  * The dial pad's number entry, without the DOM: the dialable characters typed so far, the country
  * that reads national numbers, and where the caret goes. The element forwards what the person did
@@ -107,8 +86,12 @@ export class NumberEntry {
     this.host.requestUpdate();
   }
 
-  /** Typing in the field: keep the dialable characters, and the caret where it was among them. */
-  input({ value, caret, inputType }: FieldInput): void {
+  /**
+   * Typing in the field: `value` is its text after the edit, `caret` where the caret is in it,
+   * `inputType` the `InputEvent`'s (`insertText`, `deleteContentBackward`, …). Keeps the dialable
+   * characters, and the caret where it was among them.
+   */
+  input(value: string, caret: number, inputType: string): void {
     let text = cleanPastedNumber(value);
     let before = cleanPastedNumber(value.slice(0, caret)).length;
     const deleting = inputType === 'deleteContentBackward' || inputType === 'deleteContentForward';
@@ -126,8 +109,11 @@ export class NumberEntry {
     this.set(text);
   }
 
-  /** A pasted number keeps its digits and a leading `+`, where the selection was: `(425) 555-0100`, `tel:+44 20 7946 0958`. */
-  paste({ value, start, end, text }: FieldPaste): void {
+  /**
+   * A paste of `text` in any format (`(425) 555-0100`, `tel:+44 20 7946 0958`) over the selection
+   * `start`–`end` of the field's `value`: its digits and a leading `+` go there.
+   */
+  paste(text: string, value: string, start: number, end: number): void {
     const head = cleanPastedNumber(cleanPastedNumber(value.slice(0, start)) + cleanPastedNumber(text));
     this.pendingCaret = head.length;
     this.set(head + cleanPastedNumber(value.slice(end)));

@@ -2,9 +2,12 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { AcsStrings } from '../core/i18n/strings.js';
 import type { PressAndHold } from './keypad.js';
-import { countryOptions, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
+import type { NumberEntry } from './number-entry.js';
+import { countryOptions, type PhoneNumberProblem } from './phone-number.js';
 
 type DialpadStrings = AcsStrings['dialpad'];
+/** The element's language and strings, as its LocalizeController has them. */
+type Localized = { readonly strings: AcsStrings; readonly locale: string };
 
 const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
   empty: 'empty',
@@ -14,40 +17,27 @@ const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
   'invalid-country': 'invalidCountry',
 };
 
-export interface NumberFieldView {
-  readonly reading: PhoneNumberReading;
-  readonly country: string;
-  /** Why the number cannot be called, once it is worth saying. */
-  readonly problem: PhoneNumberProblem | undefined;
-  /** Nothing typed: backspace has nothing to delete. */
-  readonly empty: boolean;
-  /** During the pad's own call the number cannot change. */
-  readonly locked: boolean;
-  /** The element's language: it names the countries. */
-  readonly locale: string;
-}
-
 export interface NumberFieldIntents {
   selectCountry(event: Event): void;
   input(event: InputEvent): void;
   paste(event: ClipboardEvent): void;
-  backspace(): void;
-  clear(): void;
 }
 
 /**
- * The country selector, the number field (`#number`, formatted as typed) with its backspace
- * button (held: clears), and why the number cannot be called yet. `hold` is the element's own,
- * so a hold survives re-renders.
+ * The country selector, the number field (`#number`, `entry` formatted as typed) with its backspace
+ * button (held: clears), and why the number cannot be called yet; `locked` during the pad's own
+ * call. The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives
+ * re-renders.
  */
-export function renderNumberField(view: NumberFieldView, strings: DialpadStrings, hold: PressAndHold, intents: NumberFieldIntents): TemplateResult {
-  const message = view.problem ? strings[PROBLEM_TEXT[view.problem]] : '';
+export function renderNumberField(entry: NumberEntry, locked: boolean, { strings: { dialpad: strings }, locale }: Localized, hold: PressAndHold, intents: NumberFieldIntents): TemplateResult {
+  const { problem, reading, country } = entry;
+  const message = problem ? strings[PROBLEM_TEXT[problem]] : '';
   return html`<div class="fields">
     <label class="field">
       <span class="field-label">${strings.country}</span>
-      <select part="country-select" ?disabled=${view.locked} @change=${intents.selectCountry}>
-        ${countryOptions(view.locale).map(
-          (option) => html`<option value=${option.code} ?selected=${option.code === view.country}>${option.name} (+${option.callingCode})</option>`,
+      <select part="country-select" ?disabled=${locked} @change=${intents.selectCountry}>
+        ${countryOptions(locale).map(
+          (option) => html`<option value=${option.code} ?selected=${option.code === country}>${option.name} (+${option.callingCode})</option>`,
         )}
       </select>
     </label>
@@ -60,8 +50,8 @@ export function renderNumberField(view: NumberFieldView, strings: DialpadStrings
         inputmode="tel"
         autocomplete="off"
         dir="ltr"
-        .value=${live(view.reading.formatted)}
-        ?readonly=${view.locked}
+        .value=${live(reading.formatted)}
+        ?readonly=${locked}
         aria-describedby="number-message"
         aria-invalid=${message ? 'true' : 'false'}
         @input=${intents.input}
@@ -72,13 +62,13 @@ export function renderNumberField(view: NumberFieldView, strings: DialpadStrings
         class="backspace"
         part="backspace-button"
         aria-label=${strings.backspace}
-        ?disabled=${view.locked || view.empty}
-        @pointerdown=${(event: PointerEvent) => hold.down(event, intents.clear)}
+        ?disabled=${locked || entry.text === ''}
+        @pointerdown=${(event: PointerEvent) => hold.down(event, () => entry.clear())}
         @pointerup=${() => hold.up()}
         @pointerleave=${(event: PointerEvent) => hold.up(event.buttons !== 0)}
         @pointercancel=${() => hold.cancel()}
         @contextmenu=${(event: Event) => event.preventDefault()}
-        @click=${() => hold.clicked() && intents.backspace()}
+        @click=${() => hold.clicked() && entry.backspace()}
       >
         <span aria-hidden="true">⌫</span>
       </button>

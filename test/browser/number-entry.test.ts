@@ -22,7 +22,7 @@ function entry(options: Partial<NumberEntryOptions> = {}): { entry: NumberEntry;
 function typeIn(number: NumberEntry, text: string): void {
   for (const char of text) {
     const value = number.reading.formatted + char;
-    number.input({ value, caret: value.length, inputType: 'insertText' });
+    number.input(value, value.length, 'insertText');
   }
 }
 
@@ -44,7 +44,7 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
 
   it('keeps the digits and the leading + of a pasted "+1 (425) 555-0199", caret after the paste', () => {
     const { entry: number } = entry();
-    number.paste({ value: '', start: 0, end: 0, text: '+1 (425) 555-0199' });
+    number.paste('+1 (425) 555-0199', '', 0, 0);
     expect(number.text).to.equal('+14255550199');
     expect(number.reading.formatted).to.equal('+1 425 555 0199');
     expect(number.reading.e164).to.equal('+14255550199');
@@ -56,20 +56,20 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     const { entry: number } = entry();
     typeIn(number, '4250000');
     // "(425) 000-0" with "000" selected (indices 6 to 9), replaced by "555".
-    number.paste({ value: number.reading.formatted, start: 6, end: 9, text: '555' });
+    number.paste('555', number.reading.formatted, 6, 9);
     expect(number.text).to.equal('4255550');
     expect(number.takeCaret(number.reading.formatted)).to.equal('(425) 555'.length);
   });
 
   it('reads letters as the keypad digits they are printed on', () => {
     const { entry: number } = entry();
-    number.paste({ value: '', start: 0, end: 0, text: '1-800-FLOWERS' });
+    number.paste('1-800-FLOWERS', '', 0, 0);
     expect(number.text).to.equal('18003569377');
     expect(number.reading.e164).to.equal('+18003569377');
     typeIn(number, 'x');
     expect(number.text, 'a letter is a digit: X is on 9').to.equal('180035693779');
     const before = number.text;
-    number.input({ value: number.reading.formatted + 'é', caret: number.reading.formatted.length + 1, inputType: 'insertText' });
+    number.input(number.reading.formatted + 'é', number.reading.formatted.length + 1, 'insertText');
     expect(number.text, 'a character no key has is dropped').to.equal(before);
   });
 
@@ -77,16 +77,16 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     const { entry: number } = entry();
     typeIn(number, '4255550199');
     // Backspace right after ")": the browser removes the bracket, the entry removes the 5 before it.
-    number.input({ value: '(425 555-0199', caret: 4, inputType: 'deleteContentBackward' });
+    number.input('(425 555-0199', 4, 'deleteContentBackward');
     expect(number.text).to.equal('425550199');
     expect(number.takeCaret(number.reading.formatted), 'the caret stays after "42"').to.equal(caretAfterDigits(number.reading.formatted, 2));
     // Backspace after a digit in the middle removes that digit.
     const formatted = number.reading.formatted;
     const at = caretAfterDigits(formatted, 5);
-    number.input({ value: formatted.slice(0, at - 1) + formatted.slice(at), caret: at - 1, inputType: 'deleteContentBackward' });
+    number.input(formatted.slice(0, at - 1) + formatted.slice(at), at - 1, 'deleteContentBackward');
     expect(number.text).to.equal('42550199');
     // Forward delete of the opening bracket removes the digit after it.
-    number.input({ value: number.reading.formatted.slice(1), caret: 0, inputType: 'deleteContentForward' });
+    number.input(number.reading.formatted.slice(1), 0, 'deleteContentForward');
     expect(number.text).to.equal('2550199');
   });
 
@@ -110,7 +110,7 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
   it('reads national numbers in the selected country, else default-country, else the language’s region, else the US', () => {
     const national = '0612345678';
     const { entry: withDefault } = entry({ defaultCountry: () => 'fr', language: () => 'it-IT' });
-    withDefault.paste({ value: '', start: 0, end: 0, text: national });
+    withDefault.paste(national, '', 0, 0);
     expect(withDefault.country, 'default-country, any case').to.equal('FR');
     expect(withDefault.reading.e164).to.equal('+33612345678');
     withDefault.selectCountry('IT');
