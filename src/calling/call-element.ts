@@ -1,3 +1,4 @@
+import type { PropertyDeclarations } from 'lit';
 import { AcsElement } from '../core/acs-element.js';
 import { ActionFeedback } from '../core/action-feedback.js';
 import { emit } from '../core/events.js';
@@ -14,7 +15,7 @@ import type { CallSlotController, CallSlotEvents, CallSlotView } from './call-sl
  */
 export abstract class CallElement extends AcsElement {
   // Declared without a decorator: each chunk that uses decorators carries its own copy of their helper.
-  static override properties = { callEngine: { attribute: false } };
+  static override properties: PropertyDeclarations = { callEngine: { attribute: false } };
 
   /**
    * The calling implementation: by default ACS's real calling SDK, or the fake
