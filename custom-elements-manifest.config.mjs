@@ -1,6 +1,6 @@
 export default {
-  // The public API: the entries, the elements and the base they inherit from (internal modules stay out).
-  globs: ['src/*.ts', 'src/*/acs-*.ts', 'src/core/acs-element.ts'],
+  // The public API: the entries, the elements and the bases they inherit from (internal modules stay out).
+  globs: ['src/*.ts', 'src/*/acs-*.ts', 'src/core/acs-element.ts', 'src/calling/call-element.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

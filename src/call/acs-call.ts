@@ -1,17 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
-import { ActionFeedback } from '../core/action-feedback.js';
 import { AcsError } from '../core/errors.js';
 import { emit, type AcsParticipant } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
 import type { ParticipantView } from '../calling/active-call.js';
+import { CallElement } from '../calling/call-element.js';
 import { callStyles } from './acs-call.styles.js';
 import { CallController, type CallTarget, type CallViewState } from './call-controller.js';
-import { callEndText, type CallEndedView } from '../calling/call-end-reason.js';
-import { callEngineFor } from '../calling/call-engine-for.js';
-import type { CallEngine, DtmfTone } from '../calling/call-engine.js';
+import type { CallEndedView } from '../calling/call-end-reason.js';
+import type { CallState, DtmfTone } from '../calling/call-engine.js';
 import { renderDevicePickers, renderLobby } from './call-lobby.js';
 import { formatDuration } from '../calling/format-duration.js';
 import { renderStage, stateText } from './call-stage.js';
@@ -76,7 +75,7 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
  * @cssprop --acs-call-speaker-color - Outline of the dominant speaker's tile.
  * @cssprop --acs-call-hang-up-color - Background of the hang-up button.
  */
-export class AcsCall extends AcsElement {
+export class AcsCall extends CallElement {
   static override styles = [...AcsElement.styles, callStyles];
 
   /** Joins the ACS group call with this id (a UUID). */
@@ -103,24 +102,14 @@ export class AcsCall extends AcsElement {
   /** Rings this element when someone calls the signed-in user while no call is in progress. */
   @property({ type: Boolean }) incoming = false;
 
-  /**
-   * The calling implementation: by default ACS's real calling SDK, or the fake
-   * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
-   */
-  @property({ attribute: false }) callEngine?: CallEngine;
-
   @state() private participantsOpen = false;
   private shownPhase: CallViewState['phase'] = 'lobby';
   private focusMovesTo: CallViewState['phase'] | undefined;
 
-  private readonly feedback = new ActionFeedback(this, { report: (error) => this.reportError(error), fallback: 'call-failed' });
-
-  private readonly calls = new CallController(this, {
+  protected override readonly calls = new CallController(this, {
+    ...this.callEvents,
     initialMedia: () => ({ camera: this.camera !== 'off', microphone: this.microphone !== 'off' }),
-    onCallStateChanged: (callState) => {
-      emit(this, 'acs-call-state-changed', { state: callState });
-      this.feedback.announce(stateText(callState, this.localize.strings.call));
-    },
+    listenForIncoming: () => this.incoming,
     onParticipantsChanged: (participants, joined, left) => {
       emit(this, 'acs-participants-changed', { participants: participants.map(toPublic), joined: joined.map(toPublic), left: left.map(toPublic) });
       const { call } = this.localize.strings;
@@ -129,10 +118,6 @@ export class AcsCall extends AcsElement {
     onIncomingCall: (from, displayName) => {
       emit(this, 'acs-incoming-call', { from, displayName });
       this.feedback.announce(format(this.localize.strings.call.incomingCall, { name: displayName }));
-    },
-    onCallEnded: (ended) => {
-      emit(this, 'acs-call-ended', ended);
-      this.feedback.announce(this.endText(ended));
     },
     onDataReceived: (from, data) => emit(this, 'acs-data-received', { from, data, text: decodeText(data) }),
     onError: (error) => this.reportError(error),
@@ -206,10 +191,9 @@ export class AcsCall extends AcsElement {
   }
 
   protected override async prepare(session: AcsSession, signal: AbortSignal): Promise<void> {
+    // Without `incoming`, a missing or malformed target is a configuration error to show at once.
     if (!this.incoming) this.target();
-    const engine = await callEngineFor(session, this.callEngine);
-    signal.throwIfAborted();
-    await this.calls.attach({ engine, session, displayName: this.displayName ?? session.displayName, listenForIncoming: () => this.incoming, signal });
+    await super.prepare(session, signal);
   }
 
   protected override label(strings: AcsStrings): string {
@@ -294,8 +278,12 @@ export class AcsCall extends AcsElement {
     return this.callee ? strings.startCall : strings.join;
   }
 
-  private endText(ended: CallEndedView): string {
-    return callEndText(ended.reason, this.localize.strings);
+  protected override callStateText(state: CallState): string {
+    return stateText(state, this.localize.strings.call);
+  }
+
+  protected override callEndedText(ended: CallEndedView): string {
+    return this.endText(ended);
   }
 
   /** The call target from the attributes; exactly one is expected, the first present wins. */
@@ -310,8 +298,6 @@ export class AcsCall extends AcsElement {
     if (callees.length) return { kind: 'people', callees, alternateCallerId: this.alternateCallerId };
     throw new AcsError('missing-call-target', 'Set group-id, meeting-link, room-id or callee.');
   }
-
-
 
   private readonly onShortcut = (event: KeyboardEvent) => {
     const call = this.calls.state.call;

@@ -1,13 +1,14 @@
 import type { CommunicationIdentifier } from '@azure/communication-common';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
 import { loadCommonSdk } from '../core/sdk-loader.js';
 import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
-import { callEndedView, type CallEndedView } from '../calling/call-end-reason.js';
-import { CallSlot, type AttachOptions } from '../calling/call-slot.js';
+import { callEndedView } from '../calling/call-end-reason.js';
+import type { AttachOptions } from '../calling/call-slot.js';
+import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { isE164 } from '../calling/e164.js';
-import type { CallState, DtmfTone, EngineCall, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../calling/call-engine.js';
+import type { EngineCallAgent, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../calling/call-engine.js';
 import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
 
 /** What `<acs-call>` calls: exactly one of its target attributes. */
@@ -23,53 +24,31 @@ export interface DeviceLists {
   readonly speakers: readonly MediaDeviceOption[];
 }
 
-export interface CallViewState {
+export interface CallViewState extends CallSlotView {
   readonly phase: 'lobby' | 'joining' | 'in-call' | 'ended';
   readonly media: LocalMediaState;
-  /** The call agent exists: joining is possible. */
-  readonly agentReady: boolean;
   /** From the SDK's device manager once it is ready, else from the browser. */
   readonly devices: DeviceLists;
-  readonly call: ActiveCallState | undefined;
   readonly incoming: { readonly from: string; readonly name: string } | undefined;
-  readonly ended: CallEndedView | undefined;
-  /** Seconds since the call connected, ticking while in a call. */
-  readonly elapsedSeconds: number;
 }
 
-export interface CallControllerCallbacks {
+export interface CallControllerCallbacks extends CallSlotEvents {
   /** The initial camera and microphone wishes (`camera`/`microphone` attributes). */
   initialMedia(): { camera: boolean; microphone: boolean };
-  onCallStateChanged(state: CallState): void;
+  /** Ring this element when someone calls its user (`incoming`). */
+  listenForIncoming(): boolean;
   onParticipantsChanged(participants: readonly ParticipantView[], joined: readonly ParticipantView[], left: readonly ParticipantView[]): void;
   onIncomingCall(from: string, name: string): void;
-  onCallEnded(ended: CallEndedView): void;
   onDataReceived(from: string, data: Uint8Array): void;
   onError(error: AcsError): void;
-}
-
-export interface CallAttachOptions extends AttachOptions {
-  /** Ring this element when someone calls its user. */
-  listenForIncoming: () => boolean;
 }
 
 /**
  * Owns everything of one `<acs-call>` that is not DOM: the lobby's local media, the shared call
  * agent, the call in progress and incoming calls, as one immutable state object.
  */
-export class CallController implements ReactiveController {
-  state: CallViewState;
+export class CallController extends CallSlotController<CallViewState> {
   private media: LocalMedia | undefined;
-  private readonly slot = new CallSlot({
-    onAgentChanged: (agent) => {
-      if (!agent) this.forgetAgent();
-      this.setState({ agentReady: agent !== undefined });
-    },
-    onTick: (elapsedSeconds) => this.setState({ elapsedSeconds }),
-    onChange: (state, previous) => this.onCallChange(state, previous),
-    onEnded: (state) => this.onCallEnded(state),
-    onData: (from, data) => this.callbacks.onDataReceived(from, data),
-  });
   private deviceManager: EngineDeviceManager | undefined;
   private pendingIncoming: EngineIncomingCall | undefined;
   private localVideo: EngineLocalVideoStream | undefined;
@@ -79,11 +58,10 @@ export class CallController implements ReactiveController {
   private mediaSettled: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly callbacks: CallControllerCallbacks,
   ) {
-    host.addController(this);
-    this.state = {
+    super(host, callbacks, {
       phase: 'lobby',
       media: idleMedia,
       agentReady: false,
@@ -92,7 +70,7 @@ export class CallController implements ReactiveController {
       incoming: undefined,
       ended: undefined,
       elapsedSeconds: 0,
-    };
+    });
   }
 
   hostConnected(): void {
@@ -100,29 +78,29 @@ export class CallController implements ReactiveController {
     this.openMedia();
   }
 
-  hostDisconnected(): void {
-    this.slot.leaveCall();
+  override hostDisconnected(): void {
     this.localVideo = undefined;
     this.pendingIncoming?.reject().catch(() => undefined);
     this.pendingIncoming = undefined;
-    this.slot.detach();
+    super.hostDisconnected();
     this.media?.stop();
     this.media = undefined;
   }
 
-  /** Leases the call agent for `session`; settles once calls can be made. */
-  async attach({ listenForIncoming, ...options }: CallAttachOptions): Promise<void> {
-    const attaching = this.slot.attach(options);
+  /** Leases the call agent, lists the SDK's devices once its device manager is ready, and listens for incoming calls. */
+  protected override async attachEngine(options: AttachOptions): Promise<EngineCallAgent | undefined> {
+    const attaching = super.attachEngine(options);
     const deviceManager = this.slot.deviceManager;
     deviceManager?.then((manager) => (this.slot.holds(deviceManager) ? this.useDeviceManager(manager, deviceManager) : undefined)).catch(() => undefined);
     const agent = await attaching;
-    if (!agent) return;
+    if (!agent) return undefined;
     performance.mark('acs-call:agent-ready');
     const onIncoming = ({ incomingCall }: { incomingCall: EngineIncomingCall }) => {
-      if (listenForIncoming() && !this.slot.active && !this.pendingIncoming) this.ring(incomingCall);
+      if (this.callbacks.listenForIncoming() && !this.slot.active && !this.pendingIncoming) this.ring(incomingCall);
     };
     agent.on('incomingCall', onIncoming);
     this.detachAgent = () => agent.off('incomingCall', onIncoming);
+    return agent;
   }
 
   /** Places or joins the call; resolves once the SDK has it (not when it connects). */
@@ -167,10 +145,6 @@ export class CallController implements ReactiveController {
     this.pendingIncoming = undefined;
     this.setState({ incoming: undefined });
     await incoming?.reject();
-  }
-
-  async hangUp(): Promise<void> {
-    await this.slot.active?.hangUp();
   }
 
   /** The element now calls someone else: the call with the old target ends and the lobby opens again. */
@@ -222,10 +196,6 @@ export class CallController implements ReactiveController {
     }
   }
 
-  hold(on: boolean): Promise<void> {
-    return this.slot.active?.hold(on) ?? Promise.resolve();
-  }
-
   raiseHand(up: boolean): Promise<void> {
     return this.slot.active?.raiseHand(up) ?? Promise.resolve();
   }
@@ -233,11 +203,6 @@ export class CallController implements ReactiveController {
   async sendData(data: Uint8Array): Promise<void> {
     if (!this.slot.active || this.slot.active.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
     await this.slot.active.sendData(data);
-  }
-
-  async sendDtmf(tone: DtmfTone): Promise<void> {
-    if (!this.slot.active) throw new AcsError('not-in-call', 'sendDtmf() needs a call in progress.');
-    await this.slot.active.sendDtmf(tone);
   }
 
   /** Adds a phone number to the call in progress, shown the ACS number `alternateCallerId`. */
@@ -292,15 +257,8 @@ export class CallController implements ReactiveController {
     return { audioOptions: { muted }, ...(this.localVideo ? { videoOptions: { localVideoStreams: [this.localVideo] } } : {}) };
   }
 
-  private follow(call: EngineCall): void {
-    const active = this.slot.follow(call);
-    this.setState({ phase: 'in-call', call: active.state, elapsedSeconds: 0 });
-    this.callbacks.onCallStateChanged(call.state);
-  }
-
-  private onCallChange(state: ActiveCallState, previous: ActiveCallState): void {
-    this.setState({ call: state });
-    if (state.callState !== previous.callState) this.callbacks.onCallStateChanged(state.callState);
+  protected override onCallChange(state: ActiveCallState, previous: ActiveCallState): void {
+    super.onCallChange(state, previous);
     const before = new Set(previous.participants.map((participant) => participant.id));
     const now = new Set(state.participants.map((participant) => participant.id));
     const joined = state.participants.filter((participant) => !before.has(participant.id));
@@ -308,17 +266,22 @@ export class CallController implements ReactiveController {
     if (joined.length || left.length) this.callbacks.onParticipantsChanged(state.participants, joined, left);
   }
 
-  private onCallEnded(state: ActiveCallState): void {
-    const ended = callEndedView(state);
-    this.closeCall();
+  protected override onCallEnded(state: ActiveCallState): void {
     // Nothing stays on after a call: the camera light goes off until the person rejoins.
-    void this.media?.setCamera(false);
-    this.setState({ phase: 'ended', call: undefined, ended });
-    this.callbacks.onCallEnded(ended);
+    super.onCallEnded(state, () => void this.media?.setCamera(false));
   }
 
-  private closeCall(): void {
-    this.slot.closeCall();
+  protected override onData(from: string, data: Uint8Array): void {
+    this.callbacks.onDataReceived(from, data);
+  }
+
+  protected override onAgentChanged(agent: EngineCallAgent | undefined): void {
+    if (!agent) this.forgetAgent();
+    super.onAgentChanged(agent);
+  }
+
+  protected override closeCall(): void {
+    super.closeCall();
     this.localVideo = undefined;
   }
 
@@ -355,10 +318,6 @@ export class CallController implements ReactiveController {
     this.deviceManager = undefined;
   }
 
-  private setState(change: Partial<CallViewState>): void {
-    this.state = { ...this.state, ...change };
-    this.host.requestUpdate();
-  }
 }
 
 /**

@@ -1,36 +1,25 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { AcsElement } from '../core/acs-element.js';
-import { ActionFeedback } from '../core/action-feedback.js';
-import { callEndText, type CallEndedView } from '../calling/call-end-reason.js';
-import { callEngineFor } from '../calling/call-engine-for.js';
-import type { CallEngine, CallState } from '../calling/call-engine.js';
-import { callPhase, type CallPhase } from '../calling/call-phase.js';
-import { formatDuration } from '../calling/format-duration.js';
+import type { CallEndedView } from '../calling/call-end-reason.js';
+import { CallElement } from '../calling/call-element.js';
+import type { CallState } from '../calling/call-engine.js';
 import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import { format, type AcsStrings } from '../core/i18n/strings.js';
-import type { AcsSession } from '../core/session.js';
+import type { AcsStrings } from '../core/i18n/strings.js';
 import { dialpadStyles } from './acs-dialpad.styles.js';
-import { DialpadController, type DialpadCallView } from './dialpad-controller.js';
-import { isDialKey, KeyTonePlayer, toDtmfTone, type DialKey } from './dtmf.js';
+import { renderCallControls } from './call-controls.js';
+import { renderCallStatus, statusText } from './call-status.js';
+import { DialpadController } from './dialpad-controller.js';
+import { KeyTonePlayer, toDtmfTone, type DialKey } from './dtmf.js';
+import { routeKey, type DialpadMode } from './key-router.js';
 import { PressAndHold, renderKeypad } from './keypad.js';
 import { LinkedCallController } from './linked-call.js';
-import { cleanPastedNumber, countryOptions, isValidCallerId, readPhoneNumber, supportedCountry, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
+import { NumberEntry } from './number-entry.js';
+import { renderNumberField } from './number-field.js';
+import { readPhoneNumber } from './phone-number.js';
 
-type DialpadStrings = AcsStrings['dialpad'];
 type OnOff = 'on' | 'off';
-/** What the keys do: type the number, send tones into this pad's call, or into the `for` element's call. */
-type Mode = 'entry' | 'own-call' | 'linked';
-
-const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
-  empty: 'empty',
-  'too-short': 'tooShort',
-  'too-long': 'tooLong',
-  invalid: 'invalid',
-  'invalid-country': 'invalidCountry',
-};
 
 /** How long a key typed on the keyboard stays lit on the keypad. */
 const FLASH_MS = 150;
@@ -77,7 +66,7 @@ const FLASH_MS = 150;
  * @cssprop --acs-dialpad-call-color - Background of the call button.
  * @cssprop --acs-dialpad-hang-up-color - Background of the hang-up button.
  */
-export class AcsDialpad extends AcsElement {
+export class AcsDialpad extends CallElement {
   static override styles = [...AcsElement.styles, dialpadStyles];
 
   /**
@@ -95,32 +84,19 @@ export class AcsDialpad extends AcsElement {
   /** The local key-press tones: `on` (default) or `off`. The pad's own toggle changes them too. */
   @property({ attribute: 'key-tones' }) keyTones: OnOff = 'on';
 
-  /**
-   * The calling implementation: by default ACS's real calling SDK, or the fake
-   * engine in emulator mode. Tests set `new FakeCallEngine()` from `acs-elements/testing`.
-   */
-  @property({ attribute: false }) callEngine?: CallEngine;
-
-  /** What was typed, as dialable characters: digits, `*`, `#` and a leading `+`. */
-  @state() private text = '';
-  /** The person has typed something: from now on the field says what is wrong with it. */
-  @state() private touched = false;
-  @state() private selectedCountry: string | undefined;
   @state() private pressedKey: DialKey | undefined;
   /** The toggle's choice; until it is used, `key-tones` decides. */
   @state() private tonesMuted: boolean | undefined;
 
-  private readonly feedback = new ActionFeedback(this, { report: (error) => this.reportError(error), fallback: 'call-failed' });
+  protected override readonly calls = new DialpadController(this, {
+    ...this.callEvents,
+    onDial: (phoneNumber) => emit(this, 'acs-dial', { phoneNumber }),
+  });
 
-  private readonly calls = new DialpadController(this, {
-    onCallStateChanged: (callState) => {
-      emit(this, 'acs-call-state-changed', { state: callState });
-      this.feedback.announce(statusText(callState, this.dialledNumber(), this.localize.strings.dialpad));
-    },
-    onCallEnded: (ended) => {
-      emit(this, 'acs-call-ended', ended);
-      this.feedback.announce(`${this.localize.strings.dialpad.ended}. ${this.endText(ended)}`);
-    },
+  /** The number being typed: the element forwards the edits and renders what it reads. */
+  private readonly entry = new NumberEntry(this, {
+    defaultCountry: () => this.defaultCountry,
+    language: () => this.closest('[lang]')?.getAttribute('lang') ?? navigator.language,
   });
 
   private readonly linked = new LinkedCallController(this, () => this.for);
@@ -128,22 +104,19 @@ export class AcsDialpad extends AcsElement {
   private readonly keyHold = new PressAndHold();
   private readonly backspaceHold = new PressAndHold();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Where the caret goes after the next render, counted in dialable characters. */
-  private pendingCaret: number | undefined;
-  private memo: { text: string; country: string; reading: PhoneNumberReading } | undefined;
 
   /** The number as E.164 (`+14255550100`) when what was typed is a valid number; else `''`. Read-only. */
   get value(): string {
-    return this.reading().e164 ?? '';
+    return this.entry.reading.e164 ?? '';
   }
 
   /** Calls the number typed, or with `for` adds it to the linked call, as the call button and Enter do. */
   async dial(): Promise<void> {
     const mode = this.mode();
     if (mode === 'own-call') return;
-    const phoneNumber = this.reading().e164;
+    const phoneNumber = this.entry.reading.e164;
     if (!phoneNumber) {
-      this.touched = true;
+      this.entry.touch();
       this.reportError(new AcsError('invalid-phone-number', 'The number typed is not a valid phone number.'));
       return;
     }
@@ -154,14 +127,8 @@ export class AcsDialpad extends AcsElement {
       await linked.addParticipant(phoneNumber).catch(() => undefined);
       return;
     }
-    await this.feedback.run(async () => {
-      const callerId = this.alternateCallerId?.trim();
-      if (!isValidCallerId(callerId)) {
-        throw new AcsError('missing-caller-id', 'Phone calls need alternate-caller-id: an ACS phone number of the resource, in E.164 (+18005550100).');
-      }
-      emit(this, 'acs-dial', { phoneNumber });
-      await this.calls.dial(phoneNumber, callerId!);
-    });
+    // The controller checks the caller id, then says `acs-dial` and places the call.
+    await this.feedback.run(() => this.calls.dial(phoneNumber, this.alternateCallerId));
   }
 
   /** Ends the pad's own call. */
@@ -190,16 +157,9 @@ export class AcsDialpad extends AcsElement {
 
   protected override updated(): void {
     const field = this.field;
-    if (this.pendingCaret === undefined || !field) return;
-    const caret = caretIndex(field.value, this.pendingCaret);
-    this.pendingCaret = undefined;
-    if (this.shadowRoot!.activeElement === field) field.setSelectionRange(caret, caret);
-  }
-
-  protected override async prepare(session: AcsSession, signal: AbortSignal): Promise<void> {
-    const engine = await callEngineFor(session, this.callEngine);
-    signal.throwIfAborted();
-    await this.calls.attach({ engine, session, displayName: this.displayName ?? session.displayName, signal });
+    if (!field) return;
+    const caret = this.entry.takeCaret(field.value);
+    if (caret !== undefined && this.shadowRoot!.activeElement === field) field.setSelectionRange(caret, caret);
   }
 
   protected override label(strings: AcsStrings): string {
@@ -215,126 +175,34 @@ export class AcsDialpad extends AcsElement {
     return this.renderPad();
   }
 
+  protected override callStateText(state: CallState): string {
+    return statusText(state, this.dialledNumber(), this.localize.strings.dialpad);
+  }
+
+  protected override callEndedText(ended: CallEndedView): string {
+    return `${this.localize.strings.dialpad.ended}. ${this.endText(ended)}`;
+  }
+
   private renderPad(): TemplateResult {
-    const strings = this.localize.strings.dialpad;
+    const { strings } = this.localize;
     const view = this.calls.state;
     const mode = this.mode();
-    const inCall = mode === 'own-call';
-    const reading = this.reading();
-    const country = this.country();
-    const message = this.touched && reading.problem ? strings[PROBLEM_TEXT[reading.problem]] : '';
+    const { entry } = this;
     return html`<div class="dialpad" part="dialpad">
-      <div class="fields">
-        <label class="field">
-          <span class="field-label">${strings.country}</span>
-          <select part="country-select" ?disabled=${inCall} @change=${this.onCountryChange}>
-            ${countryOptions(this.localize.locale).map(
-              (option) => html`<option value=${option.code} ?selected=${option.code === country}>${option.name} (+${option.callingCode})</option>`,
-            )}
-          </select>
-        </label>
-        <label class="field-label" for="number">${strings.number}</label>
-        <div class="number">
-          <input
-            id="number"
-            part="display"
-            type="tel"
-            inputmode="tel"
-            autocomplete="off"
-            dir="ltr"
-            .value=${live(reading.formatted)}
-            ?readonly=${inCall}
-            aria-describedby="number-message"
-            aria-invalid=${message ? 'true' : 'false'}
-            @input=${this.onInput}
-            @paste=${this.onPaste}
-          />
-          <button
-            type="button"
-            class="backspace"
-            part="backspace-button"
-            aria-label=${strings.backspace}
-            ?disabled=${inCall || this.text === ''}
-            @pointerdown=${(event: PointerEvent) => this.backspaceHold.down(event, () => this.edit(''))}
-            @pointerup=${() => this.backspaceHold.up()}
-            @pointerleave=${(event: PointerEvent) => this.backspaceHold.up(event.buttons !== 0)}
-            @pointercancel=${() => this.backspaceHold.cancel()}
-            @contextmenu=${(event: Event) => event.preventDefault()}
-            @click=${() => this.backspaceHold.clicked() && this.edit(this.text.slice(0, -1))}
-          >
-            <span aria-hidden="true">⌫</span>
-          </button>
-        </div>
-        <p id="number-message" class="message" part="validation-message">${message}</p>
-      </div>
-      ${this.renderStatus(view, strings)}
-      ${renderKeypad({ pressed: this.pressedKey, holdZeroForPlus: mode === 'entry' }, strings, this.keyHold, {
+      ${renderNumberField(entry, mode === 'own-call', this.localize, this.backspaceHold, { selectCountry: this.onCountryChange, input: this.onInput, paste: this.onPaste })}
+      ${renderCallStatus(view, this.dialledNumber(), view.ended ? this.endText(view.ended) : '', strings)}
+      ${renderKeypad({ pressed: this.pressedKey, holdZeroForPlus: mode === 'entry' }, strings.dialpad, this.keyHold, {
         press: (key) => this.press(key),
-        // `+` only starts a number: held later, the key is just a 0.
-        plus: () => this.edit(this.text === '' ? '+' : `${this.text}0`),
+        plus: () => entry.plus(),
       })}
-      ${this.renderControls(view, mode, reading, strings)}
+      ${renderCallControls({ mode, call: view, dialable: entry.reading.e164 !== undefined, tonesOn: !this.tonesOff() }, strings, {
+        dial: () => void this.dial(),
+        hangUp: () => void this.hangUp(),
+        mute: (muted) => void this.feedback.run(() => this.calls.mute(muted)),
+        hold: (on) => void this.feedback.run(() => this.calls.hold(on)),
+        setTones: (on) => (this.tonesMuted = !on),
+      })}
       ${this.feedback.render()}
-    </div>`;
-  }
-
-  private renderStatus(view: DialpadCallView, strings: DialpadStrings): TemplateResult | typeof nothing {
-    const { call, ended } = view;
-    if (view.phase === 'in-call' && call) {
-      const remote = call.participants[0]?.name;
-      const connected = call.connectedAt !== undefined && call.callState !== 'Disconnecting' && call.callState !== 'Disconnected';
-      return html`<div class="call-status" part="call-status">
-        <p class="state">${statusText(call.callState, this.dialledNumber(), strings)}</p>
-        ${connected ? html`<time class="timer" part="timer" aria-label=${this.localize.strings.call.duration}>${formatDuration(view.elapsedSeconds)}</time>` : nothing}
-        ${remote && remote !== view.phoneNumber ? html`<p class="remote" part="remote-name" dir="auto">${remote}</p>` : nothing}
-      </div>`;
-    }
-    if (view.phase === 'ended' && ended) {
-      return html`<div class="call-status" part="call-status">
-        <p class="state">${strings.ended}</p>
-        <p class="reason">${this.endText(ended)}</p>
-      </div>`;
-    }
-    return nothing;
-  }
-
-  private renderControls(view: DialpadCallView, mode: Mode, reading: PhoneNumberReading, strings: DialpadStrings): TemplateResult {
-    const inCall = mode === 'own-call';
-    const ready = mode === 'linked' || view.agentReady;
-    const callState = view.call?.callState;
-    const onHold = callState === 'LocalHold';
-    const tonesOn = !this.tonesOff();
-    // One button that swaps call for hang-up, so that focus stays on it across the change.
-    const label = inCall ? strings.hangUp : !ready ? this.localize.strings.call.gettingReady : mode === 'linked' ? strings.addToCall : strings.call;
-    return html`<div class="controls" part="controls">
-      <button
-        type="button"
-        class=${inCall ? 'primary hang-up' : 'primary call'}
-        part=${inCall ? 'hang-up-button' : 'call-button'}
-        ?disabled=${!inCall && (!ready || !reading.e164)}
-        aria-busy=${ready ? 'false' : 'true'}
-        @click=${() => (inCall ? this.hangUp() : this.dial())}
-      >
-        ${label}
-      </button>
-      ${inCall
-        ? html`<button type="button" class="toggle" part="control mute-button" aria-pressed=${view.call?.muted ? 'true' : 'false'} @click=${() => this.feedback.run(() => this.calls.mute(!view.call?.muted))}>
-              ${view.call?.muted ? strings.unmute : strings.mute}
-            </button>
-            <button
-              type="button"
-              class="toggle"
-              part="control hold-button"
-              aria-pressed=${onHold ? 'true' : 'false'}
-              ?disabled=${callState !== 'Connected' && !onHold}
-              @click=${() => this.feedback.run(() => this.calls.hold(!onHold))}
-            >
-              ${onHold ? strings.resume : strings.hold}
-            </button>`
-        : nothing}
-      <button type="button" class="toggle" part="control key-tones-button" aria-pressed=${tonesOn ? 'true' : 'false'} @click=${() => (this.tonesMuted = tonesOn)}>
-        ${strings.keyTones}
-      </button>
     </div>`;
   }
 
@@ -342,20 +210,9 @@ export class AcsDialpad extends AcsElement {
     return this.shadowRoot?.querySelector<HTMLInputElement>('#number') ?? null;
   }
 
-  private mode(): Mode {
+  private mode(): DialpadMode {
     if (this.calls.state.phase === 'in-call') return 'own-call';
     return this.linked.call ? 'linked' : 'entry';
-  }
-
-  /** The selected country, else `default-country`, else the region of the page's language, else the US. */
-  private country(): string {
-    return this.selectedCountry ?? supportedCountry(this.defaultCountry) ?? supportedCountry(regionOf(this.closest('[lang]')?.getAttribute('lang') ?? navigator.language)) ?? 'US';
-  }
-
-  private reading(): PhoneNumberReading {
-    const country = this.country();
-    if (this.memo?.text !== this.text || this.memo.country !== country) this.memo = { text: this.text, country, reading: readPhoneNumber(this.text, country) };
-    return this.memo.reading;
   }
 
   private dialledNumber(): string {
@@ -363,17 +220,8 @@ export class AcsDialpad extends AcsElement {
     return readPhoneNumber(number, undefined).formatted || number;
   }
 
-  private endText(ended: CallEndedView): string {
-    return callEndText(ended.reason, this.localize.strings);
-  }
-
   private tonesOff(): boolean {
     return this.tonesMuted ?? this.keyTones === 'off';
-  }
-
-  private edit(text: string): void {
-    this.text = cleanPastedNumber(text);
-    if (this.text) this.touched = true;
   }
 
   /** A key of the keypad, clicked or typed outside the number field. */
@@ -381,7 +229,7 @@ export class AcsDialpad extends AcsElement {
     this.playTone(key);
     const mode = this.mode();
     if (mode === 'entry') {
-      this.edit(this.text + key);
+      this.entry.type(key);
       return;
     }
     const tone = toDtmfTone(key);
@@ -412,107 +260,36 @@ export class AcsDialpad extends AcsElement {
     this.flashTimer = setTimeout(() => (this.pressedKey = undefined), FLASH_MS);
   }
 
+  private readonly onCountryChange = (event: Event) => this.entry.selectCountry((event.target as HTMLSelectElement).value);
 
-
-  private readonly onCountryChange = (event: Event) => {
-    this.selectedCountry = (event.target as HTMLSelectElement).value;
-  };
-
-  /** Typing in the field: keep the dialable characters, format them, and keep the caret where it was. */
   private readonly onInput = (event: InputEvent) => {
     const field = event.target as HTMLInputElement;
-    const caret = field.selectionStart ?? field.value.length;
-    let text = cleanPastedNumber(field.value);
-    let before = cleanPastedNumber(field.value.slice(0, caret)).length;
-    const deleting = event.inputType === 'deleteContentBackward' || event.inputType === 'deleteContentForward';
-    if (deleting && text === this.text) {
-      // Deleting a space or bracket of the formatting deletes the digit beside it.
-      const at = event.inputType === 'deleteContentBackward' ? before - 1 : before;
-      if (at >= 0 && at < text.length) {
-        text = text.slice(0, at) + text.slice(at + 1);
-        before = at;
-      }
-    }
-    this.pendingCaret = before;
-    this.edit(text);
-    // Rejected characters (a letter the keypad does not have, say) must leave the field too.
-    this.requestUpdate();
+    this.entry.input(field.value, field.selectionStart ?? field.value.length, event.inputType);
   };
 
-  /** A pasted number keeps its digits and a leading `+`: `(425) 555-0100`, `tel:+44 20 7946 0958`. */
   private readonly onPaste = (event: ClipboardEvent) => {
     const field = event.target as HTMLInputElement;
     if (field.readOnly) return;
     event.preventDefault();
     const start = field.selectionStart ?? field.value.length;
-    const end = field.selectionEnd ?? start;
-    const head = cleanPastedNumber(cleanPastedNumber(field.value.slice(0, start)) + cleanPastedNumber(event.clipboardData?.getData('text') ?? ''));
-    this.pendingCaret = head.length;
-    this.edit(head + cleanPastedNumber(field.value.slice(end)));
+    this.entry.paste(event.clipboardData?.getData('text') ?? '', field.value, start, field.selectionEnd ?? start);
   };
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     const origin = event.composedPath()[0];
-    // A select takes letters and digits to pick an option.
-    if (origin instanceof HTMLSelectElement) return;
-    const mode = this.mode();
-    const { key } = event;
-    if (key === 'Escape') {
-      if (mode !== 'own-call') return;
-      event.preventDefault();
-      void this.hangUp();
-    } else if (key === 'Enter') {
-      // A focused button does its own thing on Enter.
-      if (origin instanceof HTMLButtonElement) return;
-      event.preventDefault();
-      void this.dial();
-    } else if (isDialKey(key)) {
-      // The field types the number itself, but the keys send tones during a call.
-      const typesIntoField = origin === this.field && mode !== 'own-call';
-      if (!typesIntoField) event.preventDefault();
-      if (event.repeat) return;
+    const from = origin === this.field ? 'field' : origin instanceof HTMLSelectElement ? 'select' : origin instanceof HTMLButtonElement ? 'button' : 'other';
+    const action = routeKey(event, from, this.mode());
+    if (!action) return;
+    if (action !== 'typed') event.preventDefault();
+    const key = event.key as DialKey;
+    if (action === 'hang-up') void this.hangUp();
+    else if (action === 'dial') void this.dial();
+    else if (action === 'plus') this.entry.type('+');
+    else if (action === 'backspace') this.entry.backspace();
+    else if (action !== 'held') {
       this.flash(key);
-      if (typesIntoField) this.playTone(key);
+      if (action === 'typed') this.playTone(key);
       else this.press(key);
-    } else if (mode === 'entry' && origin !== this.field && (key === '+' || key === 'Backspace')) {
-      event.preventDefault();
-      this.edit(key === '+' ? this.text + '+' : this.text.slice(0, -1));
     }
   };
-}
-
-/** The status line of a call: `{number}` is the dialled number, formatted. */
-const PHASE_TEXT: Record<CallPhase, keyof DialpadStrings> = {
-  connecting: 'dialing',
-  ringing: 'ringing',
-  'in-lobby': 'dialing',
-  connected: 'connected',
-  'on-hold': 'onHold',
-  ended: 'ended',
-};
-
-function statusText(state: CallState, number: string, strings: DialpadStrings): string {
-  return format(strings[PHASE_TEXT[callPhase(state)]], { number });
-}
-
-/** The region of a language tag (`en-GB` → `GB`), else its likely one (`it` → `IT`). */
-function regionOf(tag: string | undefined): string | undefined {
-  if (!tag) return undefined;
-  try {
-    const locale = new Intl.Locale(tag);
-    return locale.region ?? locale.maximize().region;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The index in `formatted` just after its `count`-th dialable character. */
-function caretIndex(formatted: string, count: number): number {
-  if (count <= 0) return 0;
-  let seen = 0;
-  for (let index = 0; index < formatted.length; index += 1) {
-    if (/[\d*#+]/.test(formatted[index]!) && ++seen === count) return index + 1;
-  }
-  return formatted.length;
 }

@@ -90,17 +90,36 @@ test('no import circle in server/', () => {
   );
 });
 
-const MAX_SERVER_LINES = 400;
+/** The modules that load or wrap an ACS SDK: an element reaches them only through its controller. */
+const SDK_FACING = ['src/calling/call-engine-for.ts', 'src/calling/sdk-engine.ts', 'src/calling/calling-sdk.ts', 'src/core/chat-sdk.ts', 'src/core/sdk-loader.ts'];
 
-test(`no file in server/ is over ${MAX_SERVER_LINES} lines`, () => {
-  const lines = sourceFiles('server').map((file) => {
-    const text = readFileSync(join(projectRoot, file), 'utf8');
-    // Counted as `wc -l` does, plus an unterminated last line.
-    return { file, count: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
-  });
-  assert.ok(lines.length > 10, 'server/ holds its source files');
-  assert.deepEqual(
-    lines.filter(({ count }) => count > MAX_SERVER_LINES).map(({ file, count }) => `${file}: ${count} lines`),
-    [],
-  );
+test('elements import SDK-facing modules only through their controller', () => {
+  const elements = [...src.keys()].filter((file) => /^src\/[^/]+\/acs-[^/]+\.ts$/.test(file) && !file.endsWith('.styles.ts'));
+  // Not vacuous: every element file is checked, and an SDK-facing module is reached through a controller.
+  assert.ok(elements.includes('src/call/acs-call.ts') && elements.includes('src/dialpad/acs-dialpad.ts') && elements.includes('src/chat/acs-chat.ts'));
+  assert.ok(src.get('src/calling/call-slot-controller.ts')?.includes('src/calling/call-engine-for.ts'));
+  const violations = elements.flatMap((file) => (src.get(file) ?? []).filter((target) => SDK_FACING.includes(target)).map((target) => `${file} → ${target}`));
+  assert.deepEqual(violations, []);
 });
+
+/**
+ * Files that may be longer: locale tables are data, one string per line. src/chat/realtime.ts
+ * (470 lines: the emulator's event stream and the SDK's notifications) is open work.
+ */
+const LONG_FILES_ALLOWED = [/^src\/core\/i18n\/[^/]+\.ts$/, /^src\/chat\/realtime\.ts$/];
+const MAX_LINES = 400;
+
+test(`no file in src/ or server/ is over ${MAX_LINES} lines: split by job before it gets there`, () => {
+  const files = [...sourceFiles('src'), ...sourceFiles('server')].filter((file) => !LONG_FILES_ALLOWED.some((allowed) => allowed.test(file)));
+  assert.ok(files.includes('src/dialpad/acs-dialpad.ts') && files.includes('server/app.ts'));
+  const long = files
+    .map((file) => ({ file, lines: lineCount(readFileSync(join(projectRoot, file), 'utf8')) }))
+    .filter(({ lines }) => lines > MAX_LINES)
+    .map(({ file, lines }) => `${file}: ${lines} lines`);
+  assert.deepEqual(long, []);
+});
+
+/** As `wc -l` counts, plus an unterminated last line. */
+function lineCount(text: string): number {
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
