@@ -66,6 +66,9 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
  * @csspart hang-up-button - Leaves the call.
  * @csspart shortcuts - The list of keyboard shortcuts.
  * @csspart incoming - The incoming-call prompt.
+ * @csspart accept-video-button - Answers the incoming call with the camera on.
+ * @csspart accept-audio-button - Answers the incoming call with the camera off.
+ * @csspart decline-button - Declines the incoming call.
  * @csspart end-screen - The screen after the call, with the reason and a rejoin button.
  * @csspart rejoin-button - Joins the same call again.
  * @csspart error-message - Why the last action failed.
@@ -253,9 +256,9 @@ export class AcsCall extends CallElement {
     return html`<div class="incoming" part="incoming" role="alertdialog" aria-labelledby="incoming-title">
       <p id="incoming-title" dir="auto">${format(strings.incomingCall, { name })}</p>
       <div class="incoming-actions">
-        <button type="button" @click=${() => this.accept(true)}>${strings.acceptVideo}</button>
-        <button type="button" @click=${() => this.accept(false)}>${strings.acceptAudio}</button>
-        <button type="button" class="hang-up" @click=${() => this.decline()}>${strings.decline}</button>
+        <button type="button" part="accept-video-button" @click=${() => this.accept(true)}>${strings.acceptVideo}</button>
+        <button type="button" part="accept-audio-button" @click=${() => this.accept(false)}>${strings.acceptAudio}</button>
+        <button type="button" class="hang-up" part="decline-button" @click=${() => this.decline()}>${strings.decline}</button>
       </div>
     </div>`;
   }

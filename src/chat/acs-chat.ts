@@ -37,6 +37,11 @@ const LOAD_OLDER_AT_PX = 120;
  * @csspart system-message - A line such as "Ana joined the chat".
  * @csspart composer - The form with the text field.
  * @csspart send-button - The send button.
+ * @csspart cancel-edit-button - The button that leaves editing a message unchanged.
+ * @csspart new-messages-button - The button that brings the reader down to unseen messages.
+ * @csspart message-retry-button - A failed message's retry button.
+ * @csspart edit-button - The edit button of an own message.
+ * @csspart delete-button - The delete button of an own message.
  *
  * @cssprop --acs-chat-height - Height of the chat (default 32rem).
  * @cssprop --acs-chat-bubble-background - Background of others' messages.
@@ -173,7 +178,7 @@ export class AcsChat extends AcsElement {
           ],
         )}
       </div>
-      ${unread > 0 && !this.pinned ? html`<button type="button" class="new-messages" @click=${this.scrollToNewest}>${format(strings.newMessages, { count: String(unread) })}</button>` : nothing}
+      ${unread > 0 && !this.pinned ? html`<button type="button" class="new-messages" part="new-messages-button" @click=${this.scrollToNewest}>${format(strings.newMessages, { count: String(unread) })}</button>` : nothing}
       <p class="typing" aria-live="polite">${this.typingText(typing, strings)}</p>
       <form class="composer" part="composer" @submit=${this.onSubmit}>
         <textarea
@@ -186,7 +191,7 @@ export class AcsChat extends AcsElement {
           @input=${this.onInput}
         ></textarea>
         <span class="visually-hidden" id="hint">${this.editing ? strings.editingHint : strings.keyboardHint}</span>
-        ${this.editing ? html`<button type="button" @click=${this.cancelEdit}>${strings.cancel}</button>` : nothing}
+        ${this.editing ? html`<button type="button" part="cancel-edit-button" @click=${this.cancelEdit}>${strings.cancel}</button>` : nothing}
         <button type="submit" part="send-button">${this.editing ? strings.save : strings.send}</button>
       </form>
     </div>`;

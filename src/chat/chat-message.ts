@@ -57,13 +57,13 @@ export function renderMessage(
 function renderOwnFooter(message: MessageView, strings: AcsStrings['chat'], read: boolean, actions: MessageActions): TemplateResult {
   if (message.status === 'failed') {
     return html`<footer class="state failed">${strings.failed}
-      <button type="button" class="link" @click=${() => actions.retry(message.key)}>${strings.retry}</button></footer>`;
+      <button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(message.key)}>${strings.retry}</button></footer>`;
   }
   if (message.status !== 'sent') return html`<footer class="state">${message.status === 'queued' ? strings.queued : strings.sending}</footer>`;
   if (message.deleted) return html``;
   return html`<footer class="state">
     ${read ? html`<span class="read">${strings.read}</span>` : nothing}
-    <button type="button" class="icon" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>${icon(editIcon)}</button>
-    <button type="button" class="icon" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>${icon(deleteIcon)}</button>
+    <button type="button" class="icon" part="edit-button" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>${icon(editIcon)}</button>
+    <button type="button" class="icon" part="delete-button" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>${icon(deleteIcon)}</button>
   </footer>`;
 }

@@ -293,6 +293,8 @@ describe('<acs-call>', function () {
     expect((await ringing).detail).to.deep.equal({ from: '8:acs:resource_ana', displayName: 'Ana' });
     await el.updateComplete;
     expect(shadow(el).querySelector('[role="alertdialog"]')!.textContent).to.contain('Ana is calling');
+    const answers = [...shadow(el).querySelectorAll('[role="alertdialog"] button')].map((answer) => answer.getAttribute('part'));
+    expect(answers).to.deep.equal(['accept-video-button', 'accept-audio-button', 'decline-button']);
     await expect(el).to.be.accessible();
     const declined = new Promise<void>((resolve) => first.on('callEnded', () => resolve()));
     button(el, strings.decline).click();

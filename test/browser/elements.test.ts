@@ -100,6 +100,16 @@ for (const tag of TAGS) {
       expect(attempt).to.equal(2);
     });
 
+    it('names a CSS part on every button, so a page can style each one', async () => {
+      const working = await workingSession(tag);
+      const el = await create(tag, () => working.value as never);
+      await el.whenReady();
+      await el.updateComplete;
+      const buttons = [...shadow(el).querySelectorAll('button')];
+      expect(buttons.length).to.be.greaterThan(0);
+      expect(buttons.filter((button) => !button.getAttribute('part')).map((button) => button.outerHTML)).to.deep.equal([]);
+    });
+
     it('is accessible in the dark theme', async () => {
       const el = await create(tag, () => new Promise(() => {}), 'theme="dark"');
       await expect(el).to.be.accessible();
