@@ -8,7 +8,8 @@ import { mergeMessages, updateMessage, type MessageList, type MessageView } from
 import { History } from './history.js';
 import { messageView } from './message-view.js';
 import { Outbox } from './outbox.js';
-import type { ChatEvent, RealtimeSource, RealtimeState } from './realtime.js';
+import type { ChatEvent } from './chat-event.js';
+import type { RealtimeSource, RealtimeState } from './realtime.js';
 
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
 

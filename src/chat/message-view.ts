@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@azure/communication-chat';
 import { rawIdOf } from '../core/raw-id.js';
 import { CLIENT_MESSAGE_ID, type MessageKind, type MessageView } from './chat-state.js';
-import type { ChatEvent } from './realtime.js';
+import type { ChatEvent } from './chat-event.js';
 
 /** A message as a live event carries it (new or edited). */
 export type LiveMessage = Extract<ChatEvent, { kind: 'messageReceived' | 'messageEdited' }>;

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChatClient } from '@azure/communication-chat';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
-import { azureRealtime, emulatorRealtime, type ChatEvent, type RealtimeSource, type RealtimeState } from '../../src/chat/realtime.js';
+import type { ChatEvent } from '../../src/chat/chat-event.js';
+import { azureRealtime, emulatorRealtime, type RealtimeSource, type RealtimeState } from '../../src/chat/realtime.js';
 import { loadChatSdk } from '../../src/core/chat-sdk.js';
 import { emulatorHttpClient, emulatorSdkEndpoint } from '../../src/core/emulator-transport.js';
 import { AcsError } from '../../src/core/errors.js';
