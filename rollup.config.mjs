@@ -13,7 +13,14 @@ function typescript() {
     name: 'esbuild-typescript',
     async transform(code, id) {
       if (!id.endsWith('.ts')) return null;
-      const result = await transform(code, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: id, sourcemap: true, tsconfigRaw: readFileSync('tsconfig.json', 'utf8') });
+      const result = await transform(code, {
+        loader: 'ts',
+        format: 'esm',
+        target: 'es2022',
+        sourcefile: id,
+        sourcemap: true,
+        tsconfigRaw: readFileSync('tsconfig.json', 'utf8'),
+      });
       return { code: result.code, map: result.map };
     },
   };
@@ -82,7 +89,14 @@ function chunkManifest() {
 }
 
 const npmBuild = {
-  input: { index: 'src/index.ts', chat: 'src/chat.ts', call: 'src/call.ts', dialpad: 'src/dialpad.ts', react: 'src/react.ts', 'testing/index': 'src/testing/index.ts' },
+  input: {
+    index: 'src/index.ts',
+    chat: 'src/chat.ts',
+    call: 'src/call.ts',
+    dialpad: 'src/dialpad.ts',
+    react: 'src/react.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
   external: (id) => runtimeDependencies.some((dependency) => id === dependency || id.startsWith(`${dependency}/`)),
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), typescript()],
   output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },

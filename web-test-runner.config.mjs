@@ -36,7 +36,16 @@ function seedMessages(context, next) {
     emulatorApp.emulator.commit({
       t: 'messageAdded',
       threadId,
-      message: { id: String(createdAt), type: 'text', sequenceId: thread.messages.length + 1, version: String(createdAt), createdOn: new Date(createdAt).toISOString(), content: { message: `seed ${index}` }, senderRawId: sender, senderDisplayName: 'Seeder' },
+      message: {
+        id: String(createdAt),
+        type: 'text',
+        sequenceId: thread.messages.length + 1,
+        version: String(createdAt),
+        createdOn: new Date(createdAt).toISOString(),
+        content: { message: `seed ${index}` },
+        senderRawId: sender,
+        senderDisplayName: 'Seeder',
+      },
     });
   }
   context.body = { seeded: Number(count) };
@@ -55,10 +64,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   // The Azure packages ship Node builds by default; the browser condition picks their browser builds.
   nodeResolve: { browser: true, exportConditions: ['browser'] },
-  plugins: [
-    prebundleCommonJs(['@azure/communication-signaling', 'events']),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-  ],
+  plugins: [prebundleCommonJs(['@azure/communication-signaling', 'events']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   port,
   middleware: [
     tokenServiceDouble(),

@@ -26,7 +26,10 @@ const app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, proje
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 try {
   console.log(`\npage (cold, median of ${RUNS})          ready ms   JS kB (uncompressed: the demo server does not gzip)`);
-  for (const [path, elements] of [['/cms.html', 1], ['/', 3]] as const) {
+  for (const [path, elements] of [
+    ['/cms.html', 1],
+    ['/', 3],
+  ] as const) {
     const ready: number[] = [];
     const bytes: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
@@ -44,12 +47,16 @@ try {
       ready.push(await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt));
       bytes.push(
         await page.evaluate(() =>
-          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js')).reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'))
+            .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
         ),
       );
       await context.close();
     }
-    console.log(`${`${path} (${elements} element${elements > 1 ? 's' : ''})`.padEnd(36)} ${median(ready).toFixed(0).padStart(8)}   ${(median(bytes) / 1024).toFixed(0).padStart(8)}`);
+    console.log(
+      `${`${path} (${elements} element${elements > 1 ? 's' : ''})`.padEnd(36)} ${median(ready).toFixed(0).padStart(8)}   ${(median(bytes) / 1024).toFixed(0).padStart(8)}`,
+    );
   }
 
   console.log(`\ncall lobby, real SDK offline, 20 Mbit/s link (median of ${RUNS}), ms after navigation`);
@@ -62,7 +69,13 @@ try {
     await context.close();
   }
   const firstPaint = median(lobby['acs-call:first-paint']!);
-  for (const name of ['acs-call:first-paint', 'acs-call:browser-devices-listed', 'acs-call:preview-playing', 'acs:calling-sdk-loaded', 'acs-call:device-manager-ready']) {
+  for (const name of [
+    'acs-call:first-paint',
+    'acs-call:browser-devices-listed',
+    'acs-call:preview-playing',
+    'acs:calling-sdk-loaded',
+    'acs-call:device-manager-ready',
+  ]) {
     console.log(`${name.padEnd(36)} ${median(lobby[name]!).toFixed(0).padStart(8)}`);
   }
   console.log(`${'preview after first paint (target ≤ 1000)'.padEnd(36)} ${(median(lobby['acs-call:preview-playing']!) - firstPaint).toFixed(0).padStart(8)}`);

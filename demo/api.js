@@ -63,12 +63,24 @@ function table(captionText, columns, rows) {
       'table',
       {},
       h('caption', { id: captionId }, captionText),
-      h('thead', {}, h('tr', {}, columns.map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
       h(
         'tbody',
         {},
         rows.map(({ id, cells }) =>
-          h('tr', { id }, cells.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))),
+          h(
+            'tr',
+            { id },
+            cells.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))),
+          ),
         ),
       ),
     ),
@@ -127,31 +139,49 @@ function renderElement(declaration) {
   }
 
   section.append(
-    part(tag, 'attributes', 'Attributes', attributes, (items) =>
-      table(`Attributes of <${tag}>`, ['Attribute', 'Property', 'Type', 'Default', 'Description'], items.map((attribute) => ({
-        id: attributeId(attribute.name),
-        cells: [
-          h('span', {}, code(attribute.name), inheritedNote(attribute)),
-          attribute.fieldName ? h('span', { class: 'identifier' }, code(attribute.fieldName)) : emptyCell(),
-          typeCell(attribute.type),
-          defaultCell(attribute.default),
-          prose(attribute.description),
-        ],
-      }))),
+    part(
+      tag,
+      'attributes',
+      'Attributes',
+      attributes,
+      (items) =>
+        table(
+          `Attributes of <${tag}>`,
+          ['Attribute', 'Property', 'Type', 'Default', 'Description'],
+          items.map((attribute) => ({
+            id: attributeId(attribute.name),
+            cells: [
+              h('span', {}, code(attribute.name), inheritedNote(attribute)),
+              attribute.fieldName ? h('span', { class: 'identifier' }, code(attribute.fieldName)) : emptyCell(),
+              typeCell(attribute.type),
+              defaultCell(attribute.default),
+              prose(attribute.description),
+            ],
+          })),
+        ),
       'This element has no attributes.',
     ),
   );
 
-  const propertiesPart = part(tag, 'properties', 'Properties', properties, (items) =>
-    table(`Properties of <${tag}> without an attribute`, ['Property', 'Type', 'Default', 'Description'], items.map((field) => ({
-      id: slug(tag, 'prop', field.name),
-      cells: [
-        h('span', {}, code(field.name), field.readonly ? h('span', { class: 'note' }, 'read-only') : undefined, inheritedNote(field)),
-        typeCell(field.type),
-        defaultCell(field.default),
-        prose(field.description),
-      ],
-    }))),
+  const propertiesPart = part(
+    tag,
+    'properties',
+    'Properties',
+    properties,
+    (items) =>
+      table(
+        `Properties of <${tag}> without an attribute`,
+        ['Property', 'Type', 'Default', 'Description'],
+        items.map((field) => ({
+          id: slug(tag, 'prop', field.name),
+          cells: [
+            h('span', {}, code(field.name), field.readonly ? h('span', { class: 'note' }, 'read-only') : undefined, inheritedNote(field)),
+            typeCell(field.type),
+            defaultCell(field.default),
+            prose(field.description),
+          ],
+        })),
+      ),
     'Every property of this element is also an attribute.',
   );
   if (attributeFields.length > 0) {
@@ -166,65 +196,125 @@ function renderElement(declaration) {
   section.append(propertiesPart);
 
   section.append(
-    part(tag, 'methods', 'Methods', methods, (items) =>
-      table(`Methods of <${tag}>`, ['Method', 'Parameters', 'Returns', 'Description'], items.map((method) => ({
-        id: slug(tag, 'method', method.name),
-        cells: [
-          h('span', {}, code(signature(method)), inheritedNote(method)),
-          method.parameters?.length
-            ? h('ul', { class: 'params' }, method.parameters.map((param) =>
-                h('li', {}, code(param.name), param.type?.text ? [': ', code(param.type.text)] : undefined,
-                  param.optional ? ' (optional)' : undefined, param.default !== undefined ? [' = ', code(param.default)] : undefined,
-                  param.description ? [' — ', prose(param.description)] : undefined)))
-            : emptyCell(),
-          typeCell(method.return?.type),
-          prose(method.description),
-        ],
-      }))),
+    part(
+      tag,
+      'methods',
+      'Methods',
+      methods,
+      (items) =>
+        table(
+          `Methods of <${tag}>`,
+          ['Method', 'Parameters', 'Returns', 'Description'],
+          items.map((method) => ({
+            id: slug(tag, 'method', method.name),
+            cells: [
+              h('span', {}, code(signature(method)), inheritedNote(method)),
+              method.parameters?.length
+                ? h(
+                    'ul',
+                    { class: 'params' },
+                    method.parameters.map((param) =>
+                      h(
+                        'li',
+                        {},
+                        code(param.name),
+                        param.type?.text ? [': ', code(param.type.text)] : undefined,
+                        param.optional ? ' (optional)' : undefined,
+                        param.default !== undefined ? [' = ', code(param.default)] : undefined,
+                        param.description ? [' — ', prose(param.description)] : undefined,
+                      ),
+                    ),
+                  )
+                : emptyCell(),
+              typeCell(method.return?.type),
+              prose(method.description),
+            ],
+          })),
+        ),
       'This element has no public methods.',
     ),
   );
 
   section.append(
-    part(tag, 'events', 'Events', events, (items) =>
-      table(`Events of <${tag}>`, ['Event', 'Detail', 'Description'], items.map((event) => {
-        const detail = eventDetail(event);
-        return {
-          id: slug(tag, 'event', event.name),
-          cells: [h('span', {}, code(event.name), inheritedNote(event)), detail ? h('span', { class: 'detail' }, code(detail)) : emptyCell(), prose(event.description)],
-        };
-      })),
+    part(
+      tag,
+      'events',
+      'Events',
+      events,
+      (items) =>
+        table(
+          `Events of <${tag}>`,
+          ['Event', 'Detail', 'Description'],
+          items.map((event) => {
+            const detail = eventDetail(event);
+            return {
+              id: slug(tag, 'event', event.name),
+              cells: [
+                h('span', {}, code(event.name), inheritedNote(event)),
+                detail ? h('span', { class: 'detail' }, code(detail)) : emptyCell(),
+                prose(event.description),
+              ],
+            };
+          }),
+        ),
       'This element fires no events.',
     ),
   );
 
   section.append(
-    part(tag, 'slots', 'Slots', slots, (items) =>
-      table(`Slots of <${tag}>`, ['Slot', 'Description'], items.map((slot) => ({
-        id: slug(tag, 'slot', slot.name || 'default'),
-        cells: [h('span', {}, slot.name ? code(slot.name) : '(default)', inheritedNote(slot)), prose(slot.description)],
-      }))),
+    part(
+      tag,
+      'slots',
+      'Slots',
+      slots,
+      (items) =>
+        table(
+          `Slots of <${tag}>`,
+          ['Slot', 'Description'],
+          items.map((slot) => ({
+            id: slug(tag, 'slot', slot.name || 'default'),
+            cells: [h('span', {}, slot.name ? code(slot.name) : '(default)', inheritedNote(slot)), prose(slot.description)],
+          })),
+        ),
       'This element has no slots: it renders its own content.',
     ),
   );
 
   section.append(
-    part(tag, 'css-parts', 'CSS parts', cssParts, (items) =>
-      table(`CSS parts of <${tag}>`, ['Part', 'Description'], items.map((cssPart) => ({
-        id: slug(tag, 'part', cssPart.name),
-        cells: [h('span', {}, code(cssPart.name), inheritedNote(cssPart)), prose(cssPart.description)],
-      }))),
+    part(
+      tag,
+      'css-parts',
+      'CSS parts',
+      cssParts,
+      (items) =>
+        table(
+          `CSS parts of <${tag}>`,
+          ['Part', 'Description'],
+          items.map((cssPart) => ({
+            id: slug(tag, 'part', cssPart.name),
+            cells: [h('span', {}, code(cssPart.name), inheritedNote(cssPart)), prose(cssPart.description)],
+          })),
+        ),
       'This element exposes no CSS parts.',
       ['Style them from the page with ', code(`${tag}::part(name)`), '.'],
     ),
   );
 
   section.append(
-    part(tag, 'css-properties', 'CSS custom properties', cssProperties, (items) =>
-      table(`CSS custom properties of <${tag}>`, ['Property', 'Default', 'Description'], items.map((property) => ({
-        id: slug(tag, 'css', property.name),
-        cells: [h('span', {}, code(property.name), inheritedNote(property)), defaultCell(property.default), prose(property.description)],
-      }))),
+    part(
+      tag,
+      'css-properties',
+      'CSS custom properties',
+      cssProperties,
+      (items) =>
+        table(
+          `CSS custom properties of <${tag}>`,
+          ['Property', 'Default', 'Description'],
+          items.map((property) => ({
+            id: slug(tag, 'css', property.name),
+            cells: [h('span', {}, code(property.name), inheritedNote(property)), defaultCell(property.default), prose(property.description)],
+          })),
+        ),
       'This element has no CSS custom properties.',
       ['Set them on the element or on an ancestor, e.g. ', code(`${tag} { ${cssProperties[0]?.name ?? '--name'}: … }`), '.'],
     ),
@@ -238,9 +328,21 @@ function elementsOf(manifest) {
 }
 
 function showError(reason) {
-  const error = h('div', { class: 'status error', role: 'alert' },
+  const error = h(
+    'div',
+    { class: 'status error', role: 'alert' },
     h('p', {}, h('strong', {}, 'The API reference could not be loaded. '), reason),
-    h('p', {}, 'Check that ', code('custom-elements.json'), ' exists (', code('npm run manifest'), ' makes it) and that the page is served by ', code('npm start'), '.'),
+    h(
+      'p',
+      {},
+      'Check that ',
+      code('custom-elements.json'),
+      ' exists (',
+      code('npm run manifest'),
+      ' makes it) and that the page is served by ',
+      code('npm start'),
+      '.',
+    ),
   );
   document.getElementById('status').replaceWith(error);
 }
@@ -264,8 +366,12 @@ async function main() {
   const toc = document.getElementById('toc');
   for (const declaration of elements) {
     toc.append(
-      h('li', {}, h('a', { href: `#${slug(declaration.tagName)}` }, code(`<${declaration.tagName}>`)),
-        declaration.summary ? h('span', { class: 'summary' }, ' — ', prose(declaration.summary)) : undefined),
+      h(
+        'li',
+        {},
+        h('a', { href: `#${slug(declaration.tagName)}` }, code(`<${declaration.tagName}>`)),
+        declaration.summary ? h('span', { class: 'summary' }, ' — ', prose(declaration.summary)) : undefined,
+      ),
     );
   }
   toc.closest('nav').hidden = false;

@@ -3,12 +3,7 @@ import type { CommunicationUserIdentifier } from '@azure/communication-common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendEmpty, sendError, sendJson } from './http.js';
 
-const HELP = [
-  'I answer in this thread. Try:',
-  '• "hello" — a greeting',
-  '• "help" — this text',
-  '• anything else — I echo it back',
-].join('\n');
+const HELP = ['I answer in this thread. Try:', '• "hello" — a greeting', '• "help" — this text', '• anything else — I echo it back'].join('\n');
 
 /** What the demo bot says to a message; undefined when it stays silent. */
 export function replyTo(text: string, senderName: string): string | undefined {

@@ -52,7 +52,13 @@ export async function openDemoThread(connection: AcsConnection, identity: Commun
 }
 
 /** `members`: the request that put each user (by raw id) in the thread; read once when the thread opens, then kept current by `join`. */
-function demoThread(threadId: string, bot: CommunicationUserIdentifier, botChat: ChatClient, threadClient: ChatThreadClient, members: Map<string, Promise<void>>): DemoThread {
+function demoThread(
+  threadId: string,
+  bot: CommunicationUserIdentifier,
+  botChat: ChatClient,
+  threadClient: ChatThreadClient,
+  members: Map<string, Promise<void>>,
+): DemoThread {
   return {
     threadId,
     bot,

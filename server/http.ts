@@ -47,7 +47,8 @@ export function parseJson(body: Buffer): Record<string, unknown> {
  */
 export function requireApiVersion(url: URL, version: string): void {
   const given = url.searchParams.get('api-version');
-  if (given !== version) throw new HttpError(400, 'UnsupportedApiVersion', `This emulator speaks api-version ${version}; the request asked for ${given ?? 'none'}.`);
+  if (given !== version)
+    throw new HttpError(400, 'UnsupportedApiVersion', `This emulator speaks api-version ${version}; the request asked for ${given ?? 'none'}.`);
 }
 
 /** A request header's first value (Node gives a list for repeated headers). */

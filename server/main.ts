@@ -34,7 +34,10 @@ const app = await startApp({
   connectionString: process.env['ACS_CONNECTION_STRING'] || undefined,
   emulatorKey: process.env['ACS_EMULATOR_KEY'] || DEVELOPMENT_ACCESS_KEY,
   dataDir,
-  allowedOrigins: (process.env['ALLOWED_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  allowedOrigins: (process.env['ALLOWED_ORIGINS'] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
   webhookKey: process.env['EVENT_GRID_WEBHOOK_KEY'] || undefined,
   tokenLifetimeSeconds: process.env['ACS_EMULATOR_TOKEN_SECONDS'] ? Number(process.env['ACS_EMULATOR_TOKEN_SECONDS']) : undefined,
   projectRoot,
@@ -50,7 +53,9 @@ if (app.mode === 'emulator') {
 }
 if (dataDir) {
   const where = resolve(dataDir);
-  console.log(reset ? `Data: ${where}, ${wasReset ? 'emptied (--reset)' : 'new (--reset: there was none)'}.` : `Data: ${where} (npm start -- --reset starts empty).`);
+  console.log(
+    reset ? `Data: ${where}, ${wasReset ? 'emptied (--reset)' : 'new (--reset: there was none)'}.` : `Data: ${where} (npm start -- --reset starts empty).`,
+  );
 }
 
 let stopping = false;

@@ -55,7 +55,8 @@ export function serveStatic(mounts: readonly StaticMount[]) {
 /** Serves one file at one exact path (such as `/custom-elements.json` from the project root); throws HttpError otherwise. */
 export function serveOneFile(file: string) {
   return function handleFile(request: IncomingMessage, response: ServerResponse): void {
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'MethodNotAllowed', `${request.method} is not allowed here.`, { Allow: 'GET, HEAD' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      throw new HttpError(405, 'MethodNotAllowed', `${request.method} is not allowed here.`, { Allow: 'GET, HEAD' });
     const stats = fileStats(file);
     // The manifest is written by the build: missing until `npm run build` has run.
     if (!stats) throw new HttpError(404, 'NotFound', `${basename(file)} was not found; run npm run build.`);

@@ -37,7 +37,10 @@ export class Emulator implements EmulatedResource {
 
   constructor(readonly options: EmulatorOptions) {
     this.tokens = new TokenIssuer(options.accessKey, EMULATOR_RESOURCE_ID, options.tokenLifetimeSeconds);
-    this.eventGrid = new EventGridPublisher(options.webhooks ?? [], `/subscriptions/emulator/resourceGroups/local/providers/Microsoft.Communication/communicationServices/${EMULATOR_RESOURCE_ID}`);
+    this.eventGrid = new EventGridPublisher(
+      options.webhooks ?? [],
+      `/subscriptions/emulator/resourceGroups/local/providers/Microsoft.Communication/communicationServices/${EMULATOR_RESOURCE_ID}`,
+    );
     this.journal = options.dataDir
       ? openJournal<StateRecord>(join(options.dataDir, 'emulator.jsonl'), (record) => applyRecord(this.state, record))
       : memoryJournal();
@@ -62,7 +65,8 @@ export class Emulator implements EmulatedResource {
     if (!match) throw new HttpError(401, 'Unauthorized', 'Request is not authorized: a Bearer token is required.');
     const claims = await this.tokens.verify(match[1]!);
     const identity = this.state.identities.get(claims.userId);
-    if (!identity || identity.tokenVersion !== claims.tokenVersion) throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
+    if (!identity || identity.tokenVersion !== claims.tokenVersion)
+      throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
     if (!claims.scopes.includes(requiredScope)) throw new HttpError(403, 'Forbidden', `The access token has no ${requiredScope} scope.`);
     return claims;
   }

@@ -64,7 +64,11 @@ export class TokenIssuer {
       };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new HttpError(401, expired ? 'TokenExpired' : 'InvalidAuthenticationToken', expired ? 'The access token has expired.' : 'The access token is not valid.');
+      throw new HttpError(
+        401,
+        expired ? 'TokenExpired' : 'InvalidAuthenticationToken',
+        expired ? 'The access token has expired.' : 'The access token is not valid.',
+      );
     }
   }
 }

@@ -116,7 +116,9 @@ export class AcsCall extends CallElement {
     onParticipantsChanged: (participants, joined, left) => {
       emit(this, 'acs-participants-changed', { participants: participants.map(toPublic), joined: joined.map(toPublic), left: left.map(toPublic) });
       const { call } = this.localize.strings;
-      this.feedback.announce([...joined.map(({ name }) => format(call.participantJoined, { name })), ...left.map(({ name }) => format(call.participantLeft, { name }))].join('. '));
+      this.feedback.announce(
+        [...joined.map(({ name }) => format(call.participantJoined, { name })), ...left.map(({ name }) => format(call.participantLeft, { name }))].join('. '),
+      );
     },
     onIncomingCall: (from, displayName) => {
       emit(this, 'acs-incoming-call', { from, displayName });
@@ -230,24 +232,26 @@ export class AcsCall extends CallElement {
     };
     return html`<div class="call">
       ${view.incoming ? this.renderIncoming(view.incoming.name, strings) : nothing}
-      ${view.phase === 'in-call' && view.call
-        ? renderStage({ ...stage, call: view.call }, strings, {
-            setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
-            setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
-            shareScreen: (on) => void this.feedback.run(() => this.calls.shareScreen(on)),
-            hold: (on) => void this.feedback.run(() => this.calls.hold(on)),
-            raiseHand: (up) => void this.feedback.run(() => this.calls.raiseHand(up)),
-            toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
-            hangUp: () => void this.hangUp(),
-          })
-        : view.phase === 'ended' && view.ended
-          ? this.renderEnded(view.ended, strings)
-          : renderLobby(view, strings, this.joinLabel(strings), {
-              ...deviceIntents,
-              setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
+      ${
+        view.phase === 'in-call' && view.call
+          ? renderStage({ ...stage, call: view.call }, strings, {
               setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
-              join: () => void this.start(),
-            })}
+              setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
+              shareScreen: (on) => void this.feedback.run(() => this.calls.shareScreen(on)),
+              hold: (on) => void this.feedback.run(() => this.calls.hold(on)),
+              raiseHand: (up) => void this.feedback.run(() => this.calls.raiseHand(up)),
+              toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
+              hangUp: () => void this.hangUp(),
+            })
+          : view.phase === 'ended' && view.ended
+            ? this.renderEnded(view.ended, strings)
+            : renderLobby(view, strings, this.joinLabel(strings), {
+                ...deviceIntents,
+                setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
+                setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
+                join: () => void this.start(),
+              })
+      }
       ${this.feedback.render()}
     </div>`;
   }
@@ -297,7 +301,10 @@ export class AcsCall extends CallElement {
       return { kind: 'meeting', meetingLink: this.meetingLink };
     }
     if (this.roomId) return { kind: 'room', roomId: this.roomId };
-    const callees = (this.callee ?? '').split(',').map((callee) => callee.trim()).filter(Boolean);
+    const callees = (this.callee ?? '')
+      .split(',')
+      .map((callee) => callee.trim())
+      .filter(Boolean);
     if (callees.length) return { kind: 'people', callees, alternateCallerId: this.alternateCallerId };
     throw new AcsError('missing-call-target', 'Set group-id, meeting-link, room-id or callee.');
   }
@@ -305,7 +312,9 @@ export class AcsCall extends CallElement {
   private readonly onShortcut = (event: KeyboardEvent) => {
     const call = this.calls.state.call;
     if (!event.altKey || !call || this.calls.state.phase !== 'in-call') return;
-    const action = { KeyM: () => this.calls.setMicrophone(call.muted), KeyV: () => this.calls.setCamera(!call.cameraOn), KeyH: () => this.calls.hangUp() }[event.code];
+    const action = { KeyM: () => this.calls.setMicrophone(call.muted), KeyV: () => this.calls.setCamera(!call.cameraOn), KeyH: () => this.calls.hangUp() }[
+      event.code
+    ];
     if (!action) return;
     event.preventDefault();
     void this.feedback.run(action);

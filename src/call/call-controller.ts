@@ -116,8 +116,14 @@ export class CallController extends CallSlotController<CallViewState> {
       const options = this.handOverMedia();
       const call =
         target.kind === 'people'
-          ? agent.startCall(participants!, { ...options, ...(target.alternateCallerId ? { alternateCallerId: { phoneNumber: target.alternateCallerId } } : {}) })
-          : agent.join(target.kind === 'group' ? { groupId: target.groupId } : target.kind === 'room' ? { roomId: target.roomId } : { meetingLink: target.meetingLink }, options);
+          ? agent.startCall(participants!, {
+              ...options,
+              ...(target.alternateCallerId ? { alternateCallerId: { phoneNumber: target.alternateCallerId } } : {}),
+            })
+          : agent.join(
+              target.kind === 'group' ? { groupId: target.groupId } : target.kind === 'room' ? { roomId: target.roomId } : { meetingLink: target.meetingLink },
+              options,
+            );
       this.follow(call);
     } catch (error) {
       this.setState({ phase: 'lobby' });
@@ -239,7 +245,9 @@ export class CallController extends CallSlotController<CallViewState> {
   }
 
   private async reopenMedia(): Promise<void> {
-    this.mediaSettled = Promise.all([this.media?.setCamera(this.lastWanted.camera), this.media?.setMicrophone(this.lastWanted.microphone)]).then(() => undefined);
+    this.mediaSettled = Promise.all([this.media?.setCamera(this.lastWanted.camera), this.media?.setMicrophone(this.lastWanted.microphone)]).then(
+      () => undefined,
+    );
     await this.mediaSettled;
   }
 
@@ -317,7 +325,6 @@ export class CallController extends CallSlotController<CallViewState> {
     this.detachAgent = undefined;
     this.deviceManager = undefined;
   }
-
 }
 
 /**

@@ -31,9 +31,19 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
   return html`<div class="lobby" part="lobby">
     <h2 class="title">${strings.lobbyTitle}</h2>
     <div class="preview" part="preview">
-      ${cameraOn
-        ? html`<video class="self-video" aria-label=${strings.preview} muted autoplay playsinline @playing=${markPreviewPlaying} ${streamSource(media.camera.stream)}></video>`
-        : html`<p class="preview-placeholder">${media.camera.status === 'starting' ? strings.cameraStarting : strings.cameraOff}</p>`}
+      ${
+        cameraOn
+          ? html`<video
+              class="self-video"
+              aria-label=${strings.preview}
+              muted
+              autoplay
+              playsinline
+              @playing=${markPreviewPlaying}
+              ${streamSource(media.camera.stream)}
+            ></video>`
+          : html`<p class="preview-placeholder">${media.camera.status === 'starting' ? strings.cameraStarting : strings.cameraOff}</p>`
+      }
     </div>
     ${renderProblem(media.camera.status, strings.cameraDenied, strings.cameraUnavailable)}
     ${renderProblem(media.microphone.status, strings.microphoneDenied, strings.microphoneUnavailable)}
@@ -43,11 +53,13 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
       <meter class="level" part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0} aria-label=${strings.microphoneLevel}></meter>
     </div>
     ${renderDevicePickers(view, strings, intents)}
-    ${joinLabel === undefined
-      ? nothing
-      : html`<button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
-          ${ready ? joinLabel : strings.gettingReady}
-        </button>`}
+    ${
+      joinLabel === undefined
+        ? nothing
+        : html`<button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
+            ${ready ? joinLabel : strings.gettingReady}
+          </button>`
+    }
   </div>`;
 }
 
@@ -79,12 +91,19 @@ export function renderToggle(pressed: boolean, label: string, status: MediaStatu
   </button>`;
 }
 
-function renderPicker(label: string, options: readonly MediaDeviceOption[], selected: string | undefined, unnamed: string, select: (id: string) => void): TemplateResult {
+function renderPicker(
+  label: string,
+  options: readonly MediaDeviceOption[],
+  selected: string | undefined,
+  unnamed: string,
+  select: (id: string) => void,
+): TemplateResult {
   return html`<label class="picker">
     <span>${label}</span>
     <select part="device-picker" ?disabled=${options.length === 0} @change=${(event: Event) => select((event.target as HTMLSelectElement).value)}>
       ${options.map(
-        (option, index) => html`<option value=${option.id} ?selected=${option.id === selected}>${option.label || format(unnamed, { number: String(index + 1) })}</option>`,
+        (option, index) =>
+          html`<option value=${option.id} ?selected=${option.id === selected}>${option.label || format(unnamed, { number: String(index + 1) })}</option>`,
       )}
     </select>
   </label>`;

@@ -34,7 +34,11 @@ export interface StageView {
 }
 
 /** The call in progress: status line, gallery (screen share first), self view and controls. */
-export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSeconds, participantsOpen, devicePickers }: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
+export function renderStage(
+  { call, selfName, selfVideo, cameraStatus, elapsedSeconds, participantsOpen, devicePickers }: StageView,
+  strings: CallStrings,
+  intents: StageIntents,
+): TemplateResult {
   const sharer = call.participants.find((participant) => participant.screen);
   const count = call.participants.length + 1;
   return html`<div class="stage" part="stage">
@@ -46,25 +50,40 @@ export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSe
     </header>
     ${sharer ? html`<figure class="screen-share" part="screen-share">${renderVideo(sharer.screen, format(strings.sharingScreen, { name: sharer.name }))}</figure>` : nothing}
     <ul class="gallery" part="gallery" aria-label=${strings.gallery}>
-      ${repeat(call.participants, (participant) => participant.id, (participant) => renderTile(participant, strings))}
+      ${repeat(
+        call.participants,
+        (participant) => participant.id,
+        (participant) => renderTile(participant, strings),
+      )}
       <li class="tile self" part="video-tile self-tile">
         ${call.cameraOn && selfVideo ? html`<video muted autoplay playsinline ${streamSource(selfVideo)}></video>` : renderInitials(selfName)}
-        <span class="name">${format(strings.you, { name: selfName })}${call.muted ? html` · ${strings.muted}` : nothing}${call.handRaised ? html` · ${strings.handRaised}` : nothing}</span>
+        <span class="name"
+          >${format(strings.you, { name: selfName })}${call.muted ? html` · ${strings.muted}` : nothing}${call.handRaised ? html` · ${strings.handRaised}` : nothing}</span
+        >
       </li>
     </ul>
-    ${participantsOpen
-      ? html`<ul class="participant-list" part="participant-list" id="participant-list" aria-label=${format(strings.participants, { count: String(count) })}>
-          <li>${format(strings.you, { name: selfName })}</li>
-          ${call.participants.map((participant) => html`<li dir="auto">${participant.name}${participantFlags(participant, strings)}</li>`)}
-        </ul>`
-      : nothing}
+    ${
+      participantsOpen
+        ? html`<ul class="participant-list" part="participant-list" id="participant-list" aria-label=${format(strings.participants, { count: String(count) })}>
+            <li>${format(strings.you, { name: selfName })}</li>
+            ${call.participants.map((participant) => html`<li dir="auto">${participant.name}${participantFlags(participant, strings)}</li>`)}
+          </ul>`
+        : nothing
+    }
     <div class="controls" part="controls" role="toolbar" aria-label=${strings.label}>
       ${renderToggle(!call.muted, call.muted ? strings.unmute : strings.mute, undefined, () => intents.setMicrophone(call.muted), 'microphone-button')}
       ${renderToggle(call.cameraOn, call.cameraOn ? strings.turnCameraOff : strings.turnCameraOn, cameraStatus, () => intents.setCamera(!call.cameraOn), 'camera-button')}
       ${renderToggle(call.screenSharing, call.screenSharing ? strings.stopSharing : strings.shareScreen, undefined, () => intents.shareScreen(!call.screenSharing), 'share-button')}
       ${renderToggle(call.onHold, call.onHold ? strings.resume : strings.hold, undefined, () => intents.hold(!call.onHold), 'hold-button')}
       ${renderToggle(call.handRaised, call.handRaised ? strings.lowerHand : strings.raiseHand, undefined, () => intents.raiseHand(!call.handRaised), 'raise-hand-button')}
-      <button type="button" class="toggle" part="control participants-button" aria-expanded=${participantsOpen ? 'true' : 'false'} aria-controls="participant-list" @click=${intents.toggleParticipants}>
+      <button
+        type="button"
+        class="toggle"
+        part="control participants-button"
+        aria-expanded=${participantsOpen ? 'true' : 'false'}
+        aria-controls="participant-list"
+        @click=${intents.toggleParticipants}
+      >
         ${format(strings.participants, { count: String(count) })}
       </button>
       <button type="button" class="hang-up" part="control hang-up-button" @click=${intents.hangUp}>${strings.hangUp}</button>
@@ -82,7 +101,12 @@ export function renderStage({ call, selfName, selfVideo, cameraStatus, elapsedSe
 }
 
 function renderTile(participant: ParticipantView, strings: CallStrings): TemplateResult {
-  return html`<li class="tile" part=${participant.dominant ? 'video-tile dominant-speaker' : 'video-tile'} ?data-dominant=${participant.dominant} ?data-speaking=${participant.speaking}>
+  return html`<li
+    class="tile"
+    part=${participant.dominant ? 'video-tile dominant-speaker' : 'video-tile'}
+    ?data-dominant=${participant.dominant}
+    ?data-speaking=${participant.speaking}
+  >
     ${participant.video ? renderVideo(participant.video, participant.name) : renderInitials(participant.name)}
     <span class="name" dir="auto">${participant.name}${participantFlags(participant, strings)}</span>
   </li>`;

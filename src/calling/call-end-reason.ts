@@ -3,17 +3,7 @@ import type { ActiveCallState } from './active-call.js';
 import type { CallEndReason } from './call-engine.js';
 
 /** Why a call ended, in the words a person understands. Part of `acs-call-ended`'s detail. */
-export type CallEndKind =
-  | 'hung-up'
-  | 'remote-hung-up'
-  | 'declined'
-  | 'no-answer'
-  | 'busy'
-  | 'removed'
-  | 'network'
-  | 'not-reachable'
-  | 'not-allowed'
-  | 'failed';
+export type CallEndKind = 'hung-up' | 'remote-hung-up' | 'declined' | 'no-answer' | 'busy' | 'removed' | 'network' | 'not-reachable' | 'not-allowed' | 'failed';
 
 /** ACS sends 0/5300 when another participant removed this user from the call. */
 const REMOVED_SUBCODES = new Set([5300, 5310]);

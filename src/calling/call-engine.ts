@@ -116,7 +116,14 @@ export type EngineCallAgent = Pick<CallAgent, 'connectionState' | 'dispose'> & {
 
 export type EngineDeviceManager = Pick<
   DeviceManager,
-  'getCameras' | 'getMicrophones' | 'getSpeakers' | 'selectMicrophone' | 'selectSpeaker' | 'selectedMicrophone' | 'selectedSpeaker' | 'isSpeakerSelectionAvailable'
+  | 'getCameras'
+  | 'getMicrophones'
+  | 'getSpeakers'
+  | 'selectMicrophone'
+  | 'selectSpeaker'
+  | 'selectedMicrophone'
+  | 'selectedSpeaker'
+  | 'isSpeakerSelectionAvailable'
 >;
 
 export interface EngineCallClient {

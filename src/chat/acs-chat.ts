@@ -78,7 +78,12 @@ export class AcsChat extends AcsElement {
   private readonly chat = new ChatController(this, {
     onMessageSent: (message) => emit(this, 'acs-message-sent', { messageId: message.id!, content: message.content }),
     onMessageReceived: (message) =>
-      emit(this, 'acs-message-received', { messageId: message.id!, senderId: message.senderId ?? '', senderDisplayName: message.senderDisplayName, content: message.content }),
+      emit(this, 'acs-message-received', {
+        messageId: message.id!,
+        senderId: message.senderId ?? '',
+        senderDisplayName: message.senderDisplayName,
+        content: message.content,
+      }),
     onUnreadChanged: (count) => emit(this, 'acs-unread-changed', { count }),
     onConnectionChanged: (status) => emit(this, 'acs-connection-changed', { status }),
     onError: (error) => this.reportError(error),
@@ -157,18 +162,27 @@ export class AcsChat extends AcsElement {
           ${format(strings.participants, { count: String(participants.length) })}
         </button>
       </header>
-      ${this.showParticipants
-        ? html`<ul class="participants" id="participants" part="participants" aria-label=${format(strings.participants, { count: String(participants.length) })}>
-            ${participants.map(
-              (participant) =>
-                html`<li dir="auto">
-                  ${participant.displayName || participant.id}${typing.includes(participant.displayName) ? html` <span class="typing-now">${strings.typingNow}</span>` : nothing}
-                </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        this.showParticipants
+          ? html`<ul
+              class="participants"
+              id="participants"
+              part="participants"
+              aria-label=${format(strings.participants, { count: String(participants.length) })}
+            >
+              ${participants.map(
+                (participant) =>
+                  html`<li dir="auto">
+                    ${participant.displayName || participant.id}${typing.includes(participant.displayName) ? html` <span class="typing-now">${strings.typingNow}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
-        <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}</p>
+        <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>
+          ${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}
+        </p>
         ${repeat(
           visible,
           (message) => message.key,

@@ -40,30 +40,44 @@ export function renderMessage(
 ): TemplateResult {
   if (message.kind === 'topicUpdated' || message.kind === 'participantAdded' || message.kind === 'participantRemoved') {
     const template = message.kind === 'topicUpdated' ? strings.topicChanged : message.kind === 'participantAdded' ? strings.joined : strings.left;
-    return html`<p class="system" part="system-message" dir="auto" data-key=${message.key}>${format(template, { topic: message.content, names: message.content })}</p>`;
+    return html`<p class="system" part="system-message" dir="auto" data-key=${message.key}>
+      ${format(template, { topic: message.content, names: message.content })}
+    </p>`;
   }
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(message.createdOn);
-  return html`<article class="message ${message.own ? 'own' : ''}" part="message${message.own ? ' own-message' : ''}" data-status=${message.status} data-key=${message.key}>
+  return html`<article
+    class="message ${message.own ? 'own' : ''}"
+    part="message${message.own ? ' own-message' : ''}"
+    data-status=${message.status}
+    data-key=${message.key}
+  >
     <header class="meta">
       ${message.own ? nothing : html`<span class="sender" dir="auto">${message.senderDisplayName}</span>`}
       <time datetime=${message.createdOn.toISOString()}>${time}</time>
       ${message.editedOn && !message.deleted ? html`<span class="edited">${strings.edited}</span>` : nothing}
     </header>
-    <div class="content" dir="auto">${message.deleted ? html`<em>${strings.deleted}</em>` : message.kind === 'html' ? htmlContent(message, sanitize) : message.content}</div>
+    <div class="content" dir="auto">
+      ${message.deleted ? html`<em>${strings.deleted}</em>` : message.kind === 'html' ? htmlContent(message, sanitize) : message.content}
+    </div>
     ${message.own ? renderOwnFooter(message, strings, read, actions) : nothing}
   </article>`;
 }
 
 function renderOwnFooter(message: MessageView, strings: AcsStrings['chat'], read: boolean, actions: MessageActions): TemplateResult {
   if (message.status === 'failed') {
-    return html`<footer class="state failed">${strings.failed}
-      <button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(message.key)}>${strings.retry}</button></footer>`;
+    return html`<footer class="state failed">
+      ${strings.failed} <button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(message.key)}>${strings.retry}</button>
+    </footer>`;
   }
   if (message.status !== 'sent') return html`<footer class="state">${message.status === 'queued' ? strings.queued : strings.sending}</footer>`;
   if (message.deleted) return html``;
   return html`<footer class="state">
     ${read ? html`<span class="read">${strings.read}</span>` : nothing}
-    <button type="button" class="icon" part="edit-button" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>${icon(editIcon)}</button>
-    <button type="button" class="icon" part="delete-button" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>${icon(deleteIcon)}</button>
+    <button type="button" class="icon" part="edit-button" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>
+      ${icon(editIcon)}
+    </button>
+    <button type="button" class="icon" part="delete-button" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>
+      ${icon(deleteIcon)}
+    </button>
   </footer>`;
 }

@@ -102,10 +102,9 @@ export class Outbox {
         }
         host.setMessages(updateMessage(host.messages(), key, { status: 'pending' }));
         try {
-          const { id } = await host.thread()!.sendMessage(
-            { content: message.content },
-            { senderDisplayName: host.displayName(), metadata: { [CLIENT_MESSAGE_ID]: key } },
-          );
+          const { id } = await host
+            .thread()!
+            .sendMessage({ content: message.content }, { senderDisplayName: host.displayName(), metadata: { [CLIENT_MESSAGE_ID]: key } });
           this.queue.shift();
           this.retryAttempt = 0;
           host.setMessages(mergeMessages(host.messages(), [{ ...message, id, status: 'sent', version: id }]));
@@ -129,7 +128,9 @@ export class Outbox {
 
   private markQueued(): void {
     const queued = new Set(this.queue);
-    this.host.setMessages(this.host.messages().map((message) => (queued.has(message.key) && message.status !== 'sent' ? { ...message, status: 'queued' } : message)));
+    this.host.setMessages(
+      this.host.messages().map((message) => (queued.has(message.key) && message.status !== 'sent' ? { ...message, status: 'queued' } : message)),
+    );
   }
 
   private scheduleRetry(): void {

@@ -7,10 +7,21 @@ import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
  * (`script`, `style`, …), which DOMPurify drops whole.
  */
 export const MESSAGE_ALLOWED_TAGS: readonly string[] = Object.freeze([
-  'p', 'br',
-  'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del',
-  'code', 'pre',
-  'ul', 'ol', 'li',
+  'p',
+  'br',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'strike',
+  'del',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
   'blockquote',
   'a',
   // Teams wraps mentions and emoji in spans; without them the text would still survive.

@@ -129,11 +129,13 @@ export abstract class AcsElement extends LitElement {
     // input when signing in finishes.
     return html`<section part="base" class="base" dir=${this.localize.dir} lang=${this.localize.locale} aria-label=${this.label(strings)}>
       ${state.status === 'ready' && state.refreshError ? renderNotice(state.refreshError, strings, this.localize.dir) : nothing}
-      ${state.status === 'ready'
-        ? this.renderReady(state.session)
-        : state.status === 'failed'
-          ? renderFailure(state.error, strings, this.localize.dir, () => this.connection.retry())
-          : this.renderConnecting()}
+      ${
+        state.status === 'ready'
+          ? this.renderReady(state.session)
+          : state.status === 'failed'
+            ? renderFailure(state.error, strings, this.localize.dir, () => this.connection.retry())
+            : this.renderConnecting()
+      }
     </section>`;
   }
 

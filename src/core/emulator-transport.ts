@@ -49,6 +49,7 @@ export const emulatorHttpClient: HttpClient = {
 function requestBody(request: PipelineRequest): BodyInit | undefined {
   const { body } = request;
   if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof ReadableStream) return body as BodyInit;
+  if (typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof ReadableStream)
+    return body as BodyInit;
   throw new AcsError('unknown', 'The emulator transport sends only string, Blob, buffer or stream bodies.');
 }

@@ -120,10 +120,5 @@ export class SessionController implements ReactiveController {
 }
 
 function sameSource(a: SessionSource, b: SessionSource): boolean {
-  return (
-    a.tokenProvider === b.tokenProvider &&
-    a.tokenProviderName === b.tokenProviderName &&
-    a.tokenUrl === b.tokenUrl &&
-    a.displayName === b.displayName
-  );
+  return a.tokenProvider === b.tokenProvider && a.tokenProviderName === b.tokenProviderName && a.tokenUrl === b.tokenUrl && a.displayName === b.displayName;
 }

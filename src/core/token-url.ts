@@ -26,7 +26,10 @@ export async function postForSession(url: URL, body: string, signal: AbortSignal
   } catch (cause) {
     if (isAbortError(cause)) throw cause;
     const code = crossOrigin && (await answersWithoutCors(url, signal)) ? 'token-url-blocked' : 'token-url-unreachable';
-    throw new AcsError(code, `The token service at ${context.url} could not be reached${code === 'token-url-blocked' ? ' from this origin (CORS)' : ''}.`, { cause, context });
+    throw new AcsError(code, `The token service at ${context.url} could not be reached${code === 'token-url-blocked' ? ' from this origin (CORS)' : ''}.`, {
+      cause,
+      context,
+    });
   }
   if (!response.ok) {
     const reason = await readReason(response);

@@ -20,7 +20,11 @@ export interface CallControlsIntents {
 }
 
 /** The row under the keypad: call (or add to call) that becomes hang-up, mute and hold during a call, and the key tones. */
-export function renderCallControls({ mode, call: view, dialable, tonesOn }: CallControlsView, allStrings: AcsStrings, intents: CallControlsIntents): TemplateResult {
+export function renderCallControls(
+  { mode, call: view, dialable, tonesOn }: CallControlsView,
+  allStrings: AcsStrings,
+  intents: CallControlsIntents,
+): TemplateResult {
   const strings = allStrings.dialpad;
   const inCall = mode === 'own-call';
   const ready = mode === 'linked' || view.agentReady;
@@ -40,21 +44,23 @@ export function renderCallControls({ mode, call: view, dialable, tonesOn }: Call
     >
       ${label}
     </button>
-    ${inCall
-      ? html`<button type="button" class="toggle" part="control mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => intents.mute(!muted)}>
-            ${muted ? strings.unmute : strings.mute}
-          </button>
-          <button
-            type="button"
-            class="toggle"
-            part="control hold-button"
-            aria-pressed=${onHold ? 'true' : 'false'}
-            ?disabled=${callState !== 'Connected' && !onHold}
-            @click=${() => intents.hold(!onHold)}
-          >
-            ${onHold ? strings.resume : strings.hold}
-          </button>`
-      : nothing}
+    ${
+      inCall
+        ? html`<button type="button" class="toggle" part="control mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => intents.mute(!muted)}>
+              ${muted ? strings.unmute : strings.mute}
+            </button>
+            <button
+              type="button"
+              class="toggle"
+              part="control hold-button"
+              aria-pressed=${onHold ? 'true' : 'false'}
+              ?disabled=${callState !== 'Connected' && !onHold}
+              @click=${() => intents.hold(!onHold)}
+            >
+              ${onHold ? strings.resume : strings.hold}
+            </button>`
+        : nothing
+    }
     <button type="button" class="toggle" part="control key-tones-button" aria-pressed=${tonesOn ? 'true' : 'false'} @click=${() => intents.setTones(!tonesOn)}>
       ${strings.keyTones}
     </button>

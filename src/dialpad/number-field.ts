@@ -29,7 +29,13 @@ export interface NumberFieldIntents {
  * call. The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives
  * re-renders.
  */
-export function renderNumberField(entry: NumberEntry, locked: boolean, { strings: { dialpad: strings }, locale }: Localized, hold: PressAndHold, intents: NumberFieldIntents): TemplateResult {
+export function renderNumberField(
+  entry: NumberEntry,
+  locked: boolean,
+  { strings: { dialpad: strings }, locale }: Localized,
+  hold: PressAndHold,
+  intents: NumberFieldIntents,
+): TemplateResult {
   const { problem, reading, country } = entry;
   const message = problem ? strings[PROBLEM_TEXT[problem]] : '';
   return html`<div class="fields">

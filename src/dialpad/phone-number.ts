@@ -80,11 +80,7 @@ export function readPhoneNumber(input: string, country: string | undefined): Pho
   const formatted = typing.input(text);
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: selected }, metadata);
   const length = validatePhoneNumberLength(text, { defaultCountry: selected }, metadata);
-  const problem: PhoneNumberProblem | undefined = length
-    ? LENGTH_PROBLEMS[length]
-    : parsed?.isValid()
-      ? undefined
-      : 'invalid';
+  const problem: PhoneNumberProblem | undefined = length ? LENGTH_PROBLEMS[length] : parsed?.isValid() ? undefined : 'invalid';
   const detected = parsed?.country ?? typing.getCountry();
   const callingCode = typing.getCallingCode();
   const keepsSelected = selected !== undefined && (!typing.isInternational() || callingCode === getCountryCallingCode(selected, metadata));

@@ -1,13 +1,6 @@
 import type { ChatMessage } from '@azure/communication-chat';
 import type { ChatClientLike } from '../chat/chat-client.js';
-import {
-  FakeChatThread,
-  FakeChatThreadClient,
-  identifierOf,
-  type FakeChatUser,
-  type FakeSendFailure,
-  type FakeThreadOwner,
-} from './fake-chat-thread.js';
+import { FakeChatThread, FakeChatThreadClient, identifierOf, type FakeChatUser, type FakeSendFailure, type FakeThreadOwner } from './fake-chat-thread.js';
 import { createTestToken } from './test-token.js';
 
 export interface FakeChatClientOptions {
@@ -75,7 +68,13 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
   /** A session for `tokenProvider`: a test token of the fake's user, its thread, and an endpoint nobody calls. */
   session(): FakeChatSession {
     const { id, displayName } = this.user;
-    return { token: createTestToken({ userId: id, scopes: ['chat'] }), endpoint: 'https://fake-chat.communication.azure.com/', threadId: this.threadId, userId: id, displayName };
+    return {
+      token: createTestToken({ userId: id, scopes: ['chat'] }),
+      endpoint: 'https://fake-chat.communication.azure.com/',
+      threadId: this.threadId,
+      userId: id,
+      displayName,
+    };
   }
 
   /** A participant of the thread, by display name. */
@@ -136,7 +135,8 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
 
   on(event: string, listener: Listener): void {
     // The SDK's rule: chat events need a started client (its two connection events do not).
-    if (!this.started && !event.startsWith('realTimeNotification')) throw new Error('You must call startRealtimeNotifications before you can subscribe to events.');
+    if (!this.started && !event.startsWith('realTimeNotification'))
+      throw new Error('You must call startRealtimeNotifications before you can subscribe to events.');
     this.listeners.push({ event, listener });
   }
 
@@ -188,7 +188,13 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
     thread.participants.push(user);
     const participant = { id: identifierOf(user.id), displayName: user.displayName, metadata: {} };
     thread.store(this, { from: this.user, type: 'participantAdded', content: { participants: [participant] } });
-    this.deliver('participantsAdded', { threadId: thread.id, version: this.nextVersion(), addedOn: new Date(), participantsAdded: [participant], addedBy: participant });
+    this.deliver('participantsAdded', {
+      threadId: thread.id,
+      version: this.nextVersion(),
+      addedOn: new Date(),
+      participantsAdded: [participant],
+      addedBy: participant,
+    });
   }
 
   /** The topic changes: a system message and a live event. */
@@ -197,7 +203,13 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
     thread.topic = topic;
     thread.store(this, { from: this.user, type: 'topicUpdated', content: { topic } });
     const updatedBy = { id: identifierOf(this.user.id), displayName: this.user.displayName, metadata: {} };
-    this.deliver('chatThreadPropertiesUpdated', { threadId: thread.id, version: this.nextVersion(), updatedOn: new Date(), updatedBy, properties: { topic, metadata: {} } });
+    this.deliver('chatThreadPropertiesUpdated', {
+      threadId: thread.id,
+      version: this.nextVersion(),
+      updatedOn: new Date(),
+      updatedBy,
+      properties: { topic, metadata: {} },
+    });
   }
 
   /**
@@ -205,7 +217,8 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
    * or 403 is not). With `delivered`, the service stored the message but the answer was lost.
    */
   failNextSend(statusCode: number, options: { delivered?: boolean; times?: number } = {}): void {
-    for (let count = 0; count < (options.times ?? 1); count += 1) this.thread().sendFailures.push({ statusCode, delivered: options.delivered ?? false } satisfies FakeSendFailure);
+    for (let count = 0; count < (options.times ?? 1); count += 1)
+      this.thread().sendFailures.push({ statusCode, delivered: options.delivered ?? false } satisfies FakeSendFailure);
   }
 
   /** The live connection drops: events in the meantime are lost (as in the SDK, which replays nothing). */
@@ -250,7 +263,13 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
       type: message.type === 'html' ? 'RichText/Html' : 'Text',
     };
     if (kind === 'chatMessageDeleted') this.deliver(kind, { ...event, deletedOn: message.deletedOn });
-    else this.deliver(kind, { ...event, message: message.content?.message ?? '', metadata: message.metadata ?? {}, ...(kind === 'chatMessageEdited' && { editedOn: message.editedOn }) });
+    else
+      this.deliver(kind, {
+        ...event,
+        message: message.content?.message ?? '',
+        metadata: message.metadata ?? {},
+        ...(kind === 'chatMessageEdited' && { editedOn: message.editedOn }),
+      });
   }
 
   private thread(): FakeChatThread {

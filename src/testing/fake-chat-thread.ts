@@ -81,7 +81,10 @@ export class FakeChatThread {
   }
 
   /** Stores a message as the service would: next sequence id, id and version from the owner's clock. */
-  store(owner: FakeThreadOwner, init: { from: FakeChatUser; type?: ChatMessage['type']; content: ChatMessage['content']; metadata?: Record<string, string>; createdOn?: Date }): ChatMessage {
+  store(
+    owner: FakeThreadOwner,
+    init: { from: FakeChatUser; type?: ChatMessage['type']; content: ChatMessage['content']; metadata?: Record<string, string>; createdOn?: Date },
+  ): ChatMessage {
     const id = owner.nextVersion();
     const message: ChatMessage = {
       id,
@@ -135,7 +138,12 @@ export class FakeChatThreadClient implements ChatThreadClientLike {
     const failure = this.thread.sendFailures.shift();
     if (failure && !failure.delivered) throw restError(failure.statusCode);
     const from = { id: this.owner.user.id, displayName: options.senderDisplayName ?? this.owner.user.displayName };
-    const message = this.thread.store(this.owner, { from, type: options.type ?? 'text', content: { message: request.content }, ...(options.metadata && { metadata: options.metadata }) });
+    const message = this.thread.store(this.owner, {
+      from,
+      type: options.type ?? 'text',
+      content: { message: request.content },
+      ...(options.metadata && { metadata: options.metadata }),
+    });
     this.thread.sent.push(message);
     // The service echoes every message to its sender's live stream too.
     this.owner.messageStored(this.thread, message, 'chatMessageReceived');

@@ -13,7 +13,9 @@ interface CallFixture {
 }
 
 /** An `<acs-call>` signed in as `userId` on a fake engine; `attributes` as on the page. */
-async function callElement(options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {}): Promise<CallFixture> {
+async function callElement(
+  options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {},
+): Promise<CallFixture> {
   const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: async () => canvasStream() });
   const el = document.createElement('acs-call') as AcsCall;
   el.callEngine = engine;
@@ -126,7 +128,10 @@ describe('<acs-call>', function () {
     const cameraTracks = videoTracks(el);
     button(el, strings.turnCameraOff).click();
     await waitUntil(() => !call.isLocalVideoStarted && hasButton(el, strings.turnCameraOn), 'camera still on');
-    expect(cameraTracks.every((track) => track.readyState === 'ended'), 'the camera light stays on').to.equal(true);
+    expect(
+      cameraTracks.every((track) => track.readyState === 'ended'),
+      'the camera light stays on',
+    ).to.equal(true);
     button(el, strings.turnCameraOn).click();
     await waitUntil(() => call.isLocalVideoStarted && hasButton(el, strings.turnCameraOff), 'camera did not come back');
 
@@ -221,7 +226,10 @@ describe('<acs-call>', function () {
     button(el, strings.join).focus();
     await sendKeys({ press: 'Enter' });
     const call = await placed;
-    await waitUntil(() => call.state === 'Connected' && shadow(el).activeElement?.textContent!.trim() === strings.mute, 'focus did not move to the microphone button');
+    await waitUntil(
+      () => call.state === 'Connected' && shadow(el).activeElement?.textContent!.trim() === strings.mute,
+      'focus did not move to the microphone button',
+    );
     button(el, strings.hangUp).focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).activeElement?.textContent!.trim() === strings.rejoin, 'focus did not move to the rejoin button');

@@ -46,13 +46,20 @@ describe('<acs-chat> against the emulator', function () {
     const received = oneEvent(benChat, 'acs-message-received');
     const sent = oneEvent(anaChat, 'acs-message-sent');
     await type(anaChat, 'Hello Ben');
-    await waitUntil(() => benChat.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…' || texts(benChat).includes('Hello Ben'), 'no typing or message', { timeout: 3000 });
+    await waitUntil(
+      () => benChat.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…' || texts(benChat).includes('Hello Ben'),
+      'no typing or message',
+      { timeout: 3000 },
+    );
     expect((await sent).detail.content).to.equal('Hello Ben');
     const { detail } = await received;
     expect(detail).to.include({ content: 'Hello Ben', senderDisplayName: 'Ana', senderId: ana.userId });
     await waitUntil(() => texts(benChat).includes('Hello Ben'), 'the message did not show for Ben', { timeout: 2000 });
     expect(bubbles(anaChat).at(-1)!.getAttribute('data-status')).to.equal('sent');
-    for (const [el, session] of [[anaChat, ana], [benChat, ben]] as const) {
+    for (const [el, session] of [
+      [anaChat, ana],
+      [benChat, ben],
+    ] as const) {
       expect(el.shadowRoot!.innerHTML).to.not.include(session.token);
       expect([...el.attributes].map((attribute) => attribute.value).join(' ')).to.not.include(session.token);
     }
@@ -172,10 +179,20 @@ describe('<acs-chat> against the emulator', function () {
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     const realFetch = window.fetch;
     let down = true;
-    window.fetch = (input, init) => (down && String(input instanceof Request ? input.url : input).includes('/chat/threads') && init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    window.fetch = (input, init) =>
+      down && String(input instanceof Request ? input.url : input).includes('/chat/threads') && init?.method === 'POST'
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : realFetch(input, init);
     try {
       for (const text of ['one', 'two', 'three']) await type(anaChat, text);
-      await waitUntil(() => bubbles(anaChat).slice(-3).every((bubble) => bubble.getAttribute('data-status') === 'queued'), 'not queued', { timeout: 3000 });
+      await waitUntil(
+        () =>
+          bubbles(anaChat)
+            .slice(-3)
+            .every((bubble) => bubble.getAttribute('data-status') === 'queued'),
+        'not queued',
+        { timeout: 3000 },
+      );
       expect(texts(anaChat).slice(-3)).to.deep.equal(['one', 'two', 'three']);
       down = false;
       await waitUntil(() => ['one', 'two', 'three'].every((text) => texts(benChat).includes(text)), 'the queue was not sent', { timeout: 8000 });
@@ -225,7 +242,14 @@ describe('<acs-chat> against the emulator', function () {
     const { url } = await (await fetch('/test-api/emulator?tokens=short')).json();
     // As a page would: the token service's cookie keeps the same user across refreshes.
     const provider = (name: string) => async () =>
-      (await fetch(new URL('api/session', url), { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: name }) })).json();
+      (
+        await fetch(new URL('api/session', url), {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ displayName: name }),
+        })
+      ).json();
     const el = document.createElement('acs-chat');
     el.tokenProvider = provider('Cleo');
     const errors: unknown[] = [];

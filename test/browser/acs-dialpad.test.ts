@@ -39,7 +39,12 @@ function buttons(el: Element): HTMLButtonElement[] {
 /** A button by its visible text. */
 function button(el: Element, name: string): HTMLButtonElement {
   const match = buttons(el).find((candidate) => candidate.textContent!.trim() === name);
-  if (!match) throw new Error(`No button named "${name}" in ${buttons(el).map((b) => b.textContent!.trim()).join(' | ')}`);
+  if (!match)
+    throw new Error(
+      `No button named "${name}" in ${buttons(el)
+        .map((b) => b.textContent!.trim())
+        .join(' | ')}`,
+    );
   return match;
 }
 

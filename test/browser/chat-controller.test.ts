@@ -18,14 +18,24 @@ function fakeHost() {
     requestUpdate: () => void (host.updates += 1),
     updateComplete: Promise.resolve(true),
   };
-  return { host, connect: () => controllers.forEach((each) => each.hostConnected?.()), disconnect: () => controllers.forEach((each) => each.hostDisconnected?.()) };
+  return {
+    host,
+    connect: () => controllers.forEach((each) => each.hostConnected?.()),
+    disconnect: () => controllers.forEach((each) => each.hostDisconnected?.()),
+  };
 }
 
 /** A controller signed in as the fake's user, with the newest page loaded and live events flowing. */
 async function connected(options: FakeChatClientOptions & { pageSize?: number } = {}) {
   const chat = new FakeChatClient({ participants: [ana], topic: 'Support', latencyMs: 5, ...options });
   const { host, connect, disconnect } = fakeHost();
-  const calls = { sent: [] as MessageView[], received: [] as MessageView[], connection: [] as ConnectionStatus[], unread: [] as number[], errors: [] as AcsError[] };
+  const calls = {
+    sent: [] as MessageView[],
+    received: [] as MessageView[],
+    connection: [] as ConnectionStatus[],
+    unread: [] as number[],
+    errors: [] as AcsError[],
+  };
   const controller = new ChatController(host, {
     onMessageSent: (message) => calls.sent.push(message),
     onMessageReceived: (message) => calls.received.push(message),
@@ -44,7 +54,16 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
     credential: { getToken: async () => ({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
     dispose: () => undefined,
   };
-  const connectOptions: ChatConnectOptions = { session, threadId: chat.threadId, userId: chat.user.id, endpoint: session.endpoint!, displayName: 'Me', pageSize: options.pageSize ?? 20, signal: abort.signal, client: chat };
+  const connectOptions: ChatConnectOptions = {
+    session,
+    threadId: chat.threadId,
+    userId: chat.user.id,
+    endpoint: session.endpoint!,
+    displayName: 'Me',
+    pageSize: options.pageSize ?? 20,
+    signal: abort.signal,
+    client: chat,
+  };
   await controller.connect(connectOptions);
   await waitUntil(() => chat.listening, 'the controller never listened to live events');
   after.push(() => {

@@ -196,7 +196,11 @@ describe('<acs-chat> when the live stream fails', function () {
     await send('after 1');
     await send('after 2');
     const all = ['before', 'during 1', 'during 2', 'during 3', 'after 1', 'after 2'];
-    await waitUntil(() => shows(benChat.el, 'after 2') && all.every((text) => shows(benChat.el, text)), `missing: ${all.filter((text) => !shows(benChat.el, text))}`, patiently);
+    await waitUntil(
+      () => shows(benChat.el, 'after 2') && all.every((text) => shows(benChat.el, text)),
+      `missing: ${all.filter((text) => !shows(benChat.el, text))}`,
+      patiently,
+    );
     // Late copies (the stream's replay, a last poll) would show up now if they were going to.
     await new Promise((resolve) => setTimeout(resolve, 1500));
 

@@ -39,8 +39,14 @@ function powerAt(samples: Float32Array, frequency: number): number {
 function strongestPeaks(samples: Float32Array): number[] {
   const spectrum: { frequency: number; power: number }[] = [];
   for (let frequency = 500; frequency <= 1700; frequency += 1) spectrum.push({ frequency, power: powerAt(samples, frequency) });
-  const peaks = spectrum.filter((bin, index) => index > 0 && index < spectrum.length - 1 && bin.power > spectrum[index - 1]!.power && bin.power >= spectrum[index + 1]!.power);
-  return peaks.sort((a, b) => b.power - a.power).slice(0, 2).map(({ frequency }) => frequency).sort((a, b) => a - b);
+  const peaks = spectrum.filter(
+    (bin, index) => index > 0 && index < spectrum.length - 1 && bin.power > spectrum[index - 1]!.power && bin.power >= spectrum[index + 1]!.power,
+  );
+  return peaks
+    .sort((a, b) => b.power - a.power)
+    .slice(0, 2)
+    .map(({ frequency }) => frequency)
+    .sort((a, b) => a - b);
 }
 
 async function render(seconds: number, schedule: (context: OfflineAudioContext) => void): Promise<Float32Array> {

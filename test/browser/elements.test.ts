@@ -155,7 +155,7 @@ describe('every element', () => {
     expect(await late.whenReady()).to.deep.equal({ userId: working.userId });
   });
 
-  it('acs-error carries the cause\'s own message, never a token in it', async () => {
+  it("acs-error carries the cause's own message, never a token in it", async () => {
     const el = document.createElement('acs-chat');
     el.tokenProvider = () => Promise.reject(new Error('refused eyJhbGciOiJub25lIn0.eyJza3lwZWlkIjoieCJ9.sig'));
     const failed = oneEvent(el, 'acs-error');
@@ -179,7 +179,7 @@ describe('every element', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the token service\'s own reason for a refusal, and a retry for a server error', async () => {
+  it("shows the token service's own reason for a refusal, and a retry for a server error", async () => {
     const refused = document.createElement('acs-chat');
     refused.setAttribute('token-url', sessionUrl(uniqueKey('refused'), { status: 403 }));
     const refusal = oneEvent(refused, 'acs-error');

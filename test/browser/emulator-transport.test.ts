@@ -12,7 +12,9 @@ describe('the emulator transport', () => {
     const session = await emulatorSession('Browser Ana');
     expect(session.emulator).to.equal(true);
     const [{ ChatClient }, { AzureCommunicationTokenCredential }] = await Promise.all([loadChatSdk(), loadCommonSdk()]);
-    const client = new ChatClient(emulatorSdkEndpoint(session.endpoint), new AzureCommunicationTokenCredential(session.token), { httpClient: emulatorHttpClient });
+    const client = new ChatClient(emulatorSdkEndpoint(session.endpoint), new AzureCommunicationTokenCredential(session.token), {
+      httpClient: emulatorHttpClient,
+    });
     const thread = client.getChatThreadClient(session.threadId);
 
     const { id } = await thread.sendMessage({ content: 'from Chromium' }, { senderDisplayName: 'Browser Ana' });
@@ -25,7 +27,10 @@ describe('the emulator transport', () => {
   });
 
   it('refuses to send anything to a host that is not loopback', async () => {
-    const request: PipelineRequest = createPipelineRequest({ url: 'https://contoso.communication.azure.com/chat/threads?api-version=2025-03-15', method: 'GET' });
+    const request: PipelineRequest = createPipelineRequest({
+      url: 'https://contoso.communication.azure.com/chat/threads?api-version=2025-03-15',
+      method: 'GET',
+    });
     const failure = await emulatorHttpClient.sendRequest(request).catch((error: unknown) => error);
     expect(failure).to.be.instanceOf(AcsError);
     expect(() => emulatorSdkEndpoint('http://192.168.1.20:8080/')).to.throw(AcsError);

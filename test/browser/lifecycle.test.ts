@@ -135,7 +135,9 @@ describe('changing what an element connects to after it started', function () {
     await failed;
     await el.updateComplete;
     el.setAttribute('lang', 'it');
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.includes('non è stato trovato'), 'the error did not turn Italian', { timeout: 3000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.includes('non è stato trovato'), 'the error did not turn Italian', {
+      timeout: 3000,
+    });
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('it');
   });
 });

@@ -9,8 +9,18 @@ interface Row {
   reads: Partial<PhoneNumberReading>;
 }
 
-const dialable = (e164: string, country: string | undefined, formatted: string): Partial<PhoneNumberReading> => ({ e164, country: country as PhoneNumberReading['country'], formatted, problem: undefined });
-const refused = (problem: PhoneNumberReading['problem'], country: string | undefined, formatted: string): Partial<PhoneNumberReading> => ({ e164: undefined, country: country as PhoneNumberReading['country'], formatted, problem });
+const dialable = (e164: string, country: string | undefined, formatted: string): Partial<PhoneNumberReading> => ({
+  e164,
+  country: country as PhoneNumberReading['country'],
+  formatted,
+  problem: undefined,
+});
+const refused = (problem: PhoneNumberReading['problem'], country: string | undefined, formatted: string): Partial<PhoneNumberReading> => ({
+  e164: undefined,
+  country: country as PhoneNumberReading['country'],
+  formatted,
+  problem,
+});
 
 // Numbers are libphonenumber-js's own examples (min metadata) or ranges reserved for drama and tests.
 const ROWS: Row[] = [

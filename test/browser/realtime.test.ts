@@ -143,11 +143,20 @@ describe('emulatorRealtime', () => {
     await waitUntil(() => fromAna().length >= 4, 'Bo did not get all four events', patiently);
     const [received, edited, deleted, typing] = fromAna();
     expect(fromAna().map((event) => event.kind)).to.deep.equal(['messageReceived', 'messageEdited', 'messageDeleted', 'typing']);
-    expect(received).to.deep.include({ kind: 'messageReceived', threadId: bo.threadId, id, type: 'text', content: 'first draft', senderDisplayName: 'Ana', metadata: { topic: 'plans' } });
+    expect(received).to.deep.include({
+      kind: 'messageReceived',
+      threadId: bo.threadId,
+      id,
+      type: 'text',
+      content: 'first draft',
+      senderDisplayName: 'Ana',
+      metadata: { topic: 'plans' },
+    });
     expect(edited).to.deep.include({ kind: 'messageEdited', threadId: bo.threadId, id, content: 'second draft' });
     expect(deleted).to.deep.include({ kind: 'messageDeleted', threadId: bo.threadId, id });
     expect(typing).to.deep.include({ kind: 'typing', threadId: bo.threadId, senderDisplayName: 'Ana' });
-    if (received?.kind !== 'messageReceived' || edited?.kind !== 'messageEdited' || deleted?.kind !== 'messageDeleted' || typing?.kind !== 'typing') throw new Error('unreachable');
+    if (received?.kind !== 'messageReceived' || edited?.kind !== 'messageEdited' || deleted?.kind !== 'messageDeleted' || typing?.kind !== 'typing')
+      throw new Error('unreachable');
     expect(received.createdOn).to.be.instanceOf(Date);
     expect(received.sequenceId).to.match(/^\d+$/);
     expect(edited.editedOn).to.be.instanceOf(Date);
@@ -157,7 +166,15 @@ describe('emulatorRealtime', () => {
   });
 
   it('does not deliver the events of another thread', async () => {
-    const { chatThread } = await anaClient.createChatThread({ topic: 'side talk' }, { participants: [{ id: { communicationUserId: ana.userId }, displayName: 'Ana' }, { id: { communicationUserId: bo.userId }, displayName: 'Bo' }] });
+    const { chatThread } = await anaClient.createChatThread(
+      { topic: 'side talk' },
+      {
+        participants: [
+          { id: { communicationUserId: ana.userId }, displayName: 'Ana' },
+          { id: { communicationUserId: bo.userId }, displayName: 'Bo' },
+        ],
+      },
+    );
     const sideThreadId = chatThread!.id;
     const demo = recorder();
     const side = recorder();
@@ -168,7 +185,11 @@ describe('emulatorRealtime', () => {
     await anaClient.getChatThreadClient(sideThreadId).sendMessage({ content: 'only for the side thread' });
     await anaClient.getChatThreadClient(ana.threadId).sendMessage({ content: 'for the demo thread' });
 
-    await waitUntil(() => contentsFrom(side.events, ana.userId).length === 1 && contentsFrom(demo.events, ana.userId).length === 1, 'the messages did not arrive', patiently);
+    await waitUntil(
+      () => contentsFrom(side.events, ana.userId).length === 1 && contentsFrom(demo.events, ana.userId).length === 1,
+      'the messages did not arrive',
+      patiently,
+    );
     expect(contentsFrom(side.events, ana.userId)).to.deep.equal(['only for the side thread']);
     expect(contentsFrom(demo.events, ana.userId)).to.deep.equal(['for the demo thread']);
     expect(demo.events.every((event) => event.threadId === bo.threadId)).to.equal(true);
@@ -278,7 +299,10 @@ describe('emulatorRealtime', () => {
     let answered = 0;
     spy.respond = () => streams[answered++]!.response;
     let tokens = 0;
-    const credential: CommunicationTokenCredential = { getToken: async () => ({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }), dispose: () => undefined };
+    const credential: CommunicationTokenCredential = {
+      getToken: async () => ({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }),
+      dispose: () => undefined,
+    };
     const bos = recorder();
     const source = emulatorRealtime({ endpoint: 'http://localhost:9', threadId: 'T', credential, handlers: bos.handlers });
     sources.push(source);
@@ -287,11 +311,25 @@ describe('emulatorRealtime', () => {
     await waitUntil(() => answered === 1);
     const [first, second] = streams;
     first!.write(': connected\r\n\r\nid: 7\r');
-    first!.write('\nevent: chatMessageReceived\r\ndata: {"threadId":"T","id":"1","message":"line one\\nline two","sender":{"kind":"communicationUser","communicationUserId":"8:acs:ana"},"createdOn":"2025-01-01T00:00:00.000Z","sequenceId":"3"}\r\n');
+    first!.write(
+      '\nevent: chatMessageReceived\r\ndata: {"threadId":"T","id":"1","message":"line one\\nline two","sender":{"kind":"communicationUser","communicationUserId":"8:acs:ana"},"createdOn":"2025-01-01T00:00:00.000Z","sequenceId":"3"}\r\n',
+    );
     first!.write('\r\nid: 8\nevent: chatMessageReceived\ndata: {"threadId":"elsewhere","id":"2"}\n\nevent: resync\ndata: {}\n\n');
     await waitUntil(() => bos.events.length === 2, 'the frames were not delivered');
     expect(bos.events).to.deep.equal([
-      { kind: 'messageReceived', threadId: 'T', id: '1', version: '', sequenceId: '3', type: 'text', content: 'line one\nline two', senderId: '8:acs:ana', senderDisplayName: '', createdOn: new Date('2025-01-01T00:00:00.000Z'), metadata: {} },
+      {
+        kind: 'messageReceived',
+        threadId: 'T',
+        id: '1',
+        version: '',
+        sequenceId: '3',
+        type: 'text',
+        content: 'line one\nline two',
+        senderId: '8:acs:ana',
+        senderDisplayName: '',
+        createdOn: new Date('2025-01-01T00:00:00.000Z'),
+        metadata: {},
+      },
       { kind: 'resync', threadId: 'T' },
     ]);
 
@@ -351,7 +389,8 @@ class FakeChatClient {
   }
 
   on(event: string, listener: Listener): void {
-    if (!this.started && !event.startsWith('realTimeNotification')) throw new Error('You must call startRealtimeNotifications before you can subscribe to events.');
+    if (!this.started && !event.startsWith('realTimeNotification'))
+      throw new Error('You must call startRealtimeNotifications before you can subscribe to events.');
     this.listeners.push({ event, listener });
     this.added.push({ event, listener });
   }
@@ -389,22 +428,94 @@ describe('azureRealtime', () => {
   it("normalizes the SDK's events and drops those of other threads", async () => {
     const { fake, events } = started();
     await subscribed(fake);
-    const message = { threadId: 'T', sender: ana, senderDisplayName: 'Ana', recipient: bo, id: '100', createdOn: at, version: '100', type: 'Text', message: 'hi', metadata: { k: 'v' } };
+    const message = {
+      threadId: 'T',
+      sender: ana,
+      senderDisplayName: 'Ana',
+      recipient: bo,
+      id: '100',
+      createdOn: at,
+      version: '100',
+      type: 'Text',
+      message: 'hi',
+      metadata: { k: 'v' },
+    };
     fake.emit('chatMessageReceived', message);
     fake.emit('chatMessageReceived', { ...message, threadId: 'elsewhere' });
     fake.emit('chatMessageEdited', { ...message, type: 'RichText/Html', message: '<b>hi</b>', version: '101', editedOn: at });
-    fake.emit('chatMessageDeleted', { threadId: 'T', sender: ana, senderDisplayName: 'Ana', recipient: bo, id: '100', createdOn: at, version: '102', type: 'Text', deletedOn: at });
+    fake.emit('chatMessageDeleted', {
+      threadId: 'T',
+      sender: ana,
+      senderDisplayName: 'Ana',
+      recipient: bo,
+      id: '100',
+      createdOn: at,
+      version: '102',
+      type: 'Text',
+      deletedOn: at,
+    });
     fake.emit('typingIndicatorReceived', { threadId: 'T', sender: ana, senderDisplayName: 'Ana', recipient: bo, version: '1', receivedOn: at });
     fake.emit('readReceiptReceived', { threadId: 'T', sender: ana, senderDisplayName: '', recipient: bo, chatMessageId: '100', readOn: at });
-    const teamsUser = { id: { kind: 'microsoftTeamsUser', rawId: '8:orgid:tea', microsoftTeamsUserId: 'tea', cloud: 'public' }, displayName: 'Tea', metadata: {} };
-    fake.emit('participantsAdded', { threadId: 'T', addedOn: at, addedBy: { id: ana, displayName: 'Ana', metadata: {} }, version: '1', participantsAdded: [teamsUser] });
-    fake.emit('participantsRemoved', { threadId: 'T', removedOn: at, removedBy: { id: ana, displayName: 'Ana', metadata: {} }, version: '1', participantsRemoved: [{ id: bo, displayName: 'Bo', metadata: {} }] });
-    fake.emit('chatThreadPropertiesUpdated', { threadId: 'T', updatedOn: at, updatedBy: { id: ana, displayName: 'Ana', metadata: {} }, version: '1', properties: { topic: 'New topic', metadata: {} } });
-    fake.emit('chatThreadDeleted', { threadId: 'T', deletedOn: at, deletedBy: { id: ana, displayName: 'Ana', metadata: {} }, version: '1', reason: 'deletedByUser' });
+    const teamsUser = {
+      id: { kind: 'microsoftTeamsUser', rawId: '8:orgid:tea', microsoftTeamsUserId: 'tea', cloud: 'public' },
+      displayName: 'Tea',
+      metadata: {},
+    };
+    fake.emit('participantsAdded', {
+      threadId: 'T',
+      addedOn: at,
+      addedBy: { id: ana, displayName: 'Ana', metadata: {} },
+      version: '1',
+      participantsAdded: [teamsUser],
+    });
+    fake.emit('participantsRemoved', {
+      threadId: 'T',
+      removedOn: at,
+      removedBy: { id: ana, displayName: 'Ana', metadata: {} },
+      version: '1',
+      participantsRemoved: [{ id: bo, displayName: 'Bo', metadata: {} }],
+    });
+    fake.emit('chatThreadPropertiesUpdated', {
+      threadId: 'T',
+      updatedOn: at,
+      updatedBy: { id: ana, displayName: 'Ana', metadata: {} },
+      version: '1',
+      properties: { topic: 'New topic', metadata: {} },
+    });
+    fake.emit('chatThreadDeleted', {
+      threadId: 'T',
+      deletedOn: at,
+      deletedBy: { id: ana, displayName: 'Ana', metadata: {} },
+      version: '1',
+      reason: 'deletedByUser',
+    });
 
     expect(events).to.deep.equal([
-      { kind: 'messageReceived', threadId: 'T', id: '100', version: '100', type: 'text', content: 'hi', senderId: '8:acs:ana', senderDisplayName: 'Ana', createdOn: at, metadata: { k: 'v' } },
-      { kind: 'messageEdited', threadId: 'T', id: '100', version: '101', type: 'html', content: '<b>hi</b>', senderId: '8:acs:ana', senderDisplayName: 'Ana', createdOn: at, editedOn: at, metadata: { k: 'v' } },
+      {
+        kind: 'messageReceived',
+        threadId: 'T',
+        id: '100',
+        version: '100',
+        type: 'text',
+        content: 'hi',
+        senderId: '8:acs:ana',
+        senderDisplayName: 'Ana',
+        createdOn: at,
+        metadata: { k: 'v' },
+      },
+      {
+        kind: 'messageEdited',
+        threadId: 'T',
+        id: '100',
+        version: '101',
+        type: 'html',
+        content: '<b>hi</b>',
+        senderId: '8:acs:ana',
+        senderDisplayName: 'Ana',
+        createdOn: at,
+        editedOn: at,
+        metadata: { k: 'v' },
+      },
       { kind: 'messageDeleted', threadId: 'T', id: '100', version: '102', senderId: '8:acs:ana', deletedOn: at },
       { kind: 'typing', threadId: 'T', senderId: '8:acs:ana', senderDisplayName: 'Ana', receivedOn: at },
       { kind: 'readReceipt', threadId: 'T', senderId: '8:acs:ana', chatMessageId: '100', readOn: at },
@@ -434,7 +545,12 @@ describe('azureRealtime', () => {
     const { source, events } = started(fake);
     await subscribed(fake);
     const ours = fake.added.slice(1);
-    expect(ours.map((each) => each.event)).to.include.members(['chatMessageReceived', 'chatThreadDeleted', 'realTimeNotificationConnected', 'realTimeNotificationDisconnected']);
+    expect(ours.map((each) => each.event)).to.include.members([
+      'chatMessageReceived',
+      'chatThreadDeleted',
+      'realTimeNotificationConnected',
+      'realTimeNotificationDisconnected',
+    ]);
 
     source.stop();
     expect(fake.removed).to.have.deep.members(ours);

@@ -12,9 +12,30 @@ const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 // Written out here rather than derived from the module, so the test does not trust its own subject.
 const SCRIPTABLE_ELEMENTS = [
-  'script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base',
-  'img', 'video', 'audio', 'source', 'form', 'button', 'input', 'textarea', 'select', 'details',
-  'noscript', 'template', 'xmp',
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'form',
+  'button',
+  'input',
+  'textarea',
+  'select',
+  'details',
+  'noscript',
+  'template',
+  'xmp',
 ];
 const SCRIPTABLE_ATTRIBUTES = ['style', 'src', 'srcdoc', 'action', 'formaction', 'data', 'xlink:href', 'id', 'class'];
 const SAFE_LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'];
@@ -92,7 +113,10 @@ const maliciousCases: MaliciousCase[] = [
   { name: 'img onerror', html: '<img src=x onerror="window.__xss = true">' },
   { name: 'svg onload', html: '<svg onload="window.__xss = true"></svg>' },
   { name: 'script inside svg', html: '<svg><script>window.__xss = true</script></svg>' },
-  { name: 'link inside svg', html: '<svg><a xlink:href="javascript:window.__xss = true" href="javascript:window.__xss = true"><text y="20">svg link</text></a></svg>' },
+  {
+    name: 'link inside svg',
+    html: '<svg><a xlink:href="javascript:window.__xss = true" href="javascript:window.__xss = true"><text y="20">svg link</text></a></svg>',
+  },
   { name: 'javascript: link', html: '<a href="javascript:window.__xss = true">click me</a>', keepsText: 'click me' },
   { name: 'mixed-case javascript: link', html: '<a href="JaVaScRiPt:window.__xss = true">click me</a>', keepsText: 'click me' },
   { name: 'tab-entity javascript: link', html: '<a href="java&#x09;script:window.__xss = true">click me</a>', keepsText: 'click me' },

@@ -454,7 +454,7 @@ describe('FakeCall phone calls', () => {
 });
 
 describe('FakeIncomingCall', () => {
-  it("accepts a call: Connected, incoming, with the caller as participant", async () => {
+  it('accepts a call: Connected, incoming, with the caller as participant', async () => {
     const { engine, agent } = await agentOn();
     const rung: unknown[] = [];
     agent.on('incomingCall', ({ incomingCall }) => rung.push(incomingCall));
@@ -467,7 +467,9 @@ describe('FakeIncomingCall', () => {
 
     expect(call.state).to.equal('Connected');
     expect(call.direction).to.equal('Incoming');
-    expect(call.remoteParticipants.map((participant) => [participant.rawId, participant.displayName, participant.state])).to.deep.equal([['8:acs:resource_bo', 'Bo', 'Connected']]);
+    expect(call.remoteParticipants.map((participant) => [participant.rawId, participant.displayName, participant.state])).to.deep.equal([
+      ['8:acs:resource_bo', 'Bo', 'Connected'],
+    ]);
   });
 
   it('rejects a call: callEnded, declined', async () => {

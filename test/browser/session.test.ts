@@ -71,7 +71,7 @@ describe('openSession', () => {
     expect(error.code).to.equal('token-expired');
   });
 
-  it('tells the token-url failures apart by status, with the URL (no query string) and the service\'s reason', async () => {
+  it("tells the token-url failures apart by status, with the URL (no query string) and the service's reason", async () => {
     const cases: [number, string][] = [
       [404, 'token-url-not-found'],
       [401, 'token-url-refused'],

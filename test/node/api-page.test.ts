@@ -26,9 +26,7 @@ interface Declaration {
   cssParts?: Named[];
   cssProperties?: Named[];
 }
-const manifest: { modules: { declarations?: Declaration[] }[] } = JSON.parse(
-  readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'),
-);
+const manifest: { modules: { declarations?: Declaration[] }[] } = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
 const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
 const byTag = new Map(elements.map((declaration) => [declaration.tagName!, declaration]));
 const names = (items: Named[] | undefined) => (items ?? []).map((item) => item.name);
@@ -126,7 +124,10 @@ test('api.html documents every attribute, property, method, event, slot, CSS par
 
       const methods = (declaration.members ?? []).filter((member) => member.kind === 'method' && isPublic(member));
       const methodRows = await rowNames(section, `Methods of <${tag}>`);
-      assert.deepEqual(methodRows.map((signature) => signature.slice(0, signature.indexOf('('))), names(methods));
+      assert.deepEqual(
+        methodRows.map((signature) => signature.slice(0, signature.indexOf('('))),
+        names(methods),
+      );
 
       assert.deepEqual(await rowNames(section, `Events of <${tag}>`), names(declaration.events));
       const eventRows = section.getByRole('table', { name: `Events of <${tag}>` }).locator('tbody tr');
@@ -165,7 +166,10 @@ test('api.html documents every attribute, property, method, event, slot, CSS par
     assert.ok(tables.length >= elements.length * 6);
     for (const table of tables) {
       assert.ok(table.caption, 'a table without a caption');
-      assert.ok(table.scopes.every((scope) => scope === 'col' || scope === 'row'), `${table.caption}: a th without scope`);
+      assert.ok(
+        table.scopes.every((scope) => scope === 'col' || scope === 'row'),
+        `${table.caption}: a th without scope`,
+      );
       assert.deepEqual([table.region, table.tabindex, table.labelledBy], ['region', '0', true], table.caption);
     }
     assert.deepEqual(problems, []);

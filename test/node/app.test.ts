@@ -9,7 +9,12 @@ import { chatFor } from './support/session-chat.js';
 let app: RunningApp;
 
 before(async () => {
-  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)), allowedOrigins: ['https://cms.example'] });
+  app = await startApp({
+    port: 0,
+    emulatorKey: DEVELOPMENT_ACCESS_KEY,
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    allowedOrigins: ['https://cms.example'],
+  });
 });
 after(() => app.close());
 
@@ -89,7 +94,9 @@ test('a refused origin reads a 403 with the reason, and gets no cookie and no to
   assert.equal(response.status, 403);
   assertReadableBy(response, 'https://evil.example');
   assert.equal(response.headers.get('set-cookie'), null);
-  assert.deepEqual(await response.json(), { error: { code: 'ForbiddenOrigin', message: 'Origin https://evil.example is not allowed; list it in ALLOWED_ORIGINS.' } });
+  assert.deepEqual(await response.json(), {
+    error: { code: 'ForbiddenOrigin', message: 'Origin https://evil.example is not allowed; list it in ALLOWED_ORIGINS.' },
+  });
 });
 
 test('an allowed origin can read every answer, errors included', async () => {

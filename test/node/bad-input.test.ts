@@ -60,5 +60,8 @@ test('after all that, the server still works and nothing was stored', async () =
   const response = await chat(`${threadPath}/messages?maxPageSize=50`);
   assert.equal(response.status, 200);
   const { value } = await response.json();
-  assert.ok(value.every((message: { type: string }) => message.type !== 'text'), 'a rejected message was stored');
+  assert.ok(
+    value.every((message: { type: string }) => message.type !== 'text'),
+    'a rejected message was stored',
+  );
 });

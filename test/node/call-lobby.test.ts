@@ -26,7 +26,10 @@ test('with the real SDK and no network, the lobby shows a live preview and the d
     assert.ok((await preview.evaluate((video: HTMLVideoElement) => video.videoWidth)) > 0, 'the preview has no picture');
     const cameras = await lobby.getByLabel(en.call.camera).locator('option').allTextContents();
     const microphones = await lobby.getByLabel(en.call.microphone).locator('option').allTextContents();
-    assert.ok(cameras.some((name) => name.includes('fake_device_0')), `cameras: ${cameras}`);
+    assert.ok(
+      cameras.some((name) => name.includes('fake_device_0')),
+      `cameras: ${cameras}`,
+    );
     assert.ok(microphones.length >= 2, `microphones: ${microphones}`);
     assert.equal(await lobby.getByRole('button', { name: en.call.gettingReady }).isDisabled(), true);
 
@@ -39,7 +42,9 @@ test('with the real SDK and no network, the lobby shows a live preview and the d
     }
     assert.ok(at['acs-call:first-paint']! < at['acs-call:preview-playing']!);
     assert.ok(at['acs-call:first-paint']! < at['acs:calling-sdk-loaded']!, 'the lobby shell waited for the SDK');
-    console.log(`lobby: first paint ${Math.round(at['acs-call:first-paint']!)} ms, preview ${Math.round(at['acs-call:preview-playing']!)} ms, SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, DeviceManager ${Math.round(at['acs-call:device-manager-ready']!)} ms`);
+    console.log(
+      `lobby: first paint ${Math.round(at['acs-call:first-paint']!)} ms, preview ${Math.round(at['acs-call:preview-playing']!)} ms, SDK loaded ${Math.round(at['acs:calling-sdk-loaded']!)} ms, DeviceManager ${Math.round(at['acs-call:device-manager-ready']!)} ms`,
+    );
   } finally {
     await context.close();
   }
@@ -77,15 +82,20 @@ test('with the camera denied, the lobby explains how to fix it and joining works
   // Chromium is launched without --use-fake-ui-for-media-stream: only what the context grants is allowed.
   const context = await demo.browser().newContext({ permissions: ['microphone'] });
   try {
-    const page = await openPage(context, `<script type="module" src="/dist/cdn/acs-call.js"></script>
-      <acs-call token-url="/api/session" display-name="Denied camera" group-id="5d7e9f1a-3b4c-4d5e-8f9a-0b1c2d3e4f5a"></acs-call>`);
+    const page = await openPage(
+      context,
+      `<script type="module" src="/dist/cdn/acs-call.js"></script>
+      <acs-call token-url="/api/session" display-name="Denied camera" group-id="5d7e9f1a-3b4c-4d5e-8f9a-0b1c2d3e4f5a"></acs-call>`,
+    );
     const call = page.locator('acs-call');
     await call.getByRole('alert').filter({ hasText: en.call.cameraDenied }).waitFor({ timeout: 15000 });
     assert.equal(await call.getByRole('button', { name: en.call.turnCameraOn }).isDisabled(), true);
     const join = call.getByRole('button', { name: en.call.join });
     await join.waitFor();
     await page.waitForFunction(() => {
-      const button = [...document.querySelector('acs-call')!.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === 'Join now');
+      const button = [...document.querySelector('acs-call')!.shadowRoot!.querySelectorAll('button')].find(
+        (candidate) => candidate.textContent!.trim() === 'Join now',
+      );
       return button && !button.disabled;
     });
     await join.click();

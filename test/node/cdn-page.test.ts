@@ -43,7 +43,10 @@ test('a CMS page with only acs-chat.js opens the chat, loads the chat SDK, and f
   const { requested, events, pageErrors } = await visit('/cms.html', 1);
 
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(events.map(({ type, tag }) => [type, tag]), [['acs-ready', 'acs-chat']]);
+  assert.deepEqual(
+    events.map(({ type, tag }) => [type, tag]),
+    [['acs-ready', 'acs-chat']],
+  );
   const names = requested.map((file) => chunks[file]?.name);
   assert.ok(names.includes('acs-chat-sdk'), `the chat SDK chunk was not loaded: ${requested}`);
   for (const file of requested) {
@@ -55,7 +58,11 @@ test('the demo page registers every element from acs-elements.js; in emulator mo
   const { requested, events, pageErrors } = await visit('/', 3);
 
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(events.map(({ type, tag }) => [type, tag]).sort(), [['acs-ready', 'acs-call'], ['acs-ready', 'acs-chat'], ['acs-ready', 'acs-dialpad']]);
+  assert.deepEqual(events.map(({ type, tag }) => [type, tag]).sort(), [
+    ['acs-ready', 'acs-call'],
+    ['acs-ready', 'acs-chat'],
+    ['acs-ready', 'acs-dialpad'],
+  ]);
   const names = requested.map((file) => chunks[file]?.name);
   assert.ok(names.includes('emulator-call-engine'), `the fake call engine was not loaded: ${requested}`);
   assert.ok(!names.includes('acs-calling-sdk'), 'an emulator page downloaded the 1.8 MB calling SDK');

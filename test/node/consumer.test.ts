@@ -53,7 +53,7 @@ describe('TypeScript users', { concurrency: true }, () => {
       );
       const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
       const unexpected = errors.filter((line) => !/^type-errors\.tsx?\(/.test(line));
-      assert.deepEqual(unexpected, [], 'the package\'s types fail to check');
+      assert.deepEqual(unexpected, [], "the package's types fail to check");
       const reported = new Set(errors.map((line) => /^(type-errors\.tsx?\(\d+)/.exec(line)?.[1]));
       assert.deepEqual([...reported].sort(), expectedErrors, `the deliberate type errors were not all reported:\n${output}`);
     });
@@ -64,7 +64,10 @@ describe('TypeScript users', { concurrency: true }, () => {
 test('a React 19 app renders <AcsChat>, signs in with token-url and hears onMessageSent', async () => {
   const site = join(consumer, 'react-site');
   mkdirSync(join(site, 'demo'), { recursive: true });
-  writeFileSync(join(site, 'demo', 'index.html'), '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="app.js"></script></body></html>');
+  writeFileSync(
+    join(site, 'demo', 'index.html'),
+    '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="app.js"></script></body></html>',
+  );
   await build({
     entryPoints: [join(consumer, 'react-app.tsx')],
     outfile: join(site, 'demo', 'app.js'),

@@ -65,7 +65,7 @@ test('every message acknowledged with 201 survives a SIGKILL in the middle of a 
 
     server = await startServer(port, dataDir);
     const stored = new Set<string>();
-    for (let next: string | undefined = `${messages}&maxPageSize=200`; next; ) {
+    for (let next: string | undefined = `${messages}&maxPageSize=200`; next;) {
       const page = await (await fetch(next, { headers })).json();
       page.value.forEach((message: { id: string }) => stored.add(message.id));
       next = page.nextLink && new URL(page.nextLink, origin).href;

@@ -17,13 +17,21 @@ before(async () => {
   // `/` has only the script; `/chat?token-url` (path `/chat/<token-url path>`) adds a chat signing in there.
   const embeddingPage = (path: string) => {
     const tokenUrl = path.startsWith('/chat/') ? decodeURIComponent(path.slice('/chat/'.length)) : undefined;
-    const again = path === '/twice' ? `<script type="module" src="${app.url}dist/cdn/acs-elements.js?again"></script><script type="module" src="${app.url}dist/cdn/acs-chat.js"></script>` : '';
+    const again =
+      path === '/twice'
+        ? `<script type="module" src="${app.url}dist/cdn/acs-elements.js?again"></script><script type="module" src="${app.url}dist/cdn/acs-chat.js"></script>`
+        : '';
     return `<!doctype html><html lang="en"><title>other site</title>
       <script type="module" src="${app.url}dist/cdn/acs-elements.js"></script>${again}
       ${tokenUrl ? `<acs-chat token-url="${tokenUrl}"></acs-chat>` : ''}</html>`;
   };
   [allowed, refused] = await Promise.all([startPageServer(embeddingPage), startPageServer(embeddingPage)]);
-  app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)), allowedOrigins: [allowed.origin] });
+  app = await startApp({
+    port: 0,
+    emulatorKey: DEVELOPMENT_ACCESS_KEY,
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    allowedOrigins: [allowed.origin],
+  });
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 });
 after(async () => {
@@ -107,7 +115,8 @@ interface SeenEvent {
 async function openChat(page: Page, origin: string, tokenUrl: string): Promise<void> {
   await page.addInitScript(() => {
     const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);
-    for (const type of ['acs-ready', 'acs-error', 'acs-message-sent']) document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+    for (const type of ['acs-ready', 'acs-error', 'acs-message-sent'])
+      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
   });
   await page.goto(`${origin}/chat/${encodeURIComponent(tokenUrl)}`);
 }
@@ -138,13 +147,13 @@ test('a chat on another site, with the CDN script and a cross-origin token-url, 
     // The demo bot echoes it ("You said: …"): the visitor's own bubble is the one marked as own.
     await page.locator('acs-chat').locator('article.message', { hasText: text }).first().waitFor({ timeout: 15000 });
     const own = page.locator('acs-chat').locator('article[part~="own-message"]', { hasText: text });
-    assert.equal(await own.count(), 1, 'the visitor\'s earlier message shows as someone else\'s');
+    assert.equal(await own.count(), 1, "the visitor's earlier message shows as someone else's");
   } finally {
     await context.close();
   }
 });
 
-test('a chat on a site not in ALLOWED_ORIGINS says why, with the status, and the service\'s own reason', async () => {
+test("a chat on a site not in ALLOWED_ORIGINS says why, with the status, and the service's own reason", async () => {
   await withPage(refused.origin, async (page) => {
     await openChat(page, refused.origin, new URL('/api/session', app.url).href);
     const { detail } = await nextEvent(page, 'acs-error');
@@ -152,7 +161,14 @@ test('a chat on a site not in ALLOWED_ORIGINS says why, with the status, and the
     assert.equal(detail.status, 403);
     assert.equal(detail.url, new URL('/api/session', app.url).href);
     assert.match(detail.message ?? '', /list it in ALLOWED_ORIGINS/);
-    assert.equal(await page.locator('acs-chat').getByRole('alert').innerText().then((shown) => shown.includes(detail.message!)), true);
+    assert.equal(
+      await page
+        .locator('acs-chat')
+        .getByRole('alert')
+        .innerText()
+        .then((shown) => shown.includes(detail.message!)),
+      true,
+    );
     assert.equal(await page.locator('acs-chat').getByRole('button', { name: 'Try again' }).count(), 0);
   });
 });

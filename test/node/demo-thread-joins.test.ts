@@ -15,7 +15,11 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 const startDemo = () => startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, dataDir, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
 
 async function signIn(appUrl: string, displayName: string, cookie?: string): Promise<{ session: SessionBody; cookie: string }> {
-  const response = await fetch(new URL('/api/session', appUrl), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookie && { Cookie: cookie }) }, body: JSON.stringify({ displayName }) });
+  const response = await fetch(new URL('/api/session', appUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie && { Cookie: cookie }) },
+    body: JSON.stringify({ displayName }),
+  });
   assert.equal(response.status, 200);
   return { session: (await response.json()) as SessionBody, cookie: response.headers.get('set-cookie')!.split(';')[0]! };
 }

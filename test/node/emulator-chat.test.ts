@@ -59,7 +59,8 @@ test('adding a participant who is already in the thread changes nothing, as the 
 
 test('the same repeatability-request-id creates one thread', async () => {
   const headers = { Authorization: `Bearer ${await ana.token()}`, 'Content-Type': 'application/json', 'repeatability-request-id': crypto.randomUUID() };
-  const create = () => fetch(new URL('/chat/threads?api-version=2025-03-15', running.endpoint), { method: 'POST', headers, body: JSON.stringify({ topic: 'Once' }) });
+  const create = () =>
+    fetch(new URL('/chat/threads?api-version=2025-03-15', running.endpoint), { method: 'POST', headers, body: JSON.stringify({ topic: 'Once' }) });
   const first = await create();
   const second = await create();
   assert.equal(first.status, 201);
@@ -106,7 +107,10 @@ test('listing pages newest first with maxPageSize, follows nextLink to the start
   await new Promise((resolve) => setTimeout(resolve, 5));
   await thread.ana.sendMessage({ content: 'late' });
   const recent = await collect(thread.ben.listMessages({ startTime: since }));
-  assert.deepEqual(recent.map((message) => message.content?.message), ['late']);
+  assert.deepEqual(
+    recent.map((message) => message.content?.message),
+    ['late'],
+  );
 });
 
 test('participants: add (with invalid ones reported), list with paging, remove, with system messages', async () => {
@@ -114,7 +118,10 @@ test('participants: add (with invalid ones reported), list with paging, remove, 
   const carl = await newUser();
   const ghost = { communicationUserId: carl.user.communicationUserId.replace(/_.*/, '_00000000-0000-0000-0000-000000000000') };
   const result = await thread.ana.addParticipants({ participants: [{ id: carl.user, displayName: 'Carl' }, { id: ghost }] });
-  assert.deepEqual(result.invalidParticipants?.map((error) => error.target), [ghost.communicationUserId]);
+  assert.deepEqual(
+    result.invalidParticipants?.map((error) => error.target),
+    [ghost.communicationUserId],
+  );
 
   const pages = [];
   for await (const page of thread.ben.listParticipants({ maxPageSize: 2 }).byPage()) pages.push(page);

@@ -28,7 +28,18 @@ test('the real-time stream delivers message, typing, receipt and participant eve
     const received = await benStream.next((event) => event.event === 'chatMessageReceived');
     assert.deepEqual(
       { ...received.data, createdOn: undefined },
-      { threadId: chatThread!.id, sender: { kind: 'communicationUser', communicationUserId: ana.user.communicationUserId }, senderDisplayName: 'Ana', id, createdOn: undefined, version: id, type: 'text', sequenceId: '2', metadata: {}, message: 'ping' },
+      {
+        threadId: chatThread!.id,
+        sender: { kind: 'communicationUser', communicationUserId: ana.user.communicationUserId },
+        senderDisplayName: 'Ana',
+        id,
+        createdOn: undefined,
+        version: id,
+        type: 'text',
+        sequenceId: '2',
+        metadata: {},
+        message: 'ping',
+      },
     );
     assert.equal((await benStream.next((event) => event.event === 'typingIndicatorReceived')).data['senderDisplayName'], 'Ana');
     assert.equal((await benStream.next((event) => event.event === 'chatMessageEdited')).data['message'], 'pong');
@@ -85,7 +96,8 @@ test('Event Grid webhooks get the validation handshake first, then chat events',
     await ana.chat.getChatThreadClient(chatThread!.id).sendMessage({ content: 'to the bot' }, { senderDisplayName: 'Ana' });
 
     const deadline = Date.now() + 5000;
-    const received = () => deliveries.flatMap((delivery) => delivery.events).find((event) => event.eventType === 'Microsoft.Communication.ChatMessageReceivedInThread');
+    const received = () =>
+      deliveries.flatMap((delivery) => delivery.events).find((event) => event.eventType === 'Microsoft.Communication.ChatMessageReceivedInThread');
     while (!received() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(validated);
     assert.equal(deliveries[0]!.type, 'SubscriptionValidation');

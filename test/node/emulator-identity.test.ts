@@ -61,7 +61,9 @@ test('revoking and deleting identities', async () => {
 });
 
 test('a wrong access key is refused with 401 and an ACS error body', async () => {
-  const forged = new CommunicationIdentityClient(`endpoint=${running.endpoint};accesskey=${Buffer.from('wrong key').toString('base64')}`, { allowInsecureConnection: true });
+  const forged = new CommunicationIdentityClient(`endpoint=${running.endpoint};accesskey=${Buffer.from('wrong key').toString('base64')}`, {
+    allowInsecureConnection: true,
+  });
   await assert.rejects(forged.createUser(), (error: { statusCode: number; code: string }) => error.statusCode === 401 && error.code === 'Denied');
 });
 
@@ -79,7 +81,10 @@ test('missing signature headers and a date 20 minutes off are refused', async ()
 test('token lifetimes outside 60–1440 minutes and unknown scopes are 400', async () => {
   const user = await identity.createUser();
   await assert.rejects(identity.getToken(user, ['chat'], { tokenExpiresInMinutes: 30 }), (error: { statusCode: number }) => error.statusCode === 400);
-  const badScope = await signedFetch(`/identities/${encodeURIComponent(user.communicationUserId)}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['root'] }));
+  const badScope = await signedFetch(
+    `/identities/${encodeURIComponent(user.communicationUserId)}/:issueAccessToken?api-version=2023-10-01`,
+    JSON.stringify({ scopes: ['root'] }),
+  );
   assert.equal(badScope.status, 400);
 });
 

@@ -50,12 +50,20 @@ const OPERATIONS: Record<
   Messages_SendChatMessage: { method: 'POST', path: ({ threadId }) => `${thread(threadId)}/messages`, body: 'sendChatMessageRequest' },
   Messages_GetChatMessage: { method: 'GET', path: ({ threadId, messageId }) => `${thread(threadId)}/messages/${messageId}` },
   Messages_ListChatMessagesWithPageSize: { method: 'GET', path: ({ threadId }) => `${thread(threadId)}/messages` },
-  Messages_UpdateChatMessage: { method: 'PATCH', path: ({ threadId, messageId }) => `${thread(threadId)}/messages/${messageId}`, body: 'updateChatMessageRequest' },
+  Messages_UpdateChatMessage: {
+    method: 'PATCH',
+    path: ({ threadId, messageId }) => `${thread(threadId)}/messages/${messageId}`,
+    body: 'updateChatMessageRequest',
+  },
   Messages_DeleteChatMessage: { method: 'DELETE', path: ({ threadId, messageId }) => `${thread(threadId)}/messages/${messageId}` },
   Messages_SendTypingNotification: { method: 'POST', path: ({ threadId }) => `${thread(threadId)}/typing`, body: 'sendTypingNotificationRequest' },
   Participants_AddChatParticipants: { method: 'POST', path: ({ threadId }) => `${thread(threadId)}/participants/:add`, body: 'addChatParticipantsRequest' },
   Participants_ListChatParticipantsWithPageSize: { method: 'GET', path: ({ threadId }) => `${thread(threadId)}/participants` },
-  Participants_RemoveChatParticipant: { method: 'POST', path: ({ threadId }) => `${thread(threadId)}/participants/:remove`, body: 'participantCommunicationIdentifier' },
+  Participants_RemoveChatParticipant: {
+    method: 'POST',
+    path: ({ threadId }) => `${thread(threadId)}/participants/:remove`,
+    body: 'participantCommunicationIdentifier',
+  },
   Conversations_ListChatReadReceiptsWithPageSize: { method: 'GET', path: ({ threadId }) => `${thread(threadId)}/readReceipts` },
   Conversations_SendChatReadReceipt: {
     method: 'POST',
@@ -105,7 +113,16 @@ before(async () => {
   ana = first!;
   // Enough of everything that every listing example's page size leaves a next page.
   for (let index = 0; index < 6; index += 1) {
-    const { chatThread } = await ana.chat.createChatThread({ topic: `Thread ${index}` }, { participants: [{ id: ana.user, displayName: 'Ana' }, { id: ben!.user, displayName: 'Ben' }, { id: cara!.user, displayName: 'Cara' }] });
+    const { chatThread } = await ana.chat.createChatThread(
+      { topic: `Thread ${index}` },
+      {
+        participants: [
+          { id: ana.user, displayName: 'Ana' },
+          { id: ben!.user, displayName: 'Ben' },
+          { id: cara!.user, displayName: 'Cara' },
+        ],
+      },
+    );
     fixtureThread = chatThread!.id;
     await ana.chat.getChatThreadClient(fixtureThread).sendMessage({ content: 'hi' });
   }
@@ -130,7 +147,9 @@ for (const example of examples as Example[]) {
   test(`${example.name} answers like the spec example`, async () => {
     const operation = OPERATIONS[example.name];
     assert.ok(operation, `no way to send ${example.name}: add it to OPERATIONS`);
-    const { id: messageId } = await ana.chat.getChatThreadClient(fixtureThread).sendMessage({ content: 'target' }, { metadata: { someKey1: 'someValue1', someKey2: 'someValue2' } });
+    const { id: messageId } = await ana.chat
+      .getChatThreadClient(fixtureThread)
+      .sendMessage({ content: 'target' }, { metadata: { someKey1: 'someValue1', someKey2: 'someValue2' } });
     const threadId = operation.method === 'DELETE' && example.name.startsWith('Threads') ? await threadToDelete() : fixtureThread;
     const url = new URL(operation.path({ threadId, messageId }), running.endpoint);
     url.searchParams.set('api-version', String(example.parameters['api-version']));
@@ -142,7 +161,9 @@ for (const example of examples as Example[]) {
         'Content-Type': String(example.parameters['content-type'] ?? 'application/json'),
         ...operation.headers?.(example.parameters),
       },
-      ...(operation.body && { body: JSON.stringify((operation.adapt ?? ((body) => body))(example.parameters[operation.body] as Record<string, unknown>, { threadId, messageId })) }),
+      ...(operation.body && {
+        body: JSON.stringify((operation.adapt ?? ((body) => body))(example.parameters[operation.body] as Record<string, unknown>, { threadId, messageId })),
+      }),
     });
     const [status, expected] = Object.entries(example.responses).find(([code]) => code.startsWith('2'))!;
     assert.equal(response.status, Number(status));

@@ -91,7 +91,13 @@ test('no import circle in server/', () => {
 });
 
 /** The modules that load or wrap an ACS SDK: an element reaches them only through its controller. */
-const SDK_FACING = ['src/calling/call-engine-for.ts', 'src/calling/sdk-engine.ts', 'src/calling/calling-sdk.ts', 'src/core/chat-sdk.ts', 'src/core/sdk-loader.ts'];
+const SDK_FACING = [
+  'src/calling/call-engine-for.ts',
+  'src/calling/sdk-engine.ts',
+  'src/calling/calling-sdk.ts',
+  'src/core/chat-sdk.ts',
+  'src/core/sdk-loader.ts',
+];
 
 test('elements import SDK-facing modules only through their controller', () => {
   const elements = [...src.keys()].filter((file) => /^src\/[^/]+\/acs-[^/]+\.ts$/.test(file) && !file.endsWith('.styles.ts'));

@@ -67,6 +67,10 @@ test('each ACS SDK sits in its own chunk, away from the element code', () => {
     ['@azure/communication-common', 'acs-common-sdk'],
   ] as const) {
     const holders = Object.values(chunks).filter((chunk) => chunk.packages.includes(sdk));
-    assert.deepEqual(holders.map((chunk) => chunk.name), [chunkName], `${sdk} is in ${holders.map((chunk) => chunk.name)}`);
+    assert.deepEqual(
+      holders.map((chunk) => chunk.name),
+      [chunkName],
+      `${sdk} is in ${holders.map((chunk) => chunk.name)}`,
+    );
   }
 });

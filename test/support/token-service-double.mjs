@@ -52,7 +52,15 @@ export function tokenServiceDouble() {
 function testToken(userId, ttlSeconds) {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const payload = { skypeid: userId.replace(/^8:/, ''), scp: 1792, iat: now, exp: now + ttlSeconds, acsScope: 'chat,voip', resourceId: 'test', jti: crypto.randomUUID() };
+  const payload = {
+    skypeid: userId.replace(/^8:/, ''),
+    scp: 1792,
+    iat: now,
+    exp: now + ttlSeconds,
+    acsScope: 'chat,voip',
+    resourceId: 'test',
+    jti: crypto.randomUUID(),
+  };
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
 }
 

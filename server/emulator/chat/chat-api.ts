@@ -17,12 +17,8 @@ export function registerChatApi(router: Router, emulator: EmulatedResource): voi
   registerTypingRoute(router, emulator);
   registerReceiptRoutes(router, emulator);
 
-  router.add(
-    'GET',
-    /^\/emulator\/realtime$/,
-    async ({ request, response }) => {
-      const caller = await emulator.authenticate(request);
-      emulator.realtime.connect(caller.userId, caller.expiresAt, response, headerOf(request.headers['last-event-id']));
-    },
-  );
+  router.add('GET', /^\/emulator\/realtime$/, async ({ request, response }) => {
+    const caller = await emulator.authenticate(request);
+    emulator.realtime.connect(caller.userId, caller.expiresAt, response, headerOf(request.headers['last-event-id']));
+  });
 }

@@ -108,10 +108,20 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
  * Adds a message with the next sequence id and an id that grows with time, as ACS's do. The
  * thread and participant routes add their system messages (topic and membership changes) here too.
  */
-export function addMessage(emulator: EmulatedResource, thread: Thread, message: Omit<StoredMessage, 'id' | 'sequenceId' | 'version' | 'createdOn'>): StoredMessage {
+export function addMessage(
+  emulator: EmulatedResource,
+  thread: Thread,
+  message: Omit<StoredMessage, 'id' | 'sequenceId' | 'version' | 'createdOn'>,
+): StoredMessage {
   const last = thread.messages.at(-1);
   const createdAt = Math.max(Date.now(), last ? Number(last.id) + 1 : 0);
-  const stored: StoredMessage = { ...message, id: String(createdAt), sequenceId: thread.messages.length + 1, version: String(createdAt), createdOn: new Date(createdAt).toISOString() };
+  const stored: StoredMessage = {
+    ...message,
+    id: String(createdAt),
+    sequenceId: thread.messages.length + 1,
+    version: String(createdAt),
+    createdOn: new Date(createdAt).toISOString(),
+  };
   emulator.commit({ t: 'messageAdded', threadId: thread.id, message: stored });
   return stored;
 }

@@ -17,7 +17,11 @@ export function registerParticipantRoutes(router: Router, emulator: EmulatedReso
     /^\/chat\/threads\/([^/]+)\/participants$/,
     authed(({ params, url, response, caller }) => {
       const thread = threadFor(emulator.state, params[0]!, caller);
-      sendJson(response, 200, page([...thread.participants.values()].map(participantModel), url, `/chat/threads/${encodeURIComponent(thread.id)}/participants`));
+      sendJson(
+        response,
+        200,
+        page([...thread.participants.values()].map(participantModel), url, `/chat/threads/${encodeURIComponent(thread.id)}/participants`),
+      );
     }),
   );
 
@@ -83,7 +87,12 @@ export function addParticipants(emulator: EmulatedResource, thread: Thread, call
   if (added.length > 0) {
     emulator.commit({ t: 'participantsAdded', threadId: thread.id, participants: added });
     addMessage(emulator, thread, { type: 'participantAdded', content: { participants: added, initiatorRawId: caller.userId } });
-    const data = { threadId: thread.id, addedOn: new Date().toISOString(), addedBy: participantWire(thread, caller.userId), participantsAdded: added.map(participantModel) };
+    const data = {
+      threadId: thread.id,
+      addedOn: new Date().toISOString(),
+      addedBy: participantWire(thread, caller.userId),
+      participantsAdded: added.map(participantModel),
+    };
     emulator.realtime.publish(recipients(thread), { type: 'participantsAdded', data });
     emulator.eventGrid.publish('Microsoft.Communication.ChatThreadParticipantAdded', `thread/${thread.id}`, {
       threadId: thread.id,

@@ -24,7 +24,8 @@ export function readContent(value: unknown): string {
 }
 
 export function readDisplayName(value: unknown): string {
-  if (typeof value !== 'string' || value.length > LIMITS.displayNameLength) throw invalid(`A display name is a string of at most ${LIMITS.displayNameLength} characters.`);
+  if (typeof value !== 'string' || value.length > LIMITS.displayNameLength)
+    throw invalid(`A display name is a string of at most ${LIMITS.displayNameLength} characters.`);
   return value;
 }
 
@@ -38,7 +39,12 @@ export function readMetadata(value: unknown): Record<string, string> {
 export function readRetention(value: unknown): RetentionPolicy {
   const policy = value as RetentionPolicy;
   if (policy?.kind === 'none') return { kind: 'none' };
-  if (policy?.kind === 'threadCreationDate' && Number.isInteger(policy.deleteThreadAfterDays) && policy.deleteThreadAfterDays! >= 1 && policy.deleteThreadAfterDays! <= 90) {
+  if (
+    policy?.kind === 'threadCreationDate' &&
+    Number.isInteger(policy.deleteThreadAfterDays) &&
+    policy.deleteThreadAfterDays! >= 1 &&
+    policy.deleteThreadAfterDays! <= 90
+  ) {
     return { kind: 'threadCreationDate', deleteThreadAfterDays: policy.deleteThreadAfterDays! };
   }
   throw invalid('retentionPolicy is {kind:"none"} or {kind:"threadCreationDate", deleteThreadAfterDays: 1–90}.');

@@ -20,7 +20,13 @@ export function registerReceiptRoutes(router: Router, emulator: EmulatedResource
       emulator.commit({ t: 'readReceiptSent', threadId: thread.id, rawId: caller.userId, chatMessageId, at: readOn });
       emulator.realtime.publish(recipients(thread), {
         type: 'readReceiptReceived',
-        data: { threadId: thread.id, sender: kindOf(caller.userId), senderDisplayName: thread.participants.get(caller.userId)?.displayName ?? '', chatMessageId, readOn },
+        data: {
+          threadId: thread.id,
+          sender: kindOf(caller.userId),
+          senderDisplayName: thread.participants.get(caller.userId)?.displayName ?? '',
+          chatMessageId,
+          readOn,
+        },
       });
       sendEmpty(response, 200);
     }),

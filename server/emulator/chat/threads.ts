@@ -45,7 +45,10 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
       const thread = state.threads.get(id)!;
       const others = requested.filter((item) => readParticipant(item).rawId !== caller.userId);
       const invalidParticipants = others.length > 0 ? addParticipants(emulator, thread, caller, others) : [];
-      emulator.realtime.publish(recipients(thread), { type: 'chatThreadCreated', data: { threadId: id, createdOn: thread.createdOn, createdBy: participantWire(thread, caller.userId), properties: { topic } } });
+      emulator.realtime.publish(recipients(thread), {
+        type: 'chatThreadCreated',
+        data: { threadId: id, createdOn: thread.createdOn, createdBy: participantWire(thread, caller.userId), properties: { topic } },
+      });
       emulator.eventGrid.publish('Microsoft.Communication.ChatThreadCreated', `thread/${id}`, {
         threadId: id,
         createTime: thread.createdOn,
@@ -54,7 +57,12 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
         participants: [...thread.participants.values()].map(participantModel),
         version: Date.now(),
       });
-      sendJson(response, 201, { chatThread: threadModel(thread), ...(invalidParticipants.length > 0 && { invalidParticipants }) }, { Location: threadLocation(id) });
+      sendJson(
+        response,
+        201,
+        { chatThread: threadModel(thread), ...(invalidParticipants.length > 0 && { invalidParticipants }) },
+        { Location: threadLocation(id) },
+      );
     }),
   );
 
@@ -102,7 +110,12 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
       const updatedOn = new Date().toISOString();
       emulator.realtime.publish(recipients(thread), {
         type: 'chatThreadPropertiesUpdated',
-        data: { threadId: thread.id, updatedOn, updatedBy: participantWire(thread, caller.userId), properties: { topic: thread.topic, metadata: thread.metadata ?? {} } },
+        data: {
+          threadId: thread.id,
+          updatedOn,
+          updatedBy: participantWire(thread, caller.userId),
+          properties: { topic: thread.topic, metadata: thread.metadata ?? {} },
+        },
       });
       emulator.eventGrid.publish('Microsoft.Communication.ChatThreadPropertiesUpdated', `thread/${thread.id}`, {
         threadId: thread.id,
@@ -126,7 +139,10 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
       threadFor(state, thread.id, caller);
       const deletedOn = new Date().toISOString();
       emulator.commit({ t: 'threadDeleted', id: thread.id, at: deletedOn });
-      emulator.realtime.publish(recipients(thread), { type: 'chatThreadDeleted', data: { threadId: thread.id, deletedOn, deletedBy: participantWire(thread, caller.userId) } });
+      emulator.realtime.publish(recipients(thread), {
+        type: 'chatThreadDeleted',
+        data: { threadId: thread.id, deletedOn, deletedBy: participantWire(thread, caller.userId) },
+      });
       emulator.eventGrid.publish('Microsoft.Communication.ChatThreadDeleted', `thread/${thread.id}`, {
         threadId: thread.id,
         deleteTime: deletedOn,

@@ -14,11 +14,18 @@ export function registerTypingRoute(router: Router, emulator: EmulatedResource):
     authed(({ params, body, response, caller }) => {
       const thread = threadFor(emulator.state, params[0]!, caller);
       const input = parseJson(body);
-      const senderDisplayName = input['senderDisplayName'] === undefined ? thread.participants.get(caller.userId)?.displayName : readDisplayName(input['senderDisplayName']);
+      const senderDisplayName =
+        input['senderDisplayName'] === undefined ? thread.participants.get(caller.userId)?.displayName : readDisplayName(input['senderDisplayName']);
       const others = [...recipients(thread)].filter((rawId) => rawId !== caller.userId);
       emulator.realtime.publish(others, {
         type: 'typingIndicatorReceived',
-        data: { threadId: thread.id, sender: kindOf(caller.userId), senderDisplayName: senderDisplayName ?? '', receivedOn: new Date().toISOString(), version: String(Date.now()) },
+        data: {
+          threadId: thread.id,
+          sender: kindOf(caller.userId),
+          senderDisplayName: senderDisplayName ?? '',
+          receivedOn: new Date().toISOString(),
+          version: String(Date.now()),
+        },
       });
       sendEmpty(response, 200);
     }),

@@ -26,7 +26,11 @@ export class FakeCallClient implements EngineCallClient {
   async createCallAgent(credential: CommunicationTokenCredential, options: { displayName?: string } = {}): Promise<FakeCallAgent> {
     // Checked before the first await: the SDK refuses a second agent while the first is on its way too.
     if (this.#creatingAgent || (this.#agent && !this.#agent.disposed)) {
-      throw new FakeCallingError('CallClient instance can support only one CallAgent or TeamsCallAgent create new CallClient instance to create new CallAgent or TeamsCallAgent', 400, 40008);
+      throw new FakeCallingError(
+        'CallClient instance can support only one CallAgent or TeamsCallAgent create new CallClient instance to create new CallAgent or TeamsCallAgent',
+        400,
+        40008,
+      );
     }
     this.#creatingAgent = true;
     try {

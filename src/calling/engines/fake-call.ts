@@ -1,4 +1,13 @@
-import type { AddPhoneNumberOptions, CallDirection, CallEndReason, CallerInfo, CallState, ConnectionState, DtmfTone, RaisedHand } from '@azure/communication-calling';
+import type {
+  AddPhoneNumberOptions,
+  CallDirection,
+  CallEndReason,
+  CallerInfo,
+  CallState,
+  ConnectionState,
+  DtmfTone,
+  RaisedHand,
+} from '@azure/communication-calling';
 import type { CommunicationIdentifierKind, PhoneNumberIdentifier } from '@azure/communication-common';
 import type { Changed, EngineCall, EngineCallChange, EngineCallLocator, EngineLocalVideoStream, EngineRemoteParticipant, Updated } from '../call-engine.js';
 import { rawIdOf } from '../../core/raw-id.js';
@@ -8,7 +17,7 @@ import { Emitter, type Listener } from './emitter.js';
 import type { FakeCallContext } from './fake-call-engine-options.js';
 import type { FakeCallFeatures } from './fake-call-features.js';
 import type { FakeCallPlacement } from './fake-call-placement.js';
-import { FakeCallingError } from './fake-calling-error.js';
+import { FakeCallingError, holdFailed, resumeFailed, screenShareNotConnected } from './fake-calling-error.js';
 import { FakeDataChannel } from './fake-data-channel.js';
 import type { SentDataMessage } from './fake-data-channel-sender.js';
 import { FakeDominantSpeakers } from './fake-dominant-speakers.js';
@@ -151,17 +160,13 @@ export class FakeCall implements EngineCall {
   }
 
   async hold(): Promise<void> {
-    if (this.#state !== 'Connected') {
-      throw new FakeCallingError('Failed to hold the call. Please try again, if the issue persists, gather browser console logs and contact Azure Communication Services support.', 500, 41033);
-    }
+    if (this.#state !== 'Connected') throw holdFailed();
     await sleep(this.#engine.latencyMs);
     if (this.#state === 'Connected') this.#setState('LocalHold');
   }
 
   async resume(): Promise<void> {
-    if (this.#state !== 'LocalHold') {
-      throw new FakeCallingError('Failed to resume the call.Please try again, if the issue persists, gather browser console logs and contact Azure Communication Services support.', 500, 41034);
-    }
+    if (this.#state !== 'LocalHold') throw resumeFailed();
     await sleep(this.#engine.latencyMs);
     if (this.#state === 'LocalHold') this.#setState('Connected');
   }
@@ -192,13 +197,11 @@ export class FakeCall implements EngineCall {
   /** Shares what the engine's `screenShareSource` captures. */
   async startScreenSharing(): Promise<void> {
     if (this.#screenShare) throw new FakeCallingError('Failed to start screen share, screen share is already started.', 400, 41035);
-    const notConnected = () =>
-      new FakeCallingError("Failed to start screen share, call is not in Connected state. Subscribe to the Call's 'statteChanged' event to know when the call is connected.", 412, 41071);
-    if (this.#state !== 'Connected') throw notConnected();
+    if (this.#state !== 'Connected') throw screenShareNotConnected();
     const screen = await this.#engine.screenShareSource();
     if (this.#state !== 'Connected') {
       stopTracks(screen);
-      throw notConnected();
+      throw screenShareNotConnected();
     }
     this.#screenShare = screen;
     this.#localVideoStreams = [...this.#localVideoStreams, new FakeLocalVideoStream(screen, 'ScreenSharing')];

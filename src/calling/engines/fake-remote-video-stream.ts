@@ -29,7 +29,11 @@ export class FakeRemoteVideoStream implements EngineRemoteVideoStream {
 
   async getMediaStream(): Promise<MediaStream> {
     if (this.#stopped) {
-      throw new FakeCallingError('The remote video stream is no longer available to subscribe to. Wait for a remoteVideoAvailable event before subscribing.', 412, 60246);
+      throw new FakeCallingError(
+        'The remote video stream is no longer available to subscribe to. Wait for a remoteVideoAvailable event before subscribing.',
+        412,
+        60246,
+      );
     }
     this.#painting ??= paintStream(this.#label, this.mediaStreamType);
     return this.#painting.stream;

@@ -45,5 +45,10 @@ export function paintStream(label: string, type: 'Video' | 'ScreenSharing'): Pai
 
 function initialsOf(name: string): string {
   const words = name.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-  return words.length === 0 ? '?' : words.slice(0, 2).map((word) => [...word][0]!.toUpperCase()).join('');
+  return words.length === 0
+    ? '?'
+    : words
+        .slice(0, 2)
+        .map((word) => [...word][0]!.toUpperCase())
+        .join('');
 }

@@ -13,7 +13,8 @@ export const de: AcsStrings = {
     'token-url-refused': 'Der Anmeldedienst unter {url} hat die Anfrage abgelehnt ({status}).',
     'token-url-server-error': 'Beim Anmeldedienst unter {url} ist ein Fehler aufgetreten ({status}). Versuchen Sie es gleich noch einmal.',
     'token-url-unreachable': 'Der Anmeldedienst unter {url} ist nicht erreichbar. Prüfen Sie, ob er läuft und ob Sie online sind.',
-    'token-url-blocked': 'Der Anmeldedienst unter {url} antwortet, aber nicht dem Ursprung dieser Seite, {origin} (CORS): Prüfen Sie die URL und ob ALLOWED_ORIGINS des Dienstes den Ursprung enthält.',
+    'token-url-blocked':
+      'Der Anmeldedienst unter {url} antwortet, aber nicht dem Ursprung dieser Seite, {origin} (CORS): Prüfen Sie die URL und ob ALLOWED_ORIGINS des Dienstes den Ursprung enthält.',
     'token-url-invalid-response': 'Der Anmeldedienst unter {url} hat keine Sitzung geliefert (JSON mit einem Token).',
     'token-provider-not-found': 'Die in token-provider angegebene Anmeldefunktion gibt es auf dieser Seite nicht.',
     'token-provider-failed': 'Die Anmeldefunktion konnte kein Zugriffstoken bereitstellen.',
@@ -84,8 +85,10 @@ export const de: AcsStrings = {
     gettingReady: 'Wird vorbereitet…',
     join: 'Jetzt teilnehmen',
     startCall: 'Anruf starten',
-    cameraDenied: 'Der Kamerazugriff ist blockiert. Um die Kamera zu verwenden, erlauben Sie sie in den Website-Einstellungen Ihres Browsers (Symbol in der Adressleiste) und laden Sie die Seite neu. Sie können auch ohne Video teilnehmen.',
-    microphoneDenied: 'Der Mikrofonzugriff ist blockiert. Um zu sprechen, erlauben Sie das Mikrofon in den Website-Einstellungen Ihres Browsers und laden Sie die Seite neu. Sie können trotzdem teilnehmen und zuhören.',
+    cameraDenied:
+      'Der Kamerazugriff ist blockiert. Um die Kamera zu verwenden, erlauben Sie sie in den Website-Einstellungen Ihres Browsers (Symbol in der Adressleiste) und laden Sie die Seite neu. Sie können auch ohne Video teilnehmen.',
+    microphoneDenied:
+      'Der Mikrofonzugriff ist blockiert. Um zu sprechen, erlauben Sie das Mikrofon in den Website-Einstellungen Ihres Browsers und laden Sie die Seite neu. Sie können trotzdem teilnehmen und zuhören.',
     cameraUnavailable: 'Es wurde keine Kamera gefunden. Sie können ohne Video teilnehmen.',
     microphoneUnavailable: 'Es wurde kein Mikrofon gefunden. Sie können teilnehmen und zuhören.',
     connecting: 'Verbindung wird hergestellt…',

@@ -13,7 +13,8 @@ export const en: AcsStrings = {
     'token-url-refused': 'The sign-in service at {url} refused the request ({status}).',
     'token-url-server-error': 'The sign-in service at {url} failed ({status}). Try again in a moment.',
     'token-url-unreachable': 'The sign-in service at {url} could not be reached: is it running, and are you online?',
-    'token-url-blocked': 'The sign-in service at {url} answers, but not to this page’s origin, {origin} (CORS): check the URL, and that the service’s ALLOWED_ORIGINS lists the origin.',
+    'token-url-blocked':
+      'The sign-in service at {url} answers, but not to this page’s origin, {origin} (CORS): check the URL, and that the service’s ALLOWED_ORIGINS lists the origin.',
     'token-url-invalid-response': 'The sign-in service at {url} did not answer with a session (JSON with a token).',
     'token-provider-not-found': 'The sign-in function named in token-provider does not exist on this page.',
     'token-provider-failed': 'The sign-in function failed to provide an access token.',
@@ -84,7 +85,8 @@ export const en: AcsStrings = {
     gettingReady: 'Getting ready…',
     join: 'Join now',
     startCall: 'Start call',
-    cameraDenied: 'Camera access is blocked. To use it, allow the camera in your browser’s site settings (the icon in the address bar) and reload. You can still join without video.',
+    cameraDenied:
+      'Camera access is blocked. To use it, allow the camera in your browser’s site settings (the icon in the address bar) and reload. You can still join without video.',
     microphoneDenied: 'Microphone access is blocked. To talk, allow the microphone in your browser’s site settings and reload. You can still join and listen.',
     cameraUnavailable: 'No camera was found. You can join without video.',
     microphoneUnavailable: 'No microphone was found. You can join and listen.',

@@ -13,7 +13,8 @@ export const es: AcsStrings = {
     'token-url-refused': 'El servicio de inicio de sesión en {url} rechazó la solicitud ({status}).',
     'token-url-server-error': 'El servicio de inicio de sesión en {url} falló ({status}). Inténtalo de nuevo en un momento.',
     'token-url-unreachable': 'No se pudo contactar con el servicio de inicio de sesión en {url}. Comprueba que esté en marcha y que tengas conexión.',
-    'token-url-blocked': 'El servicio de inicio de sesión en {url} responde, pero no al origen de esta página, {origin} (CORS): revisa la URL y que ALLOWED_ORIGINS del servicio incluya el origen.',
+    'token-url-blocked':
+      'El servicio de inicio de sesión en {url} responde, pero no al origen de esta página, {origin} (CORS): revisa la URL y que ALLOWED_ORIGINS del servicio incluya el origen.',
     'token-url-invalid-response': 'El servicio de inicio de sesión en {url} no respondió con una sesión (JSON con un token).',
     'token-provider-not-found': 'La función de inicio de sesión indicada en token-provider no existe en esta página.',
     'token-provider-failed': 'La función de inicio de sesión no pudo proporcionar un token de acceso.',
@@ -84,8 +85,10 @@ export const es: AcsStrings = {
     gettingReady: 'Preparando…',
     join: 'Unirse ahora',
     startCall: 'Iniciar llamada',
-    cameraDenied: 'El acceso a la cámara está bloqueado. Para usarla, permite la cámara en la configuración del sitio de tu navegador (el icono de la barra de direcciones) y vuelve a cargar la página. Aun así, puedes unirte sin vídeo.',
-    microphoneDenied: 'El acceso al micrófono está bloqueado. Para hablar, permite el micrófono en la configuración del sitio de tu navegador y vuelve a cargar la página. Aun así, puedes unirte y escuchar.',
+    cameraDenied:
+      'El acceso a la cámara está bloqueado. Para usarla, permite la cámara en la configuración del sitio de tu navegador (el icono de la barra de direcciones) y vuelve a cargar la página. Aun así, puedes unirte sin vídeo.',
+    microphoneDenied:
+      'El acceso al micrófono está bloqueado. Para hablar, permite el micrófono en la configuración del sitio de tu navegador y vuelve a cargar la página. Aun así, puedes unirte y escuchar.',
     cameraUnavailable: 'No se encontró ninguna cámara. Puedes unirte sin vídeo.',
     microphoneUnavailable: 'No se encontró ningún micrófono. Puedes unirte y escuchar.',
     connecting: 'Conectando…',

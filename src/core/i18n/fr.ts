@@ -14,7 +14,8 @@ export const fr: AcsStrings = {
     'token-url-refused': 'Le service de connexion à {url} a refusé la demande ({status}).',
     'token-url-server-error': 'Le service de connexion à {url} a échoué ({status}). Réessayez dans un instant.',
     'token-url-unreachable': 'Le service de connexion à {url} est injoignable. Vérifiez qu’il fonctionne et que vous êtes en ligne.',
-    'token-url-blocked': 'Le service de connexion à {url} répond, mais pas à l’origine de cette page, {origin} (CORS) : vérifiez l’URL et que ALLOWED_ORIGINS du service contient l’origine.',
+    'token-url-blocked':
+      'Le service de connexion à {url} répond, mais pas à l’origine de cette page, {origin} (CORS) : vérifiez l’URL et que ALLOWED_ORIGINS du service contient l’origine.',
     'token-url-invalid-response': 'Le service de connexion à {url} n’a pas répondu par une session (JSON avec un jeton).',
     'token-provider-not-found': 'La fonction de connexion indiquée dans token-provider n’existe pas sur cette page.',
     'token-provider-failed': 'La fonction de connexion n’a pas pu fournir de jeton d’accès.',
@@ -85,8 +86,10 @@ export const fr: AcsStrings = {
     gettingReady: 'Préparation…',
     join: 'Rejoindre',
     startCall: 'Lancer l’appel',
-    cameraDenied: 'L’accès à la caméra est bloqué. Pour l’utiliser, autorisez la caméra dans les paramètres du site de votre navigateur (l’icône dans la barre d’adresse), puis rechargez la page. Vous pouvez quand même participer sans vidéo.',
-    microphoneDenied: 'L’accès au micro est bloqué. Pour parler, autorisez le micro dans les paramètres du site de votre navigateur, puis rechargez la page. Vous pouvez quand même participer et écouter.',
+    cameraDenied:
+      'L’accès à la caméra est bloqué. Pour l’utiliser, autorisez la caméra dans les paramètres du site de votre navigateur (l’icône dans la barre d’adresse), puis rechargez la page. Vous pouvez quand même participer sans vidéo.',
+    microphoneDenied:
+      'L’accès au micro est bloqué. Pour parler, autorisez le micro dans les paramètres du site de votre navigateur, puis rechargez la page. Vous pouvez quand même participer et écouter.',
     cameraUnavailable: 'Aucune caméra détectée. Vous pouvez participer sans vidéo.',
     microphoneUnavailable: 'Aucun micro détecté. Vous pouvez participer et écouter.',
     connecting: 'Connexion…',

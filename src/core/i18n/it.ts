@@ -13,7 +13,8 @@ export const it: AcsStrings = {
     'token-url-refused': 'Il servizio di accesso su {url} ha rifiutato la richiesta ({status}).',
     'token-url-server-error': 'Il servizio di accesso su {url} non ha funzionato ({status}). Riprova tra poco.',
     'token-url-unreachable': 'Il servizio di accesso su {url} non è raggiungibile. Verifica che sia attivo e di essere online.',
-    'token-url-blocked': 'Il servizio di accesso su {url} risponde, ma non all’origine di questa pagina, {origin} (CORS): controlla l’URL e che ALLOWED_ORIGINS del servizio includa l’origine.',
+    'token-url-blocked':
+      'Il servizio di accesso su {url} risponde, ma non all’origine di questa pagina, {origin} (CORS): controlla l’URL e che ALLOWED_ORIGINS del servizio includa l’origine.',
     'token-url-invalid-response': 'Il servizio di accesso su {url} non ha risposto con una sessione (JSON con un token).',
     'token-provider-not-found': 'La funzione di accesso indicata in token-provider non esiste in questa pagina.',
     'token-provider-failed': 'La funzione di accesso non è riuscita a fornire un token di accesso.',
@@ -84,8 +85,10 @@ export const it: AcsStrings = {
     gettingReady: 'Preparazione…',
     join: 'Partecipa ora',
     startCall: 'Avvia chiamata',
-    cameraDenied: 'L’accesso alla fotocamera è bloccato. Per usarla, consenti la fotocamera nelle impostazioni del sito del browser (l’icona nella barra degli indirizzi) e ricarica la pagina. Puoi comunque partecipare senza video.',
-    microphoneDenied: 'L’accesso al microfono è bloccato. Per parlare, consenti il microfono nelle impostazioni del sito del browser e ricarica la pagina. Puoi comunque partecipare e ascoltare.',
+    cameraDenied:
+      'L’accesso alla fotocamera è bloccato. Per usarla, consenti la fotocamera nelle impostazioni del sito del browser (l’icona nella barra degli indirizzi) e ricarica la pagina. Puoi comunque partecipare senza video.',
+    microphoneDenied:
+      'L’accesso al microfono è bloccato. Per parlare, consenti il microfono nelle impostazioni del sito del browser e ricarica la pagina. Puoi comunque partecipare e ascoltare.',
     cameraUnavailable: 'Nessuna fotocamera trovata. Puoi partecipare senza video.',
     microphoneUnavailable: 'Nessun microfono trovato. Puoi partecipare e ascoltare.',
     connecting: 'Connessione in corso…',

@@ -5,7 +5,8 @@ export const ja: AcsStrings = {
   retry: '再試行',
   errorTitle: '問題が発生しました',
   serviceSaid: 'サービスからの応答:「{reason}」',
-  crossOriginHint: 'サービスが動作している場合は、このページのオリジン {origin} からのリクエストが許可されているか確認してください(acs-elements サーバーの ALLOWED_ORIGINS)。',
+  crossOriginHint:
+    'サービスが動作している場合は、このページのオリジン {origin} からのリクエストが許可されているか確認してください(acs-elements サーバーの ALLOWED_ORIGINS)。',
   errors: {
     'missing-token-source': 'この要素はサインインできません。token-url または token-provider を指定してください。',
     'token-url-failed': '{url} の認証サービスがエラーを返しました ({status})。',
@@ -13,7 +14,8 @@ export const ja: AcsStrings = {
     'token-url-refused': '{url} の認証サービスがリクエストを拒否しました ({status})。',
     'token-url-server-error': '{url} の認証サービスで障害が発生しました ({status})。しばらくしてからもう一度お試しください。',
     'token-url-unreachable': '{url} の認証サービスに接続できません。サービスが動作していること、オンラインであることを確認してください。',
-    'token-url-blocked': '{url} の認証サービスは応答していますが、このページのオリジン {origin} には応答しません (CORS)。URL と、サービスの ALLOWED_ORIGINS にこのオリジンが含まれているかを確認してください。',
+    'token-url-blocked':
+      '{url} の認証サービスは応答していますが、このページのオリジン {origin} には応答しません (CORS)。URL と、サービスの ALLOWED_ORIGINS にこのオリジンが含まれているかを確認してください。',
     'token-url-invalid-response': '{url} の認証サービスがセッション (トークンを含む JSON) を返しませんでした。',
     'token-provider-not-found': 'token-provider で指定されたサインイン関数がこのページに存在しません。',
     'token-provider-failed': 'サインイン関数からアクセストークンを取得できませんでした。',
@@ -84,8 +86,10 @@ export const ja: AcsStrings = {
     gettingReady: '準備しています…',
     join: '今すぐ参加',
     startCall: '通話を開始',
-    cameraDenied: 'カメラへのアクセスがブロックされています。使用するには、ブラウザーのサイト設定（アドレス バーのアイコン）でカメラを許可して、ページを再読み込みしてください。ビデオなしで参加することもできます。',
-    microphoneDenied: 'マイクへのアクセスがブロックされています。話すには、ブラウザーのサイト設定でマイクを許可して、ページを再読み込みしてください。参加して聞くことはできます。',
+    cameraDenied:
+      'カメラへのアクセスがブロックされています。使用するには、ブラウザーのサイト設定（アドレス バーのアイコン）でカメラを許可して、ページを再読み込みしてください。ビデオなしで参加することもできます。',
+    microphoneDenied:
+      'マイクへのアクセスがブロックされています。話すには、ブラウザーのサイト設定でマイクを許可して、ページを再読み込みしてください。参加して聞くことはできます。',
     cameraUnavailable: 'カメラが見つかりません。ビデオなしで参加できます。',
     microphoneUnavailable: 'マイクが見つかりません。参加して聞くことはできます。',
     connecting: '接続しています…',

@@ -84,7 +84,7 @@ function closestLang(element: Element): string | undefined {
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
   }
   return undefined;
 }

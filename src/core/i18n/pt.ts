@@ -13,7 +13,8 @@ export const pt: AcsStrings = {
     'token-url-refused': 'O serviço de início de sessão em {url} recusou o pedido ({status}).',
     'token-url-server-error': 'O serviço de início de sessão em {url} falhou ({status}). Tente novamente daqui a pouco.',
     'token-url-unreachable': 'Não foi possível contactar o serviço de início de sessão em {url}. Verifique se está ativo e se tem ligação.',
-    'token-url-blocked': 'O serviço de início de sessão em {url} responde, mas não à origem desta página, {origin} (CORS): verifique o URL e se ALLOWED_ORIGINS do serviço inclui a origem.',
+    'token-url-blocked':
+      'O serviço de início de sessão em {url} responde, mas não à origem desta página, {origin} (CORS): verifique o URL e se ALLOWED_ORIGINS do serviço inclui a origem.',
     'token-url-invalid-response': 'O serviço de início de sessão em {url} não respondeu com uma sessão (JSON com um token).',
     'token-provider-not-found': 'A função de início de sessão indicada em token-provider não existe nesta página.',
     'token-provider-failed': 'A função de início de sessão não conseguiu fornecer um token de acesso.',
@@ -84,8 +85,10 @@ export const pt: AcsStrings = {
     gettingReady: 'Preparando…',
     join: 'Entrar agora',
     startCall: 'Iniciar chamada',
-    cameraDenied: 'O acesso à câmera está bloqueado. Para usá-la, permita a câmera nas configurações do site no navegador (o ícone na barra de endereços) e recarregue a página. Você ainda pode entrar sem vídeo.',
-    microphoneDenied: 'O acesso ao microfone está bloqueado. Para falar, permita o microfone nas configurações do site no navegador e recarregue a página. Você ainda pode entrar e ouvir.',
+    cameraDenied:
+      'O acesso à câmera está bloqueado. Para usá-la, permita a câmera nas configurações do site no navegador (o ícone na barra de endereços) e recarregue a página. Você ainda pode entrar sem vídeo.',
+    microphoneDenied:
+      'O acesso ao microfone está bloqueado. Para falar, permita o microfone nas configurações do site no navegador e recarregue a página. Você ainda pode entrar e ouvir.',
     cameraUnavailable: 'Nenhuma câmera encontrada. Você pode entrar sem vídeo.',
     microphoneUnavailable: 'Nenhum microfone encontrado. Você pode entrar e ouvir.',
     connecting: 'Conectando…',

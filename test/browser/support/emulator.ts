@@ -12,7 +12,11 @@ export interface EmulatorSession extends Required<Pick<SessionResponse, 'token' 
 /** A new user of the emulator, joined to the demo thread (each call is a new browser session). */
 export async function emulatorSession(displayName: string): Promise<EmulatorSession> {
   const { url } = await (await fetch('/test-api/emulator')).json();
-  const response = await fetch(new URL('api/session', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName }) });
+  const response = await fetch(new URL('api/session', url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ displayName }),
+  });
   if (!response.ok) throw new Error(`session: ${response.status}`);
   return response.json();
 }
@@ -20,17 +24,27 @@ export async function emulatorSession(displayName: string): Promise<EmulatorSess
 /** The real chat SDK acting as `session`'s user, over the emulator transport. */
 export async function chatThreadAs(session: EmulatorSession, threadId = session.threadId): Promise<ChatThreadClient> {
   const [{ ChatClient }, { AzureCommunicationTokenCredential }] = await Promise.all([loadChatSdk(), loadCommonSdk()]);
-  const client = new ChatClient(emulatorSdkEndpoint(session.endpoint), new AzureCommunicationTokenCredential(session.token), { httpClient: emulatorHttpClient });
+  const client = new ChatClient(emulatorSdkEndpoint(session.endpoint), new AzureCommunicationTokenCredential(session.token), {
+    httpClient: emulatorHttpClient,
+  });
   return client.getChatThreadClient(threadId);
 }
 
 /** A thread of its own for one test, with the given members (the first creates it). */
 export async function newThread(topic: string, creator: EmulatorSession, ...others: EmulatorSession[]): Promise<string> {
   const [{ ChatClient }, { AzureCommunicationTokenCredential }] = await Promise.all([loadChatSdk(), loadCommonSdk()]);
-  const client = new ChatClient(emulatorSdkEndpoint(creator.endpoint), new AzureCommunicationTokenCredential(creator.token), { httpClient: emulatorHttpClient });
+  const client = new ChatClient(emulatorSdkEndpoint(creator.endpoint), new AzureCommunicationTokenCredential(creator.token), {
+    httpClient: emulatorHttpClient,
+  });
   const { chatThread } = await client.createChatThread(
     { topic },
-    { participants: [creator, ...others].map((member) => ({ id: { communicationUserId: member.userId }, displayName: member.displayName, shareHistoryTime: new Date(0) })) },
+    {
+      participants: [creator, ...others].map((member) => ({
+        id: { communicationUserId: member.userId },
+        displayName: member.displayName,
+        shareHistoryTime: new Date(0),
+      })),
+    },
   );
   return chatThread!.id;
 }

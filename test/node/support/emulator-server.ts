@@ -4,7 +4,9 @@ import { acsConnection, type AcsConnection } from '../../../server/acs-clients.j
 import { DEVELOPMENT_ACCESS_KEY, Emulator, type EmulatorOptions } from '../../../server/emulator/emulator.js';
 
 /** An in-memory emulator on a free loopback port, for tests that drive it with the real SDKs. */
-export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<{ emulator: Emulator; connection: AcsConnection; endpoint: string; close(): Promise<void> }> {
+export async function startEmulator(
+  options: Partial<EmulatorOptions> = {},
+): Promise<{ emulator: Emulator; connection: AcsConnection; endpoint: string; close(): Promise<void> }> {
   const emulator = new Emulator({ accessKey: DEVELOPMENT_ACCESS_KEY, ...options });
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);

@@ -20,7 +20,12 @@ export async function openEventStream(url: string | URL, headers: Record<string,
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((line) => !line.startsWith(':') && line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((line) => !line.startsWith(':') && line.includes(':'))
+              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+          );
           if (fields['event']) received.push({ id: fields['id'], event: fields['event'], data: JSON.parse(fields['data'] ?? '{}') });
           waiters.splice(0).forEach((wake) => wake());
         }
