@@ -12,11 +12,11 @@ import { DEVELOPMENT_ACCESS_KEY } from '../server/emulator/emulator.js';
 import { openRealSdkLobby, readMarks, waitForMark } from '../test/node/support/real-sdk-lobby.js';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const root = new URL('../', import.meta.url);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const manifest = JSON.parse(readFileSync(new URL('dist/cdn/manifest.json', root), 'utf8')).chunks as Record<string, { name: string }>;
+const { chunks: manifest } = JSON.parse(readFileSync(new URL('dist/cdn/manifest.json', root), 'utf8')) as { chunks: Record<string, { name: string }> };
 console.log('CDN chunk                 gzip kB');
 for (const [file, chunk] of Object.entries(manifest).sort(([, a], [, b]) => a.name.localeCompare(b.name))) {
   console.log(`${chunk.name.padEnd(24)} ${(gzipSync(readFileSync(new URL(`dist/cdn/${file}`, root)), { level: 9 }).length / 1000).toFixed(1).padStart(8)}`);
@@ -68,7 +68,7 @@ try {
     for (const [name, at] of Object.entries(await readMarks(page))) (lobby[name] ??= []).push(at);
     await context.close();
   }
-  const firstPaint = median(lobby['acs-call:first-paint']!);
+  const firstPaint = median(lobby['acs-call:first-paint']);
   for (const name of [
     'acs-call:first-paint',
     'acs-call:browser-devices-listed',
@@ -76,9 +76,9 @@ try {
     'acs:calling-sdk-loaded',
     'acs-call:device-manager-ready',
   ]) {
-    console.log(`${name.padEnd(36)} ${median(lobby[name]!).toFixed(0).padStart(8)}`);
+    console.log(`${name.padEnd(36)} ${median(lobby[name]).toFixed(0).padStart(8)}`);
   }
-  console.log(`${'preview after first paint (target ≤ 1000)'.padEnd(36)} ${(median(lobby['acs-call:preview-playing']!) - firstPaint).toFixed(0).padStart(8)}`);
+  console.log(`${'preview after first paint (target ≤ 1000)'.padEnd(36)} ${(median(lobby['acs-call:preview-playing']) - firstPaint).toFixed(0).padStart(8)}`);
 } finally {
   await browser.close();
   await app.close();

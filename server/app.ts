@@ -56,22 +56,30 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   ]);
   let ready: Promise<void> = Promise.resolve();
 
-  const server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     try {
       // The emulator answers at once: setting up the API routes itself talks to it.
       if (emulator && (await emulator.handle(request, response, url))) return;
       await ready;
       const route = routes.get(url.pathname);
-      if (route) return await route(request, response, url);
+      if (route) {
+        await route(request, response, url);
+        return;
+      }
       if (files(request, response, url)) return;
       // A mistyped token-url on another site must read "not found" there, not fail as CORS does.
-      if (letCallerRead(request, response) && request.method === 'OPTIONS') return answerPreflight(request, response);
+      if (letCallerRead(request, response) && request.method === 'OPTIONS') {
+        answerPreflight(request, response);
+        return;
+      }
       throw new HttpError(404, 'NotFound', `${url.pathname} was not found.`);
     } catch (error) {
       sendError(response, error);
     }
-  });
+  };
+  // node:http does nothing with a listener's promise; answer() sends its own errors.
+  const server = createServer((request, response) => void answer(request, response));
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://localhost:${port}`;

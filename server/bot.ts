@@ -59,7 +59,7 @@ export function createBot(options: BotOptions) {
       if (!Array.isArray(events)) throw new HttpError(400, 'InvalidRequest', 'Expected an array of Event Grid events.');
       const validation = events.find((event) => event.eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent');
       if (validation) {
-        sendJson(response, 200, { validationResponse: validation.data['validationCode'] });
+        sendJson(response, 200, { validationResponse: validation.data.validationCode });
         return;
       }
       sendEmpty(response, 200);

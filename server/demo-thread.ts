@@ -24,7 +24,7 @@ export interface DemoThread {
    * was added with ("if participants already exist, no change occurs"); messages carry the name
    * each one was sent under.
    */
-  join(user: CommunicationUserIdentifier, displayName: string): Promise<string>;
+  join: (user: CommunicationUserIdentifier, displayName: string) => Promise<string>;
 }
 
 /**
@@ -46,7 +46,9 @@ export async function openDemoThread(connection: AcsConnection, identity: Commun
   const bot = await identity.createUser();
   const botChat = chatClientFor(connection, identity, bot);
   const { chatThread } = await botChat.createChatThread({ topic: TOPIC }, { participants: [{ id: bot, displayName: BOT_DISPLAY_NAME }] });
-  const threadId = chatThread!.id;
+  // The SDK types the thread as optional; the 201 that answers a successful create always carries it.
+  if (!chatThread) throw new Error('ACS returned no chat thread for createChatThread.');
+  const threadId = chatThread.id;
   if (stateFile) writeSaved(stateFile, { botUserId: bot.communicationUserId, threadId });
   return demoThread(threadId, bot, botChat, botChat.getChatThreadClient(threadId), new Map([[bot.communicationUserId, Promise.resolve()]]));
 }

@@ -9,12 +9,18 @@ import { resetDataDir } from './reset-data.js';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const inMemory = process.argv.includes('--in-memory');
 const reset = process.argv.includes('--reset');
-const dataDir = inMemory ? undefined : (process.env['ACS_EMULATOR_DATA'] ?? '.data');
+const dataDir = inMemory ? undefined : (process.env.ACS_EMULATOR_DATA ?? '.data');
 const DEMO_PAGES = [
   ['', 'all three elements'],
   ['cms.html', 'a CMS page with one script tag'],
   ['api.html', 'the elements’ reference'],
 ] as const;
+
+/** A variable set empty (`ACS_CONNECTION_STRING=` in a .env or compose file) counts as unset. */
+function setting(name: string): string | undefined {
+  const value = process.env[name];
+  return value === '' ? undefined : value;
+}
 
 if (!existsSync(new URL('../dist/cdn/acs-elements.js', import.meta.url))) buildWithProgress(projectRoot);
 
@@ -29,17 +35,17 @@ if (reset && dataDir) {
 }
 
 const app = await startApp({
-  port: Number(process.env['PORT'] ?? 8080),
-  host: process.env['HOST'],
-  connectionString: process.env['ACS_CONNECTION_STRING'] || undefined,
-  emulatorKey: process.env['ACS_EMULATOR_KEY'] || DEVELOPMENT_ACCESS_KEY,
+  port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST,
+  connectionString: setting('ACS_CONNECTION_STRING'),
+  emulatorKey: setting('ACS_EMULATOR_KEY') ?? DEVELOPMENT_ACCESS_KEY,
   dataDir,
-  allowedOrigins: (process.env['ALLOWED_ORIGINS'] ?? '')
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean),
-  webhookKey: process.env['EVENT_GRID_WEBHOOK_KEY'] || undefined,
-  tokenLifetimeSeconds: process.env['ACS_EMULATOR_TOKEN_SECONDS'] ? Number(process.env['ACS_EMULATOR_TOKEN_SECONDS']) : undefined,
+  webhookKey: setting('EVENT_GRID_WEBHOOK_KEY'),
+  tokenLifetimeSeconds: process.env.ACS_EMULATOR_TOKEN_SECONDS ? Number(process.env.ACS_EMULATOR_TOKEN_SECONDS) : undefined,
   projectRoot,
 });
 

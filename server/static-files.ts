@@ -95,7 +95,7 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: stri
   if (policy.validators) {
     // Size and modification time change whenever the build rewrites the file; no need to hash it.
     const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-    headers['ETag'] = etag;
+    headers.ETag = etag;
     headers['Last-Modified'] = stats.mtime.toUTCString();
     if (isFresh(request, etag, stats.mtime)) {
       response.writeHead(304, headers);

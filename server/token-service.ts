@@ -75,7 +75,10 @@ export function createTokenService(options: TokenServiceOptions) {
       // Refused origins may read the answer too: the page must be able to show the 403's reason.
       // The refusal itself is the boundary; a refused origin never gets a cookie or a token.
       const crossOrigin = letCallerRead(request, response);
-      if (request.method === 'OPTIONS' && crossOrigin) return answerPreflight(request, response);
+      if (request.method === 'OPTIONS' && crossOrigin) {
+        answerPreflight(request, response);
+        return;
+      }
       if (crossOrigin && !options.allowedOrigins.includes(crossOrigin)) {
         throw new HttpError(403, 'ForbiddenOrigin', `Origin ${crossOrigin} is not allowed; list it in ALLOWED_ORIGINS.`);
       }
@@ -83,7 +86,7 @@ export function createTokenService(options: TokenServiceOptions) {
       limiter(request.socket.remoteAddress ?? 'unknown');
       const input = parseJson(await readBody(request, 4096));
       const { user, token } = await issue(userFromCookie(request));
-      const displayName = readDisplayName(input['displayName']) ?? `Guest ${user.communicationUserId.slice(-4)}`;
+      const displayName = readDisplayName(input.displayName) ?? `Guest ${user.communicationUserId.slice(-4)}`;
       const threadId = await options.joinDemoThread?.(user, displayName);
       const body: SessionBody = {
         token: token.token,
@@ -146,13 +149,13 @@ function sign(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('base64url');
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
+function parseCookies(header: string | undefined): Partial<Record<string, string>> {
   return Object.fromEntries(
     (header ?? '')
       .split(';')
       .map((part) => part.trim().split('='))
-      .filter(([name, value]) => name && value !== undefined)
-      .map(([name, ...rest]) => [name!, rest.join('=')]),
+      .filter(([name, ...value]) => name && value.length > 0)
+      .map(([name, ...rest]) => [name, rest.join('=')]),
   );
 }
 

@@ -63,10 +63,9 @@ export class Emulator implements EmulatedResource {
   async authenticate(request: IncomingMessage, requiredScope = 'chat'): Promise<Caller> {
     const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw new HttpError(401, 'Unauthorized', 'Request is not authorized: a Bearer token is required.');
-    const claims = await this.tokens.verify(match[1]!);
+    const claims = await this.tokens.verify(match[1]);
     const identity = this.state.identities.get(claims.userId);
-    if (!identity || identity.tokenVersion !== claims.tokenVersion)
-      throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
+    if (identity?.tokenVersion !== claims.tokenVersion) throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
     if (!claims.scopes.includes(requiredScope)) throw new HttpError(403, 'Forbidden', `The access token has no ${requiredScope} scope.`);
     return claims;
   }

@@ -69,7 +69,7 @@ export class EventGridPublisher {
     try {
       if (!subscription.validated) subscription.validated = await this.withRetries(() => this.validate(subscription.url));
       while (subscription.validated && subscription.queue.length > 0 && !this.stopped) {
-        const event = subscription.queue[0]!;
+        const event = subscription.queue[0];
         const delivered = await this.withRetries(() => this.post(subscription.url, 'Notification', [event]).then((response) => response.ok));
         if (!delivered) console.warn(`Event Grid emulation: dropped ${event.eventType} for ${subscription.url} after retries.`);
         subscription.queue.shift();

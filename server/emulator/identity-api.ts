@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { HttpError, parseJson, requireApiVersion, sendEmpty, sendJson, type RouteContext, type Router } from '../http.js';
+import { HttpError, parseJson, requireApiVersion, sendEmpty, sendJson, type RouteContext, type RouteHandler, type Router } from '../http.js';
 import { verifyHmac } from './hmac.js';
 import { EMULATOR_RESOURCE_ID, type EmulatedResource } from './resource.js';
 
@@ -10,7 +10,7 @@ const DEFAULT_MINUTES = 1440;
 
 /** The Identity API (`2023-10-01`), every operation, authenticated with the HMAC access-key scheme. */
 export function registerIdentityApi(router: Router, emulator: EmulatedResource): void {
-  const signed = (handler: (context: RouteContext) => Promise<void>) => async (context: RouteContext) => {
+  const signed = (handler: RouteHandler) => async (context: RouteContext) => {
     requireApiVersion(context.url, API_VERSION);
     verifyHmac(context.request, context.url, context.body, emulator.options.accessKey);
     await handler(context);
@@ -27,8 +27,8 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     /^\/identities$/,
     signed(async ({ body, response }) => {
       const request = parseJson(body);
-      const scopes = request['createTokenWithScopes'] === undefined ? undefined : readScopes(request['createTokenWithScopes']);
-      const minutes = readMinutes(request['expiresInMinutes']);
+      const scopes = request.createTokenWithScopes === undefined ? undefined : readScopes(request.createTokenWithScopes);
+      const minutes = readMinutes(request.expiresInMinutes);
       const id = `8:acs:${EMULATOR_RESOURCE_ID}_${randomUUID()}`;
       emulator.commit({ t: 'identityCreated', id, at: new Date().toISOString() });
       const accessToken = scopes ? await emulator.tokens.issue(id, scopes, minutes, 0) : undefined;
@@ -39,9 +39,9 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
   router.add(
     'DELETE',
     /^\/identities\/([^/]+)$/,
-    signed(async ({ params, response }) => {
-      liveIdentity(params[0]!);
-      emulator.commit({ t: 'identityDeleted', id: params[0]! });
+    signed(({ params, response }) => {
+      liveIdentity(params[0]);
+      emulator.commit({ t: 'identityDeleted', id: params[0] });
       sendEmpty(response, 204);
     }),
   );
@@ -49,9 +49,9 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
   router.add(
     'POST',
     /^\/identities\/([^/]+)\/:revokeAccessTokens$/,
-    signed(async ({ params, response }) => {
-      liveIdentity(params[0]!);
-      emulator.commit({ t: 'tokensRevoked', id: params[0]! });
+    signed(({ params, response }) => {
+      liveIdentity(params[0]);
+      emulator.commit({ t: 'tokensRevoked', id: params[0] });
       sendEmpty(response, 204);
     }),
   );
@@ -60,9 +60,9 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     'POST',
     /^\/identities\/([^/]+)\/:issueAccessToken$/,
     signed(async ({ params, body, response }) => {
-      const identity = liveIdentity(params[0]!);
+      const identity = liveIdentity(params[0]);
       const request = parseJson(body);
-      const token = await emulator.tokens.issue(identity.id, readScopes(request['scopes']), readMinutes(request['expiresInMinutes']), identity.tokenVersion);
+      const token = await emulator.tokens.issue(identity.id, readScopes(request.scopes), readMinutes(request.expiresInMinutes), identity.tokenVersion);
       sendJson(response, 200, token);
     }),
   );
@@ -83,7 +83,7 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
       } catch {
         throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is not a JWT.');
       }
-      if (claims['oid'] !== userId || (claims['appid'] ?? claims['azp']) !== appId) {
+      if (claims.oid !== userId || (claims.appid ?? claims.azp) !== appId) {
         throw new HttpError(400, 'InvalidRequest', "The token's oid and appid do not match userId and appId.");
       }
       sendJson(response, 200, await emulator.tokens.issue(`8:orgid:${userId}`, ['voip'], 60, 0));

@@ -51,5 +51,12 @@ export function openJournal<R>(file: string, apply: (record: R) => void): Journa
 
 /** For `--in-memory`: nothing survives the process. */
 export function memoryJournal<R>(): Journal<R> {
-  return { append() {}, close() {} };
+  return {
+    append() {
+      // Nothing to write: the state in memory is all there is.
+    },
+    close() {
+      // Nothing was opened.
+    },
+  };
 }

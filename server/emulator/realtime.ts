@@ -62,7 +62,7 @@ export class RealtimeHub {
     response.write(`retry: 1000\n: connected\n\n`);
     const since = Number(lastEventId);
     if (Number.isFinite(since) && since > 0) {
-      if (this.recent.length > 0 && this.recent[0]!.id > since + 1) response.write(`event: resync\ndata: {}\n\n`);
+      if (this.recent.length > 0 && this.recent[0].id > since + 1) response.write(`event: resync\ndata: {}\n\n`);
       for (const delivered of this.recent) if (delivered.id > since && delivered.recipients.has(userId)) write(response, delivered);
     }
     const listener: Listener = {

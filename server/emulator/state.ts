@@ -112,17 +112,17 @@ export function applyRecord(state: EmulatorState, record: StateRecord): void {
       if (record.requestId) state.createdByRequest.set(record.requestId, record.thread.id);
       return;
     case 'threadUpdated': {
-      const thread = state.threads.get(record.id)!;
+      const thread = threadIn(state, record.id);
       if (record.topic !== undefined) thread.topic = record.topic;
       if (record.metadata !== undefined) thread.metadata = { ...thread.metadata, ...record.metadata };
       if (record.retentionPolicy !== undefined) thread.retentionPolicy = record.retentionPolicy;
       return;
     }
     case 'threadDeleted':
-      state.threads.get(record.id)!.deletedOn = record.at;
+      threadIn(state, record.id).deletedOn = record.at;
       return;
     case 'messageAdded':
-      state.threads.get(record.threadId)!.messages.push(record.message);
+      threadIn(state, record.threadId).messages.push(record.message);
       return;
     case 'messageEdited': {
       const message = findMessage(state, record.threadId, record.id);
@@ -139,19 +139,31 @@ export function applyRecord(state: EmulatorState, record: StateRecord): void {
       return;
     }
     case 'participantsAdded': {
-      const thread = state.threads.get(record.threadId)!;
+      const thread = threadIn(state, record.threadId);
       for (const participant of record.participants) thread.participants.set(participant.rawId, participant);
       return;
     }
     case 'participantRemoved':
-      state.threads.get(record.threadId)!.participants.delete(record.rawId);
+      threadIn(state, record.threadId).participants.delete(record.rawId);
       return;
     case 'readReceiptSent':
-      state.threads.get(record.threadId)!.readReceipts.set(record.rawId, { chatMessageId: record.chatMessageId, readOn: record.at });
+      threadIn(state, record.threadId).readReceipts.set(record.rawId, { chatMessageId: record.chatMessageId, readOn: record.at });
       return;
   }
 }
 
+/**
+ * A thread a record or a route names after finding or creating it: threads are never removed
+ * (a deleted one keeps its `deletedOn`), so a missing one means a journal that is not the emulator's.
+ */
+export function threadIn(state: EmulatorState, id: string): Thread {
+  const thread = state.threads.get(id);
+  if (!thread) throw new Error(`Thread ${id} is not in the emulator's state.`);
+  return thread;
+}
+
 function findMessage(state: EmulatorState, threadId: string, id: string): StoredMessage {
-  return state.threads.get(threadId)!.messages.find((message) => message.id === id)!;
+  const message = threadIn(state, threadId).messages.find((each) => each.id === id);
+  if (!message) throw new Error(`Message ${id} is not in thread ${threadId}.`);
+  return message;
 }

@@ -55,11 +55,11 @@ export class TokenIssuer {
   async verify(token: string): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
-      if (typeof payload['skypeid'] !== 'string' || typeof payload['acsScope'] !== 'string') throw new Error('not an ACS token');
+      if (typeof payload.skypeid !== 'string' || typeof payload.acsScope !== 'string') throw new Error('not an ACS token');
       return {
-        userId: `8:${payload['skypeid']}`,
-        scopes: payload['acsScope'].split(','),
-        tokenVersion: Number(payload['ver'] ?? 0),
+        userId: `8:${payload.skypeid}`,
+        scopes: payload.acsScope.split(','),
+        tokenVersion: Number(payload.ver ?? 0),
         expiresAt: (payload.exp ?? 0) * 1000,
       };
     } catch (error) {

@@ -15,20 +15,20 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
     'POST',
     /^\/chat\/threads\/([^/]+)\/messages$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       const input = parseJson(body);
-      const content = readContent(input['content']);
-      const type = input['type'] === undefined ? 'text' : input['type'];
+      const content = readContent(input.content);
+      const type = input.type === undefined ? 'text' : input.type;
       if (type !== 'text' && type !== 'html') throw new HttpError(400, 'InvalidMessageType', 'A message type is text or html.');
-      const senderDisplayName = input['senderDisplayName'] === undefined ? undefined : readDisplayName(input['senderDisplayName']);
+      const senderDisplayName = input.senderDisplayName === undefined ? undefined : readDisplayName(input.senderDisplayName);
       const message = addMessage(emulator, thread, {
         type,
         content: { message: content },
         senderRawId: caller.userId,
         ...(senderDisplayName !== undefined && { senderDisplayName }),
-        ...(input['metadata'] !== undefined && { metadata: readMetadata(input['metadata']) }),
+        ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
       });
-      publishMessageEvent(emulator, thread, message, 'chatMessageReceived', 'Microsoft.Communication.ChatMessageReceivedInThread');
+      publishMessageEvent(emulator, thread, caller.userId, message, 'chatMessageReceived', 'Microsoft.Communication.ChatMessageReceivedInThread');
       sendJson(response, 201, { id: message.id });
     }),
   );
@@ -37,7 +37,7 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
     'GET',
     /^\/chat\/threads\/([^/]+)\/messages$/,
     authed(({ params, url, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       const startTime = readTime(url.searchParams.get('startTime'));
       const historyFrom = thread.participants.get(caller.userId)?.shareHistoryTime;
       const before = readSequence(url.searchParams.get('before'));
@@ -55,7 +55,7 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
       next.set('api-version', CHAT_API_VERSION);
       sendJson(response, 200, {
         value: value.map((message) => messageModel(thread, message)),
-        ...(newestFirst.length > size && { nextLink: `/chat/threads/${encodeURIComponent(thread.id)}/messages?${next}` }),
+        ...(newestFirst.length > size && { nextLink: `/chat/threads/${encodeURIComponent(thread.id)}/messages?${next.toString()}` }),
       });
     }),
   );
@@ -64,8 +64,8 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
     'GET',
     /^\/chat\/threads\/([^/]+)\/messages\/([^/]+)$/,
     authed(({ params, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
-      sendJson(response, 200, messageModel(thread, messageIn(thread, params[1]!)));
+      const thread = threadFor(emulator.state, params[0], caller);
+      sendJson(response, 200, messageModel(thread, messageIn(thread, params[1])));
     }),
   );
 
@@ -73,18 +73,18 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
     'PATCH',
     /^\/chat\/threads\/([^/]+)\/messages\/([^/]+)$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
-      const message = ownMessage(messageIn(thread, params[1]!), caller);
+      const thread = threadFor(emulator.state, params[0], caller);
+      const message = ownMessage(messageIn(thread, params[1]), caller);
       const input = parseJson(body);
       emulator.commit({
         t: 'messageEdited',
         threadId: thread.id,
         id: message.id,
         at: new Date().toISOString(),
-        ...(input['content'] !== undefined && { content: readContent(input['content']) }),
-        ...(input['metadata'] !== undefined && { metadata: readMetadata(input['metadata']) }),
+        ...(input.content !== undefined && { content: readContent(input.content) }),
+        ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
       });
-      publishMessageEvent(emulator, thread, message, 'chatMessageEdited', 'Microsoft.Communication.ChatMessageEditedInThread');
+      publishMessageEvent(emulator, thread, caller.userId, message, 'chatMessageEdited', 'Microsoft.Communication.ChatMessageEditedInThread');
       sendEmpty(response, 204);
     }),
   );
@@ -93,11 +93,11 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
     'DELETE',
     /^\/chat\/threads\/([^/]+)\/messages\/([^/]+)$/,
     authed(({ params, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
-      const message = ownMessage(messageIn(thread, params[1]!), caller);
+      const thread = threadFor(emulator.state, params[0], caller);
+      const message = ownMessage(messageIn(thread, params[1]), caller);
       if (!message.deletedOn) {
         emulator.commit({ t: 'messageDeleted', threadId: thread.id, id: message.id, at: new Date().toISOString() });
-        publishMessageEvent(emulator, thread, message, 'chatMessageDeleted', 'Microsoft.Communication.ChatMessageDeletedInThread');
+        publishMessageEvent(emulator, thread, caller.userId, message, 'chatMessageDeleted', 'Microsoft.Communication.ChatMessageDeletedInThread');
       }
       sendEmpty(response, 204);
     }),
@@ -126,14 +126,15 @@ export function addMessage(
   return stored;
 }
 
+/** `sender`: the caller, who sent the message (only the sender edits or deletes one). */
 function publishMessageEvent(
   emulator: EmulatedResource,
   thread: Thread,
+  sender: string,
   message: StoredMessage,
   realtimeType: 'chatMessageReceived' | 'chatMessageEdited' | 'chatMessageDeleted',
   eventGridType: string,
 ): void {
-  const sender = message.senderRawId!;
   const base = {
     threadId: thread.id,
     sender: kindOf(sender),
@@ -171,4 +172,6 @@ function ownMessage(message: StoredMessage, caller: Caller): StoredMessage {
   return message;
 }
 
-const lastChange = (message: StoredMessage) => [message.createdOn, message.editedOn ?? '', message.deletedOn ?? ''].sort().at(-1)!;
+/** When a message last changed: the latest of its creation, edit and deletion times (ISO times compare as strings). */
+const lastChange = (message: StoredMessage) =>
+  [message.editedOn ?? '', message.deletedOn ?? ''].reduce((latest, time) => (time > latest ? time : latest), message.createdOn);

@@ -13,7 +13,7 @@ export function page<T>(items: T[], url: URL, path: string): { value: T[]; nextL
   next.set('skip', String(skip + size));
   next.set('maxPageSize', String(size));
   next.set('api-version', CHAT_API_VERSION);
-  return { value, nextLink: `${path}?${next}` };
+  return { value, nextLink: `${path}?${next.toString()}` };
 }
 
 export function readPageSize(value: string | null): number {

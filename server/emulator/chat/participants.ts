@@ -16,7 +16,7 @@ export function registerParticipantRoutes(router: Router, emulator: EmulatedReso
     'GET',
     /^\/chat\/threads\/([^/]+)\/participants$/,
     authed(({ params, url, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       sendJson(
         response,
         200,
@@ -29,8 +29,8 @@ export function registerParticipantRoutes(router: Router, emulator: EmulatedReso
     'POST',
     /^\/chat\/threads\/([^/]+)\/participants\/:add$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
-      const requested = readList(parseJson(body)['participants'], 'participants');
+      const thread = threadFor(emulator.state, params[0], caller);
+      const requested = readList(parseJson(body).participants, 'participants');
       if (requested.length === 0) throw new HttpError(400, 'InvalidRequest', 'participants must not be empty.');
       const invalidParticipants = addParticipants(emulator, thread, caller, requested);
       sendJson(response, 201, invalidParticipants.length > 0 ? { invalidParticipants } : {});
@@ -41,7 +41,7 @@ export function registerParticipantRoutes(router: Router, emulator: EmulatedReso
     'POST',
     /^\/chat\/threads\/([^/]+)\/participants\/:remove$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       const rawId = readIdentifier(parseJson(body));
       const participant = thread.participants.get(rawId);
       if (participant) {

@@ -33,21 +33,25 @@ export function readMetadata(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('metadata is an object of strings.');
   const entries = Object.entries(value);
   if (!entries.every(([, each]) => typeof each === 'string')) throw invalid('metadata is an object of strings.');
-  return Object.fromEntries(entries) as Record<string, string>;
+  return Object.fromEntries(entries);
 }
 
 export function readRetention(value: unknown): RetentionPolicy {
-  const policy = value as RetentionPolicy;
-  if (policy?.kind === 'none') return { kind: 'none' };
-  if (
-    policy?.kind === 'threadCreationDate' &&
-    Number.isInteger(policy.deleteThreadAfterDays) &&
-    policy.deleteThreadAfterDays! >= 1 &&
-    policy.deleteThreadAfterDays! <= 90
-  ) {
-    return { kind: 'threadCreationDate', deleteThreadAfterDays: policy.deleteThreadAfterDays! };
+  const policy = fieldsOf(value);
+  if (policy.kind === 'none') return { kind: 'none' };
+  const days = policy.deleteThreadAfterDays;
+  if (policy.kind === 'threadCreationDate' && typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 90) {
+    return { kind: 'threadCreationDate', deleteThreadAfterDays: days };
   }
   throw invalid('retentionPolicy is {kind:"none"} or {kind:"threadCreationDate", deleteThreadAfterDays: 1–90}.');
+}
+
+/**
+ * The fields of a request body's object, each still to be checked; anything else (null, a string,
+ * a number) has none of the fields asked for, so reads as an object without them.
+ */
+function fieldsOf(value: unknown): Partial<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null ? value : {};
 }
 
 export function readList(value: unknown, name: string): unknown[] {
@@ -57,26 +61,27 @@ export function readList(value: unknown, name: string): unknown[] {
 }
 
 export function readIdentifier(value: unknown): string {
-  const model = value as { rawId?: unknown; communicationUser?: { id?: unknown } };
-  const rawId = typeof model?.rawId === 'string' ? model.rawId : model?.communicationUser?.id;
+  const model = fieldsOf(value);
+  const rawId = typeof model.rawId === 'string' ? model.rawId : fieldsOf(model.communicationUser).id;
   if (typeof rawId !== 'string' || !rawId) throw invalid('A communication identifier needs a rawId.');
   return getIdentifierRawId(createIdentifierFromRawId(rawId));
 }
 
 export function readParticipant(value: unknown): Participant {
-  const input = value as { communicationIdentifier?: unknown; displayName?: unknown; shareHistoryTime?: unknown; metadata?: unknown };
-  const shareHistoryTime = readTime(input?.shareHistoryTime ?? null);
+  const input = fieldsOf(value);
+  const shareHistoryTime = readTime(input.shareHistoryTime ?? null);
   return {
-    rawId: readIdentifier(input?.communicationIdentifier),
-    ...(input?.displayName !== undefined && { displayName: readDisplayName(input.displayName) }),
+    rawId: readIdentifier(input.communicationIdentifier),
+    ...(input.displayName !== undefined && { displayName: readDisplayName(input.displayName) }),
     ...(shareHistoryTime && { shareHistoryTime }),
-    ...(input?.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
+    ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
   };
 }
 
 export function readTime(value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message quotes what was sent, as sent: an object reads "[object Object]"
   if (Number.isNaN(time)) throw invalid(`${String(value)} is not an RFC 3339 time.`);
   return new Date(time).toISOString();
 }

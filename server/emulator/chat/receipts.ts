@@ -12,8 +12,8 @@ export function registerReceiptRoutes(router: Router, emulator: EmulatedResource
     'POST',
     /^\/chat\/threads\/([^/]+)\/readReceipts$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
-      const chatMessageId = parseJson(body)['chatMessageId'];
+      const thread = threadFor(emulator.state, params[0], caller);
+      const chatMessageId = parseJson(body).chatMessageId;
       if (typeof chatMessageId !== 'string' || !chatMessageId) throw new HttpError(400, 'InvalidRequest', 'chatMessageId is required.');
       messageIn(thread, chatMessageId);
       const readOn = new Date().toISOString();
@@ -36,7 +36,7 @@ export function registerReceiptRoutes(router: Router, emulator: EmulatedResource
     'GET',
     /^\/chat\/threads\/([^/]+)\/readReceipts$/,
     authed(({ params, url, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       const receipts = [...thread.readReceipts.entries()].map(([rawId, receipt]) => ({ senderCommunicationIdentifier: identifierModel(rawId), ...receipt }));
       sendJson(response, 200, page(receipts, url, `/chat/threads/${encodeURIComponent(thread.id)}/readReceipts`));
     }),

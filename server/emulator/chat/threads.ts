@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { headerOf, parseJson, sendEmpty, sendJson, type Router } from '../../http.js';
 import type { EmulatedResource } from '../resource.js';
+import { threadIn } from '../state.js';
 import { authenticated, recipients, threadFor } from './access.js';
 import { addMessage } from './messages.js';
 import { identifierModel, participantModel, participantWire, threadModel } from './models.js';
@@ -20,12 +21,12 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
       const requestId = headerOf(request.headers['repeatability-request-id']);
       const earlier = requestId && state.createdByRequest.get(requestId);
       if (earlier) {
-        sendJson(response, 201, { chatThread: threadModel(state.threads.get(earlier)!) }, { Location: threadLocation(earlier) });
+        sendJson(response, 201, { chatThread: threadModel(threadIn(state, earlier)) }, { Location: threadLocation(earlier) });
         return;
       }
       const input = parseJson(body);
-      const topic = readTopic(input['topic']);
-      const requested = input['participants'] === undefined ? [] : readList(input['participants'], 'participants');
+      const topic = readTopic(input.topic);
+      const requested = input.participants === undefined ? [] : readList(input.participants, 'participants');
       // The creator is always a participant, with the name they gave themselves if they listed themselves.
       const creator = requested.map(readParticipant).find((participant) => participant.rawId === caller.userId) ?? { rawId: caller.userId };
       const id = `19:${randomBytes(16).toString('hex')}@thread.v2`;
@@ -36,13 +37,13 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
           topic,
           createdOn: new Date().toISOString(),
           createdByRawId: caller.userId,
-          ...(input['metadata'] !== undefined && { metadata: readMetadata(input['metadata']) }),
-          ...(input['retentionPolicy'] !== undefined && { retentionPolicy: readRetention(input['retentionPolicy']) }),
+          ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
+          ...(input.retentionPolicy !== undefined && { retentionPolicy: readRetention(input.retentionPolicy) }),
         },
         participants: [creator],
         ...(requestId && { requestId }),
       });
-      const thread = state.threads.get(id)!;
+      const thread = threadIn(state, id);
       const others = requested.filter((item) => readParticipant(item).rawId !== caller.userId);
       const invalidParticipants = others.length > 0 ? addParticipants(emulator, thread, caller, others) : [];
       emulator.realtime.publish(recipients(thread), {
@@ -89,22 +90,22 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
   router.add(
     'GET',
     /^\/chat\/threads\/([^/]+)$/,
-    authed(({ params, response, caller }) => sendJson(response, 200, threadModel(threadFor(state, params[0]!, caller)))),
+    authed(({ params, response, caller }) => sendJson(response, 200, threadModel(threadFor(state, params[0], caller)))),
   );
 
   router.add(
     'PATCH',
     /^\/chat\/threads\/([^/]+)$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(state, params[0]!, caller);
+      const thread = threadFor(state, params[0], caller);
       const input = parseJson(body);
-      const topic = input['topic'] === undefined ? undefined : readTopic(input['topic']);
+      const topic = input.topic === undefined ? undefined : readTopic(input.topic);
       emulator.commit({
         t: 'threadUpdated',
         id: thread.id,
         ...(topic !== undefined && { topic }),
-        ...(input['metadata'] !== undefined && { metadata: readMetadata(input['metadata']) }),
-        ...(input['retentionPolicy'] !== undefined && { retentionPolicy: readRetention(input['retentionPolicy']) }),
+        ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
+        ...(input.retentionPolicy !== undefined && { retentionPolicy: readRetention(input.retentionPolicy) }),
       });
       if (topic !== undefined) addMessage(emulator, thread, { type: 'topicUpdated', content: { topic, initiatorRawId: caller.userId } });
       const updatedOn = new Date().toISOString();
@@ -133,9 +134,12 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
     'DELETE',
     /^\/chat\/threads\/([^/]+)$/,
     authed(({ params, response, caller }) => {
-      const thread = state.threads.get(params[0]!);
+      const thread = state.threads.get(params[0]);
       // Deleting a thread that is already gone succeeds, as in ACS.
-      if (!thread || thread.deletedOn) return sendEmpty(response, 204);
+      if (!thread || thread.deletedOn) {
+        sendEmpty(response, 204);
+        return;
+      }
       threadFor(state, thread.id, caller);
       const deletedOn = new Date().toISOString();
       emulator.commit({ t: 'threadDeleted', id: thread.id, at: deletedOn });

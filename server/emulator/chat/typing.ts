@@ -12,10 +12,10 @@ export function registerTypingRoute(router: Router, emulator: EmulatedResource):
     'POST',
     /^\/chat\/threads\/([^/]+)\/typing$/,
     authed(({ params, body, response, caller }) => {
-      const thread = threadFor(emulator.state, params[0]!, caller);
+      const thread = threadFor(emulator.state, params[0], caller);
       const input = parseJson(body);
       const senderDisplayName =
-        input['senderDisplayName'] === undefined ? thread.participants.get(caller.userId)?.displayName : readDisplayName(input['senderDisplayName']);
+        input.senderDisplayName === undefined ? thread.participants.get(caller.userId)?.displayName : readDisplayName(input.senderDisplayName);
       const others = [...recipients(thread)].filter((rawId) => rawId !== caller.userId);
       emulator.realtime.publish(others, {
         type: 'typingIndicatorReceived',
