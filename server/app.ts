@@ -57,7 +57,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let ready: Promise<void> = Promise.resolve();
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    } catch {
+      // A malformed Host header must not take the server down (an unhandled rejection ends Node).
+      sendError(response, new HttpError(400, 'InvalidRequest', 'The request URL or its Host header is malformed.'));
+      return;
+    }
     try {
       // The emulator answers at once: setting up the API routes itself talks to it.
       if (emulator && (await emulator.handle(request, response, url))) return;
