@@ -17,7 +17,7 @@ async function callElement(
   options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {},
 ): Promise<CallFixture> {
   const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: async () => canvasStream() });
-  const el = document.createElement('acs-call') as AcsCall;
+  const el = document.createElement('acs-call');
   el.callEngine = engine;
   el.tokenProvider = (options.provider ?? (() => createTestToken({ userId: options.userId ?? '8:acs:resource_caller' }))) as never;
   el.displayName = 'Caller';
@@ -43,13 +43,13 @@ function shadow(el: Element): ShadowRoot {
 }
 
 function button(el: Element, name: string): HTMLButtonElement {
-  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === name);
-  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === name);
+  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent.trim()).join(' | ')}`);
   return match;
 }
 
 function hasButton(el: Element, name: string): boolean {
-  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent!.trim() === name);
+  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent.trim() === name);
 }
 
 async function joinable(el: AcsCall): Promise<void> {
@@ -61,7 +61,7 @@ async function join(el: AcsCall, engine: FakeCallEngine): Promise<FakeCall> {
   const placed = engine.nextCall();
   button(el, strings.join).click();
   const call = await placed;
-  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent!.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
+  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
   return call;
 }
 
@@ -82,8 +82,8 @@ describe('<acs-call>', function () {
     await waitUntil(() => shadow(el).querySelector('video'), 'no preview', { timeout: 5000 });
     await playing(shadow(el).querySelector('video')!);
     const pickers = [...shadow(el).querySelectorAll('select')];
-    await waitUntil(() => pickers[0]!.options.length > 0 && pickers[1]!.options.length > 0, 'no devices listed');
-    expect(pickers[0]!.options[0]!.textContent).to.contain('fake_device_0');
+    await waitUntil(() => pickers[0].options.length > 0 && pickers[1].options.length > 0, 'no devices listed');
+    expect(pickers[0].options[0].textContent).to.contain('fake_device_0');
     const joinButton = button(el, strings.gettingReady);
     expect(joinButton.disabled).to.equal(true);
     await expect(el).to.be.accessible();
@@ -154,7 +154,7 @@ describe('<acs-call>', function () {
     call.addRemoteParticipant({ displayName: 'Ana' });
 
     button(el, strings.hold).click();
-    await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent!.includes(strings.onHold), 'not on hold');
+    await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent.includes(strings.onHold), 'not on hold');
     button(el, strings.resume).click();
     await waitUntil(() => call.state === 'Connected', 'not resumed');
     expect(states).to.include.members(['Connecting', 'Connected', 'LocalHold']);
@@ -169,7 +169,7 @@ describe('<acs-call>', function () {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = shadow(el).querySelector('ul[aria-label="Participants (2)"]')!;
-    expect([...list.querySelectorAll('li')].map((item) => item.textContent!.trim())).to.deep.equal(['Caller (you)', 'Ana']);
+    expect([...list.querySelectorAll('li')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
   });
 
   it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
@@ -198,14 +198,14 @@ describe('<acs-call>', function () {
     await waitUntil(() => shadow(el).querySelector('[part="recording-indicator"]')?.textContent === strings.recording, 'no recording indicator');
 
     call.dropConnection();
-    await waitUntil(() => shadow(el).textContent!.includes(strings.reconnecting), 'no reconnecting state');
+    await waitUntil(() => shadow(el).textContent.includes(strings.reconnecting), 'no reconnecting state');
     call.restoreConnection();
-    await waitUntil(() => !shadow(el).textContent!.includes(strings.reconnecting), 'still reconnecting');
+    await waitUntil(() => !shadow(el).textContent.includes(strings.reconnecting), 'still reconnecting');
   });
 
   it('joins when start() is called before it has signed in', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 300 });
-    const el = document.createElement('acs-call') as AcsCall;
+    const el = document.createElement('acs-call');
     el.callEngine = engine;
     el.tokenProvider = () => createTestToken();
     el.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
@@ -258,9 +258,9 @@ describe('<acs-call>', function () {
       return select.call(this, microphone);
     };
     try {
-      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent!.includes(strings.microphone))!;
+      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent.includes(strings.microphone))!;
       await waitUntil(() => picker.options.length > 1, 'no microphones to pick from');
-      const other = picker.options[picker.options.length - 1]!;
+      const other = picker.options[picker.options.length - 1];
       picker.value = other.value;
       picker.dispatchEvent(new Event('change'));
       await waitUntil(() => chosen.length === 1, 'the SDK did not switch microphones');
@@ -326,7 +326,7 @@ describe('<acs-call>', function () {
     const call = await join(el, engine);
     const ana = call.addRemoteParticipant({ rawId: '8:acs:resource_ana', displayName: 'Ana' });
     await el.sendData({ cue: 'slide-2' });
-    expect(new TextDecoder().decode(call.sentData[0]!.data)).to.equal('{"cue":"slide-2"}');
+    expect(new TextDecoder().decode(call.sentData[0].data)).to.equal('{"cue":"slide-2"}');
 
     const received = oneEvent(el, 'acs-data-received');
     call.receiveData(ana, new TextEncoder().encode('hello'));

@@ -21,7 +21,7 @@ async function chatAs(session: EmulatorSession, threadId: string, attributes: { 
 
 const log = (el: AcsChat) => el.shadowRoot!.querySelector('[role="log"]')!;
 const bubbles = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message')];
-const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent!.trim());
+const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent.trim());
 
 async function type(el: AcsChat, text: string): Promise<void> {
   el.focus();
@@ -70,12 +70,12 @@ describe('<acs-chat> against the emulator', function () {
     const threadId = await newThread('Who is here', ana, ben);
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     const toggle = anaChat.shadowRoot!.querySelector<HTMLButtonElement>('[aria-controls="participants"]')!;
-    expect(toggle.textContent!.trim()).to.equal('Participants (2)');
+    expect(toggle.textContent.trim()).to.equal('Participants (2)');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await anaChat.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    const list = () => [...anaChat.shadowRoot!.querySelectorAll('#participants li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const list = () => [...anaChat.shadowRoot!.querySelectorAll('#participants li')].map((item) => item.textContent.replace(/\s+/g, ' ').trim());
     expect(list()).to.have.members(['Ana', 'Ben']);
     benChat.focus();
     await sendKeys({ type: 'h' });
@@ -110,7 +110,7 @@ describe('<acs-chat> against the emulator', function () {
     const anaChat = await chatAs(ana, threadId);
     await chatAs(ben, threadId);
     await type(anaChat, 'Did you read this?');
-    await waitUntil(() => bubbles(anaChat).at(-1)!.textContent!.includes(en.chat.read), 'no read receipt', { timeout: 4000 });
+    await waitUntil(() => bubbles(anaChat).at(-1)!.textContent.includes(en.chat.read), 'no read receipt', { timeout: 4000 });
   });
 
   it('propagates edits and deletes of own messages', async () => {
@@ -119,7 +119,7 @@ describe('<acs-chat> against the emulator', function () {
     await type(anaChat, 'frist');
     await waitUntil(() => bubbles(anaChat).at(-1)?.getAttribute('data-status') === 'sent' && texts(benChat).includes('frist'));
 
-    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.edit}"]`) as HTMLButtonElement).click();
+    bubbles(anaChat).at(-1)!.querySelector<HTMLButtonElement>(`[aria-label="${en.chat.edit}"]`)!.click();
     await anaChat.updateComplete;
     const field = anaChat.shadowRoot!.querySelector('textarea')!;
     expect(field.value).to.equal('frist');
@@ -128,7 +128,7 @@ describe('<acs-chat> against the emulator', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => texts(benChat).includes('first'), 'the edit did not reach Ben', { timeout: 3000 });
 
-    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.delete}"]`) as HTMLButtonElement).click();
+    bubbles(anaChat).at(-1)!.querySelector<HTMLButtonElement>(`[aria-label="${en.chat.delete}"]`)!.click();
     await waitUntil(() => texts(benChat).includes(en.chat.deleted), 'the delete did not reach Ben', { timeout: 3000 });
   });
 
@@ -143,10 +143,10 @@ describe('<acs-chat> against the emulator', function () {
     const list = log(benChat);
     expect(list.scrollTop + list.clientHeight).to.be.closeTo(list.scrollHeight, 40);
 
-    for (let attempt = 0; attempt < 10 && !list.textContent!.includes(en.chat.startOfConversation); attempt += 1) {
+    for (let attempt = 0; attempt < 10 && !list.textContent.includes(en.chat.startOfConversation); attempt += 1) {
       list.scrollTop = 0;
       list.dispatchEvent(new Event('scroll'));
-      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 3000 });
+      await waitUntil(() => !list.textContent.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 3000 });
       await benChat.updateComplete;
     }
     expect(list.textContent).to.include(en.chat.startOfConversation);
@@ -219,15 +219,15 @@ describe('<acs-chat> against the emulator', function () {
     for (let step = 0; step < 60; step += 1) {
       list.scrollTop = 0;
       list.dispatchEvent(new Event('scroll'));
-      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
+      await waitUntil(() => !list.textContent.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
       await benChat.updateComplete;
       most = Math.max(most, list.querySelectorAll('article, p').length);
     }
-    const oldestShown = Number(texts(benChat)[0]!.replace('seed ', ''));
+    const oldestShown = Number(texts(benChat)[0].replace('seed ', ''));
     expect(oldestShown, 'scrolling up did not reach older history').to.be.lessThan(9000);
     expect(most, 'message nodes in the shadow DOM').to.be.at.most(300);
 
-    (benChat.shadowRoot!.querySelector('.new-messages') as HTMLButtonElement | null)?.click();
+    benChat.shadowRoot!.querySelector<HTMLButtonElement>('.new-messages')?.click();
     list.scrollTop = list.scrollHeight;
     for (let step = 0; step < 80 && texts(benChat).at(-1) !== 'seed 10000'; step += 1) {
       list.scrollTop = list.scrollHeight;

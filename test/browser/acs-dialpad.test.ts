@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
 import '../../src/dialpad.js';
-import type { AcsCall } from '../../src/call/acs-call.js';
 import type { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
@@ -22,7 +21,7 @@ async function dialpad(options: { attributes?: Record<string, string>; engine?: 
   const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20 });
   const el = document.createElement('acs-dialpad');
   el.callEngine = engine;
-  el.tokenProvider = (() => createTestToken({ userId: options.userId ?? USER })) as never;
+  el.tokenProvider = () => createTestToken({ userId: options.userId ?? USER });
   for (const [name, value] of Object.entries(options.attributes ?? { 'alternate-caller-id': CALLER_ID, 'default-country': 'US' })) el.setAttribute(name, value);
   await fixture(html`<div>${el}</div>`);
   return { el, engine };
@@ -38,18 +37,18 @@ function buttons(el: Element): HTMLButtonElement[] {
 
 /** A button by its visible text. */
 function button(el: Element, name: string): HTMLButtonElement {
-  const match = buttons(el).find((candidate) => candidate.textContent!.trim() === name);
+  const match = buttons(el).find((candidate) => candidate.textContent.trim() === name);
   if (!match)
     throw new Error(
       `No button named "${name}" in ${buttons(el)
-        .map((b) => b.textContent!.trim())
+        .map((b) => b.textContent.trim())
         .join(' | ')}`,
     );
   return match;
 }
 
 function hasButton(el: Element, name: string): boolean {
-  return buttons(el).some((candidate) => candidate.textContent!.trim() === name);
+  return buttons(el).some((candidate) => candidate.textContent.trim() === name);
 }
 
 /** A keypad key (or the backspace) by its accessible name. */
@@ -61,7 +60,7 @@ function key(el: Element, label: string): HTMLButtonElement {
 
 /** The number field, found by its label as a person would. */
 function field(el: Element): HTMLInputElement {
-  const label = [...shadow(el).querySelectorAll('label')].find((candidate) => candidate.textContent!.trim() === strings.number)!;
+  const label = [...shadow(el).querySelectorAll('label')].find((candidate) => candidate.textContent.trim() === strings.number)!;
   return shadow(el).getElementById(label.htmlFor) as HTMLInputElement;
 }
 
@@ -70,7 +69,7 @@ function status(el: Element): string {
 }
 
 function announced(el: Element): string {
-  return shadow(el).querySelector('[role="status"]')!.textContent!;
+  return shadow(el).querySelector('[role="status"]')!.textContent;
 }
 
 async function ready(el: AcsDialpad): Promise<void> {
@@ -110,7 +109,7 @@ describe('<acs-dialpad>', function () {
   it('is usable from the keyboard alone: type, Enter dials, digits send DTMF in order, Escape hangs up', async () => {
     const { el, engine } = await dialpad();
     await ready(el);
-    const agent = engine.agents[0]!;
+    const agent = engine.agents[0];
     const placedWith: unknown[] = [];
     const startCall = agent.startCall.bind(agent);
     agent.startCall = (participants, options) => {
@@ -215,7 +214,7 @@ describe('<acs-dialpad>', function () {
   it('keeps the call button disabled while the number is invalid, and says why once something was typed', async () => {
     const { el } = await dialpad();
     await ready(el);
-    const message = () => shadow(el).getElementById(field(el).getAttribute('aria-describedby')!)!.textContent!.trim();
+    const message = () => shadow(el).getElementById(field(el).getAttribute('aria-describedby')!)!.textContent.trim();
     expect(button(el, strings.call).disabled, 'empty pad').to.equal(true);
     expect(message(), 'no message on a pristine pad').to.equal('');
 
@@ -274,7 +273,7 @@ describe('<acs-dialpad>', function () {
     ]) {
       field(el).focus();
       field(el).select();
-      await paste(pasted!);
+      await paste(pasted);
       expect(field(el).value, pasted).to.equal(shown);
       expect(el.value, pasted).to.equal(e164);
     }
@@ -303,7 +302,7 @@ describe('<acs-dialpad>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20 });
     const el = document.createElement('acs-dialpad');
     el.callEngine = engine;
-    el.tokenProvider = (() => new Promise<string>((resolve) => (signIn = resolve))) as never;
+    el.tokenProvider = () => new Promise<string>((resolve) => (signIn = resolve));
     el.setAttribute('alternate-caller-id', CALLER_ID);
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${el}</div>`);
@@ -390,9 +389,9 @@ describe('<acs-dialpad>', function () {
 
   it('shares the call agent with an <acs-call> of the same user', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20 });
-    const call = document.createElement('acs-call') as AcsCall;
+    const call = document.createElement('acs-call');
     call.callEngine = engine;
-    call.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    call.tokenProvider = () => createTestToken({ userId: USER });
     call.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
     await fixture(html`<div>${call}</div>`);
     const { el } = await dialpad({ engine });
@@ -407,16 +406,16 @@ describe('<acs-dialpad>', function () {
 
   it('with for=, sends its keys into the <acs-call>’s call and adds a phone number to it', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20 });
-    const call = document.createElement('acs-call') as AcsCall;
+    const call = document.createElement('acs-call');
     call.id = 'meeting';
     call.callEngine = engine;
-    call.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    call.tokenProvider = () => createTestToken({ userId: USER });
     call.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
     call.setAttribute('alternate-caller-id', CALLER_ID);
     call.setAttribute('camera', 'off');
     const el = document.createElement('acs-dialpad');
     el.callEngine = engine;
-    el.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    el.tokenProvider = () => createTestToken({ userId: USER });
     el.setAttribute('for', 'meeting');
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${call}${el}</div>`);
@@ -457,7 +456,7 @@ describe('<acs-dialpad>', function () {
     expect(shadow(el).querySelector('[part="keypad"]')!.getAttribute('dir')).to.equal('ltr');
     expect(shadow(el).querySelector('[part="keypad"]')!.getAttribute('aria-label')).to.equal(ar.dialpad.keypad);
     const keys = [...shadow(el).querySelectorAll('[part="key"]')];
-    expect(keys[0]!.getBoundingClientRect().left).to.be.lessThan(keys[2]!.getBoundingClientRect().left);
+    expect(keys[0].getBoundingClientRect().left).to.be.lessThan(keys[2].getBoundingClientRect().left);
     expect(shadow(el).querySelector('select')!.value, 'the default country comes from the language').to.equal('EG');
     await expect(el).to.be.accessible();
   });

@@ -69,7 +69,7 @@ type Status = 'connected' | 'reconnecting' | 'offline';
 
 /** An <acs-chat> signed in as `session`'s user, showing `threadId`, with everything it announced recorded. */
 async function chatAs(session: EmulatorSession, threadId: string) {
-  const el = document.createElement('acs-chat') as AcsChat;
+  const el = document.createElement('acs-chat');
   el.tokenProvider = () => session;
   el.threadId = threadId;
   const statuses: Status[] = [];
@@ -83,7 +83,7 @@ async function chatAs(session: EmulatorSession, threadId: string) {
   return { el, statuses, received };
 }
 
-const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent!.trim());
+const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent.trim());
 /** The discreet notice in the header, or null when the element shows none. */
 const notice = (el: AcsChat) => el.shadowRoot!.querySelector('.connection')?.textContent?.trim() ?? null;
 const shows = (el: AcsChat, text: string) => texts(el).includes(text);
@@ -129,7 +129,7 @@ describe('<acs-chat> when the live stream fails', function () {
     expect(benChat.statuses).to.deep.equal(['reconnecting']);
     await benChat.el.updateComplete;
     const status = benChat.el.shadowRoot!.querySelector('.connection')!;
-    expect(status.textContent!.trim()).to.equal(en.chat.reconnecting);
+    expect(status.textContent.trim()).to.equal(en.chat.reconnecting);
     expect(status.getAttribute('role'), 'announced politely, not as an alert').to.equal('status');
     expect(benChat.el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     expect(texts(benChat.el), 'what was shown stays shown').to.deep.equal(['live']);
@@ -165,9 +165,9 @@ describe('<acs-chat> when the live stream fails', function () {
     fault.cut('unavailable');
     const benChat = await chatAs(ben, threadId);
     await waitUntil(() => fault.attempts.length >= 5, 'the stream was not retried', patiently);
-    const gaps = fault.attempts.slice(1, 5).map((at, index) => at - fault.attempts[index]!);
+    const gaps = fault.attempts.slice(1, 5).map((at, index) => at - fault.attempts[index]);
     for (let index = 1; index < gaps.length; index += 1) {
-      expect(gaps[index], `gap ${index + 1} after ${gaps.map(Math.round).join(', ')} ms`).to.be.greaterThan(gaps[index - 1]!);
+      expect(gaps[index], `gap ${index + 1} after ${gaps.map(Math.round).join(', ')} ms`).to.be.greaterThan(gaps[index - 1]);
     }
     expect(notice(benChat.el)).to.equal(en.chat.reconnecting);
   });

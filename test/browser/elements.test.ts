@@ -95,7 +95,7 @@ for (const tag of TAGS) {
       await expect(el).to.be.accessible();
 
       const ready = oneEvent(el, 'acs-ready');
-      (alert.querySelector('button') as HTMLButtonElement).click();
+      alert.querySelector('button')!.click();
       await ready;
       expect(attempt).to.equal(2);
     });

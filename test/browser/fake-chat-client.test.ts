@@ -20,8 +20,8 @@ async function chatPage(chat: FakeChatClient): Promise<AcsChat> {
 }
 
 const bubbles = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message')];
-const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent!.trim());
-const bubble = (el: AcsChat, text: string) => bubbles(el).find((each) => each.querySelector('.content')!.textContent!.trim() === text);
+const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent.trim());
+const bubble = (el: AcsChat, text: string) => bubbles(el).find((each) => each.querySelector('.content')!.textContent.trim() === text);
 
 async function type(el: AcsChat, text: string): Promise<void> {
   el.focus();
@@ -66,7 +66,7 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
     await waitUntil(() => chat.sent.length === 1 && bubble(el, 'Did you get this?')?.getAttribute('data-status') === 'sent');
     // Azure's live events have no sequence id: the receipt counts once the catch-up has given it one.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    chat.read(ana, chat.sent[0]!.id);
+    chat.read(ana, chat.sent[0].id);
     await waitUntil(() => bubble(el, 'Did you get this?')?.querySelector('.read')?.textContent === en.chat.read, 'not shown as read');
   });
 
@@ -78,7 +78,7 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
     await type(el, 'Let me in');
     expect((await error).detail.code).to.equal('network');
     await waitUntil(() => bubble(el, 'Let me in')?.getAttribute('data-status') === 'failed', 'not shown as failed');
-    const retry = [...bubble(el, 'Let me in')!.querySelectorAll('button')].find((button) => button.textContent!.trim() === en.chat.retry)!;
+    const retry = [...bubble(el, 'Let me in')!.querySelectorAll('button')].find((button) => button.textContent.trim() === en.chat.retry)!;
     retry.click();
     await waitUntil(() => bubble(el, 'Let me in')?.getAttribute('data-status') === 'sent', 'not sent on retry');
     expect(chat.sent).to.have.length(1);

@@ -45,7 +45,7 @@ describe('resolveLocale', () => {
 
   it('renders an element in Arabic, right to left, once the table arrives', async () => {
     const el = await fixture(html`<acs-chat lang="ar" .tokenProvider=${() => new Promise(() => {})}></acs-chat>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim() !== en.connecting, 'still English');
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim() !== en.connecting, 'still English');
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     await expect(el).to.be.accessible();
   });

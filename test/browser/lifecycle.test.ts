@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import type { AcsCall } from '../../src/call/acs-call.js';
 import { define } from '../../src/core/define.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
@@ -8,7 +7,7 @@ import { sessionUrl, uniqueKey } from './support/token-urls.js';
 
 // This file imports no entry up front: its first test writes tags before the elements are defined.
 
-const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent!.trim());
+const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent.trim());
 
 describe('registration', () => {
   it('upgrades tags written before the script, keeping attributes and properties set before it', async () => {
@@ -39,7 +38,7 @@ describe('registration', () => {
       console.warn = warn;
     }
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0]![0])).to.contain('<acs-chat> is already registered by another copy of acs-elements');
+    expect(String(warnings[0][0])).to.contain('<acs-chat> is already registered by another copy of acs-elements');
     expect(customElements.get('acs-chat')!.name).to.equal('AcsChat');
   });
 });
@@ -103,7 +102,7 @@ describe('changing what an element connects to after it started', function () {
 
   it('a new group-id during a call leaves that call and opens the lobby for the new group', async () => {
     const engine = new FakeCallEngine({ latencyMs: 5 });
-    const el = document.createElement('acs-call') as AcsCall;
+    const el = document.createElement('acs-call');
     el.callEngine = engine;
     el.tokenProvider = () => createTestToken();
     el.setAttribute('group-id', crypto.randomUUID());
@@ -135,7 +134,7 @@ describe('changing what an element connects to after it started', function () {
     await failed;
     await el.updateComplete;
     el.setAttribute('lang', 'it');
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.includes('non è stato trovato'), 'the error did not turn Italian', {
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent.includes('non è stato trovato'), 'the error did not turn Italian', {
       timeout: 3000,
     });
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('it');

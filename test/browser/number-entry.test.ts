@@ -137,6 +137,6 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
 /** The index just after the `count`-th digit of `formatted`. */
 function caretAfterDigits(formatted: string, count: number): number {
   let seen = 0;
-  for (let index = 0; index < formatted.length; index += 1) if (/\d/.test(formatted[index]!) && ++seen === count) return index + 1;
+  for (let index = 0; index < formatted.length; index += 1) if (/\d/.test(formatted[index]) && ++seen === count) return index + 1;
   return formatted.length;
 }

@@ -27,8 +27,8 @@ describe('the real ACS SDKs in the browser', () => {
     const page = await client.listChatThreads().next();
 
     expect(page.value).to.include({ id: '19:demo@thread.v2', topic: 'Offline thread' });
-    expect(seen[0]!.url).to.match(/^https:\/\/test\.communication\.azure\.com\/chat\/threads\?/);
-    expect(seen[0]!.headers.get('authorization')).to.match(/^Bearer /);
+    expect(seen[0].url).to.match(/^https:\/\/test\.communication\.azure\.com\/chat\/threads\?/);
+    expect(seen[0].headers.get('authorization')).to.match(/^Bearer /);
   });
 
   it("lists the browser's fake camera through the calling SDK's DeviceManager", async function () {
@@ -41,7 +41,7 @@ describe('the real ACS SDKs in the browser', () => {
     const cameras = await deviceManager.getCameras();
 
     expect(cameras.length).to.be.greaterThan(0);
-    expect(cameras[0]!.name).to.be.a('string').and.not.empty;
+    expect(cameras[0].name).to.be.a('string').and.not.empty;
   });
 });
 
