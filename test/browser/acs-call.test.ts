@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call.js';
 import type { AcsCall } from '../../src/call/acs-call.js';
@@ -94,7 +95,7 @@ describe('<acs-call>', function () {
     const call = await join(el, engine);
     expect(call.isLocalVideoStarted, 'the preview camera was handed to the call').to.equal(true);
 
-    const changed = oneEvent(el, 'acs-participants-changed');
+    const changed = acsEvent(el, 'acs-participants-changed');
     const ana = call.addRemoteParticipant({ displayName: 'Ana Lima', video: true });
     expect((await changed).detail.joined.map((participant: { displayName: string }) => participant.displayName)).to.deep.equal(['Ana Lima']);
     await waitUntil(() => shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'no tile for Ana');
@@ -108,7 +109,7 @@ describe('<acs-call>', function () {
     ana.leave();
     await waitUntil(() => !shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'Ana’s tile stayed');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.hangUp).click();
     const detail = (await ended).detail;
     expect(detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
@@ -284,7 +285,7 @@ describe('<acs-call>', function () {
   it('tells why a call failed in plain words', async () => {
     const { el, engine } = await callElement();
     const call = await join(el, engine);
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     call.end(callEndReasons.networkLost);
     expect((await ended).detail).to.include({ reason: 'network', code: 410, subCode: 3101 });
     await el.updateComplete;
@@ -296,7 +297,7 @@ describe('<acs-call>', function () {
     await waitUntil(() => engine.agents.length === 1, 'no agent');
     expect(shadow(el).querySelector('[part="join-button"]'), 'a join button with nothing to join').to.equal(null);
 
-    let ringing = oneEvent(el, 'acs-incoming-call');
+    let ringing = acsEvent(el, 'acs-incoming-call');
     const first = engine.ringIncoming({ from: { rawId: '8:acs:resource_ana', displayName: 'Ana' } });
     expect((await ringing).detail).to.deep.equal({ from: '8:acs:resource_ana', displayName: 'Ana' });
     await el.updateComplete;
@@ -309,7 +310,7 @@ describe('<acs-call>', function () {
     await declined;
     await waitUntil(() => !shadow(el).querySelector('[role="alertdialog"]'), 'the prompt stayed');
 
-    ringing = oneEvent(el, 'acs-incoming-call');
+    ringing = acsEvent(el, 'acs-incoming-call');
     engine.ringIncoming({ from: { rawId: '8:acs:resource_bo', displayName: 'Bo' } });
     await ringing;
     await el.updateComplete;
@@ -328,14 +329,14 @@ describe('<acs-call>', function () {
     await el.sendData({ cue: 'slide-2' });
     expect(new TextDecoder().decode(call.sentData[0].data)).to.equal('{"cue":"slide-2"}');
 
-    const received = oneEvent(el, 'acs-data-received');
+    const received = acsEvent(el, 'acs-data-received');
     call.receiveData(ana, new TextEncoder().encode('hello'));
     expect((await received).detail).to.include({ from: '8:acs:resource_ana', text: 'hello' });
   });
 
   it('reports sendData() outside a call as a visible error', async () => {
     const { el } = await callElement();
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await el.sendData('too early');
     expect((await failed).detail.code).to.equal('not-in-call');
     await el.updateComplete;
@@ -379,7 +380,7 @@ describe('<acs-call>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20, phoneCallee: () => 'busy' });
     const { el } = await callElement({ engine, attributes: { callee: '+14255550123', 'alternate-caller-id': '+18005550100' } });
     await waitUntil(() => hasButton(el, strings.startCall) && !button(el, strings.startCall).disabled, 'not ready');
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.startCall).click();
     expect((await ended).detail.reason).to.equal('busy');
     await el.updateComplete;

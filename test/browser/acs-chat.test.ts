@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
@@ -12,7 +13,7 @@ async function chatAs(session: EmulatorSession, threadId: string, attributes: { 
   el.threadId = threadId;
   el.pageSize = attributes.pageSize ?? 20;
   el.setAttribute('theme', attributes.theme ?? 'light');
-  const ready = oneEvent(el, 'acs-ready');
+  const ready = acsEvent(el, 'acs-ready');
   await fixture(html`<div style="width: 480px">${el}</div>`);
   await ready;
   await el.updateComplete;
@@ -43,8 +44,8 @@ describe('<acs-chat> against the emulator', function () {
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     expect(anaChat.shadowRoot!.querySelector('#topic')!.textContent).to.equal('Live chat');
 
-    const received = oneEvent(benChat, 'acs-message-received');
-    const sent = oneEvent(anaChat, 'acs-message-sent');
+    const received = acsEvent(benChat, 'acs-message-received');
+    const sent = acsEvent(anaChat, 'acs-message-sent');
     await type(anaChat, 'Hello Ben');
     await waitUntil(
       () => benChat.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…' || texts(benChat).includes('Hello Ben'),
@@ -92,14 +93,14 @@ describe('<acs-chat> against the emulator', function () {
     list.dispatchEvent(new Event('scroll'));
     await benChat.updateComplete;
 
-    const unread = oneEvent(benChat, 'acs-unread-changed');
+    const unread = acsEvent(benChat, 'acs-unread-changed');
     await (await chatThreadAs(ana, threadId)).sendMessage({ content: 'while you were away' }, { senderDisplayName: 'Ana' });
     expect((await unread).detail).to.deep.equal({ count: 1 });
     await benChat.updateComplete;
     const button = benChat.shadowRoot!.querySelector<HTMLButtonElement>('.new-messages')!;
     expect(button.textContent).to.equal('New messages: 1');
 
-    const cleared = oneEvent(benChat, 'acs-unread-changed');
+    const cleared = acsEvent(benChat, 'acs-unread-changed');
     button.click();
     expect((await cleared).detail).to.deep.equal({ count: 0 });
     expect(texts(benChat).at(-1)).to.equal('while you were away');
@@ -254,7 +255,7 @@ describe('<acs-chat> against the emulator', function () {
     el.tokenProvider = provider('Cleo');
     const errors: unknown[] = [];
     el.addEventListener('acs-error', (event) => errors.push(event.detail));
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     const { userId } = (await ready).detail;
 

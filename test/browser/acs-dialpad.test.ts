@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
 import '../../src/dialpad.js';
@@ -123,7 +124,7 @@ describe('<acs-dialpad>', function () {
     expect(field(el).value).to.equal('(425) 555-0100');
     expect(el.value).to.equal('+14255550100');
 
-    const dialled = oneEvent(el, 'acs-dial');
+    const dialled = acsEvent(el, 'acs-dial');
     const placed = engine.nextCall();
     await sendKeys({ press: 'Enter' });
     const call = await placed;
@@ -146,7 +147,7 @@ describe('<acs-dialpad>', function () {
     // The fake phone reads back what it heard: the other party's name shows it.
     await waitUntil(() => shadow(el).querySelector('[part="remote-name"]')?.textContent === '+14255550100 · heard 1 2 3', 'the read-back did not show');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     await sendKeys({ press: 'Escape' });
     expect((await ended).detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
     await el.updateComplete;
@@ -190,7 +191,7 @@ describe('<acs-dialpad>', function () {
     button(el, strings.resume).click();
     await waitUntil(() => call.state === 'Connected' && status(el).includes('Connected to'), 'not resumed');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.hangUp).click();
     expect((await ended).detail.reason).to.equal('hung-up');
   });
@@ -200,7 +201,7 @@ describe('<acs-dialpad>', function () {
       const { el, engine } = await dialpad({ attributes });
       await ready(el);
       await typeIntoField(el, '4255550100');
-      const failed = oneEvent(el, 'acs-error');
+      const failed = acsEvent(el, 'acs-error');
       button(el, strings.call).click();
       expect((await failed).detail).to.deep.equal({ code: 'missing-caller-id', message: en.errors['missing-caller-id'] });
       await el.updateComplete;
@@ -250,7 +251,7 @@ describe('<acs-dialpad>', function () {
     const { el, engine } = await dialpad();
     await ready(el);
     await typeIntoField(el, '12');
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await sendKeys({ press: 'Enter' });
     expect((await failed).detail.code).to.equal('invalid-phone-number');
     expect(engine.calls).to.have.length(0);
@@ -310,7 +311,7 @@ describe('<acs-dialpad>', function () {
     expect(button(el, en.call.gettingReady).disabled).to.equal(true);
     const input = field(el);
 
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     signIn(createTestToken({ userId: USER }));
     await ready;
     await el.updateComplete;
@@ -379,7 +380,7 @@ describe('<acs-dialpad>', function () {
     const { el } = await dialpad({ engine });
     await ready(el);
     await typeIntoField(el, '4255550123');
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.call).click();
     expect((await ended).detail).to.include({ reason: 'busy', code: 486 });
     await el.updateComplete;
@@ -438,7 +439,7 @@ describe('<acs-dialpad>', function () {
     expect(field(el).value, 'keys are tones, not digits of the number').to.equal('');
 
     await typeIntoField(el, '4255550100');
-    const dialled = oneEvent(el, 'acs-dial');
+    const dialled = acsEvent(el, 'acs-dial');
     button(el, strings.addToCall).click();
     expect((await dialled).detail.phoneNumber).to.equal('+14255550100');
     await waitUntil(() => groupCall.remoteParticipants.some((participant) => participant.rawId === '4:+14255550100'), 'the phone was not added');

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { en } from '../../src/core/i18n/en.js';
@@ -76,7 +77,7 @@ async function chatAs(session: EmulatorSession, threadId: string) {
   const received: string[] = [];
   el.addEventListener('acs-connection-changed', (event) => statuses.push(event.detail.status));
   el.addEventListener('acs-message-received', (event) => received.push(event.detail.content));
-  const ready = oneEvent(el, 'acs-ready');
+  const ready = acsEvent(el, 'acs-ready');
   await fixture(html`<div style="width: 480px">${el}</div>`);
   await ready;
   await el.updateComplete;

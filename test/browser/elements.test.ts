@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/index.js';
 import type { AcsElement } from '../../src/core/acs-element.js';
@@ -62,7 +63,7 @@ for (const tag of TAGS) {
       expect(shadow(el).textContent).to.contain(busyText(tag));
       await expect(el).to.be.accessible();
 
-      const ready = oneEvent(el, 'acs-ready');
+      const ready = acsEvent(el, 'acs-ready');
       const working = await workingSession(tag);
       token.resolve(working.value);
       expect((await ready).detail).to.deep.equal({ userId: working.userId });
@@ -83,7 +84,7 @@ for (const tag of TAGS) {
       if (tag === 'acs-call') fakeCall(el);
       // The dial pad signs in with its call agent: the fake one, as the real SDK needs Azure.
       if (tag === 'acs-dialpad') (el as HTMLElementTagNameMap['acs-dialpad']).callEngine = new FakeCallEngine({ latencyMs: 5 });
-      const failed = oneEvent(el, 'acs-error');
+      const failed = acsEvent(el, 'acs-error');
       el.tokenProvider = provider;
       await fixture(html`<div>${el}</div>`);
 
@@ -94,7 +95,7 @@ for (const tag of TAGS) {
       expect(alert.textContent).to.contain(en.errors['token-provider-failed']);
       await expect(el).to.be.accessible();
 
-      const ready = oneEvent(el, 'acs-ready');
+      const ready = acsEvent(el, 'acs-ready');
       alert.querySelector('button')!.click();
       await ready;
       expect(attempt).to.equal(2);
@@ -121,7 +122,7 @@ for (const tag of TAGS) {
 describe('every element', () => {
   it('explains a missing token source, without a pointless retry', async () => {
     const el = document.createElement('acs-chat');
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await fixture(html`<div>${el}</div>`);
     expect((await failed).detail.code).to.equal('missing-token-source');
     await el.updateComplete;
@@ -158,7 +159,7 @@ describe('every element', () => {
   it("acs-error carries the cause's own message, never a token in it", async () => {
     const el = document.createElement('acs-chat');
     el.tokenProvider = () => Promise.reject(new Error('refused eyJhbGciOiJub25lIn0.eyJza3lwZWlkIjoieCJ9.sig'));
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await fixture(html`<div>${el}</div>`);
     expect((await failed).detail.cause).to.equal('refused [token]');
   });
@@ -166,7 +167,7 @@ describe('every element', () => {
   it('says a token-url was not found, with its URL and status, and offers no retry that cannot help', async () => {
     const el = document.createElement('acs-chat');
     el.setAttribute('token-url', sessionUrl(uniqueKey('missing'), { status: 404 }));
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await fixture(html`<div>${el}</div>`);
     const url = new URL('/test-api/session', location.href).href;
     const { detail } = await failed;
@@ -182,10 +183,10 @@ describe('every element', () => {
   it("shows the token service's own reason for a refusal, and a retry for a server error", async () => {
     const refused = document.createElement('acs-chat');
     refused.setAttribute('token-url', sessionUrl(uniqueKey('refused'), { status: 403 }));
-    const refusal = oneEvent(refused, 'acs-error');
+    const refusal = acsEvent(refused, 'acs-error');
     const broken = document.createElement('acs-chat');
     broken.setAttribute('token-url', sessionUrl(uniqueKey('broken'), { status: 502 }));
-    const breakage = oneEvent(broken, 'acs-error');
+    const breakage = acsEvent(broken, 'acs-error');
     await fixture(html`<div>${refused}${broken}</div>`);
 
     expect((await refusal).detail).to.include({ code: 'token-url-refused', status: 403 });
@@ -204,7 +205,7 @@ describe('every element', () => {
     el.callEngine = engine;
     el.setAttribute('token-url', sessionUrl(key));
     el.setAttribute('display-name', 'Ana');
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     expect((await ready).detail.userId).to.equal(`8:acs:test_${key}`);
     // The dial pad calls as Ana: the name goes to the call agent, which the callee's side shows.
@@ -215,7 +216,7 @@ describe('every element', () => {
     Object.assign(window, { acsTestAuth: { getToken: () => createTestToken({ userId: '8:acs:resource_named' }) } });
     const el = fakeCall(document.createElement('acs-call'));
     el.setAttribute('token-provider', 'acsTestAuth.getToken');
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     expect((await ready).detail.userId).to.equal('8:acs:resource_named');
   });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { acsEvent } from './support/events.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { define } from '../../src/core/define.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
@@ -16,7 +17,7 @@ describe('registration', () => {
     expect(customElements.get('acs-call')).to.equal(undefined);
     // Set on the plain element, before its class exists: Lit must keep these through the upgrade.
     Object.assign(early, { callEngine: new FakeCallEngine({ latencyMs: 5 }), tokenProvider: () => createTestToken({ userId: '8:acs:early' }) });
-    const ready = oneEvent(early, 'acs-ready');
+    const ready = acsEvent(early, 'acs-ready');
 
     await import('../../src/index.js');
 
@@ -60,12 +61,12 @@ describe('changing what an element connects to after it started', function () {
     const el = document.createElement('acs-chat');
     el.tokenProvider = () => ana;
     el.threadId = first;
-    const readyOnFirst = oneEvent(el, 'acs-ready');
+    const readyOnFirst = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     await readyOnFirst;
     await waitUntil(() => texts(el).includes('in the first thread'), 'the first thread did not show');
 
-    const readyOnSecond = oneEvent(el, 'acs-ready');
+    const readyOnSecond = acsEvent(el, 'acs-ready');
     el.setAttribute('thread-id', second);
     await readyOnSecond;
     await waitUntil(() => texts(el).includes('in the second thread'), 'the second thread did not show');
@@ -91,11 +92,11 @@ describe('changing what an element connects to after it started', function () {
     el.callEngine = new FakeCallEngine({ latencyMs: 5 });
     el.setAttribute('group-id', crypto.randomUUID());
     el.setAttribute('token-url', sessionUrl(first));
-    const readyFirst = oneEvent(el, 'acs-ready');
+    const readyFirst = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     expect((await readyFirst).detail.userId).to.equal(`8:acs:test_${first}`);
 
-    const readySecond = oneEvent(el, 'acs-ready');
+    const readySecond = acsEvent(el, 'acs-ready');
     el.setAttribute('token-url', sessionUrl(second));
     expect((await readySecond).detail.userId).to.equal(`8:acs:test_${second}`);
   });
@@ -106,7 +107,7 @@ describe('changing what an element connects to after it started', function () {
     el.callEngine = engine;
     el.tokenProvider = () => createTestToken();
     el.setAttribute('group-id', crypto.randomUUID());
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     await ready;
     const placed = engine.nextCall();
@@ -114,7 +115,7 @@ describe('changing what an element connects to after it started', function () {
     const oldCall = await placed;
     await waitUntil(() => el.callState === 'Connected', 'the first call did not connect');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     const newGroup = crypto.randomUUID();
     el.setAttribute('group-id', newGroup);
     await ended;
@@ -129,7 +130,7 @@ describe('changing what an element connects to after it started', function () {
   it('a new lang re-renders every string in the new language', async () => {
     const el = document.createElement('acs-chat');
     el.tokenUrl = sessionUrl(uniqueKey('lang'), { status: 404 });
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await fixture(html`<div lang="en">${el}</div>`);
     await failed;
     await el.updateComplete;
