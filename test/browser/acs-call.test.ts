@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { acsEvent } from './support/events.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call.js';
 import type { AcsCall } from '../../src/call/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
 import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager, type FakeCall } from '../../src/testing/index.js';
+import { acsEvent, forever } from './support/events.js';
 
 const strings = en.call;
 
@@ -17,7 +17,7 @@ interface CallFixture {
 async function callElement(
   options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {},
 ): Promise<CallFixture> {
-  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: async () => canvasStream() });
+  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: () => Promise.resolve(canvasStream()) });
   const el = document.createElement('acs-call');
   el.callEngine = engine;
   el.tokenProvider = (options.provider ?? (() => createTestToken({ userId: options.userId ?? '8:acs:resource_caller' }))) as never;
@@ -79,7 +79,7 @@ describe('<acs-call>', function () {
   this.timeout(20000);
 
   it('paints the lobby with a live preview and the devices before it has even signed in', async () => {
-    const { el } = await callElement({ provider: () => new Promise(() => {}) });
+    const { el } = await callElement({ provider: () => forever() });
     await waitUntil(() => shadow(el).querySelector('video'), 'no preview', { timeout: 5000 });
     await playing(shadow(el).querySelector('video')!);
     const pickers = [...shadow(el).querySelectorAll('select')];
@@ -361,7 +361,7 @@ describe('<acs-call>', function () {
   });
 
   it('refuses a meeting link that is not https, with a visible error', async () => {
-    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const failed = acsEvent(document, 'acs-error');
     const { el } = await callElement({ attributes: { 'meeting-link': 'javascript:alert(1)' } });
     expect((await failed).detail.code).to.equal('invalid-call-target');
     await el.updateComplete;
@@ -369,7 +369,7 @@ describe('<acs-call>', function () {
   });
 
   it('explains a missing call target', async () => {
-    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const failed = acsEvent(document, 'acs-error');
     const { el } = await callElement({ attributes: {} });
     expect((await failed).detail.code).to.equal('missing-call-target');
     await el.updateComplete;

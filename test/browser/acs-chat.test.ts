@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { acsEvent } from './support/events.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { en } from '../../src/core/i18n/en.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
+import { acsEvent } from './support/events.js';
 
 /** An <acs-chat> signed in as `session`'s user, showing `threadId`, ready to use. */
 async function chatAs(session: EmulatorSession, threadId: string, attributes: { pageSize?: number; theme?: string } = {}): Promise<AcsChat> {
@@ -240,7 +240,7 @@ describe('<acs-chat> against the emulator', function () {
 
   it('keeps working, invisibly, across token expiries', async function () {
     this.timeout(60000);
-    const { url } = await (await fetch('/test-api/emulator?tokens=short')).json();
+    const { url } = (await (await fetch('/test-api/emulator?tokens=short')).json()) as { url: string };
     // As a page would: the token service's cookie keeps the same user across refreshes.
     const provider = (name: string) => async () =>
       (
@@ -250,7 +250,7 @@ describe('<acs-chat> against the emulator', function () {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ displayName: name }),
         })
-      ).json();
+      ).json() as Promise<EmulatorSession>;
     const el = document.createElement('acs-chat');
     el.tokenProvider = provider('Cleo');
     const errors: unknown[] = [];

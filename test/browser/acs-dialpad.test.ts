@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { acsEvent } from './support/events.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
 import '../../src/dialpad.js';
@@ -7,6 +6,7 @@ import type { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
 import { createTestToken, FakeCallEngine, type FakeCall } from '../../src/testing/index.js';
+import { acsEvent, forever } from './support/events.js';
 
 const strings = en.dialpad;
 const CALLER_ID = '+18005550100';
@@ -480,7 +480,7 @@ describe('<acs-dialpad>', function () {
 
   it('is accessible in the light and dark themes, before and after sign-in', async () => {
     const waiting = document.createElement('acs-dialpad');
-    waiting.tokenProvider = () => new Promise(() => {});
+    waiting.tokenProvider = () => forever();
     await fixture(html`<div>${waiting}</div>`);
     expect(button(waiting, en.call.gettingReady).disabled).to.equal(true);
     await expect(waiting).to.be.accessible();

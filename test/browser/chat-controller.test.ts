@@ -51,7 +51,7 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
     threadId: chat.threadId,
     displayName: 'Me',
     emulator: false,
-    credential: { getToken: async () => ({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
+    credential: { getToken: () => Promise.resolve({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
     dispose: () => undefined,
   };
   const connectOptions: ChatConnectOptions = {

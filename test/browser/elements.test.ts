@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { acsEvent } from './support/events.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/index.js';
 import type { AcsElement } from '../../src/core/acs-element.js';
@@ -10,6 +9,7 @@ import type { AcsCall } from '../../src/call/acs-call.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { emulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';
+import { acsEvent, forever } from './support/events.js';
 
 /** What signs an element in for real: the chat needs a thread on the emulator; calls only need a token. */
 async function workingSession(tag: string, userId = '8:acs:resource_ready'): Promise<{ value: string | object; userId: string }> {
@@ -75,10 +75,10 @@ for (const tag of TAGS) {
     it('shows a localized error with a retry, and emits acs-error, when the provider throws', async () => {
       let attempt = 0;
       const working = await workingSession(tag);
-      const provider: TokenProvider = async () => {
+      const provider: TokenProvider = () => {
         attempt += 1;
-        if (attempt === 1) throw new Error('backend down');
-        return working.value as never;
+        if (attempt === 1) return Promise.reject(new Error('backend down'));
+        return Promise.resolve(working.value as never);
       };
       const el = document.createElement(tag) as AcsElement;
       if (tag === 'acs-call') fakeCall(el);
@@ -112,7 +112,7 @@ for (const tag of TAGS) {
     });
 
     it('is accessible in the dark theme', async () => {
-      const el = await create(tag, () => new Promise(() => {}), 'theme="dark"');
+      const el = await create(tag, () => forever(), 'theme="dark"');
       await expect(el).to.be.accessible();
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(31, 31, 35)');
     });
@@ -225,7 +225,7 @@ describe('every element', () => {
     let providerSignal: AbortSignal | undefined;
     const el = await create('acs-chat', ({ abortSignal }) => {
       providerSignal = abortSignal;
-      return new Promise(() => {});
+      return forever();
     });
     await waitUntil(() => providerSignal);
     let events = 0;
@@ -237,7 +237,7 @@ describe('every element', () => {
   });
 
   it('takes string overrides from the strings property', async () => {
-    const el = await create('acs-chat', () => new Promise(() => {}));
+    const el = await create('acs-chat', () => forever());
     el.strings = { connecting: 'Chat wird geladen…' };
     await el.updateComplete;
     expect(shadow(el).querySelector('[role="status"]')!.textContent).to.contain('Chat wird geladen…');

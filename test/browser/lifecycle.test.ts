@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { acsEvent } from './support/events.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { define } from '../../src/core/define.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';
+import { acsEvent } from './support/events.js';
 
 // This file imports no entry up front: its first test writes tags before the elements are defined.
 

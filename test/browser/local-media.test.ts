@@ -12,7 +12,7 @@ class ScriptedDevices extends EventTarget implements MediaDeviceAccess {
   readonly failures: { video?: DOMException; audio?: DOMException } = {};
   readonly hidden = new Set<MediaDeviceKind>();
   private held: Promise<void> | undefined;
-  private releaseHeld: () => void = () => {};
+  private releaseHeld: () => void = () => undefined;
 
   hold(): void {
     this.held = new Promise((resolve) => (this.releaseHeld = resolve));

@@ -247,9 +247,7 @@ describe('emulatorRealtime', () => {
 
   it('backs off exponentially while it cannot connect, and starts over after a connect', async () => {
     let failures = 3;
-    spy.gate = async () => {
-      if (failures-- > 0) throw new TypeError('Failed to fetch');
-    };
+    spy.gate = () => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve());
     const bos = recorder();
     startSource(bos.handlers);
     await waitUntil(() => bos.states.includes('connected'), 'Bo never connected', patiently);
@@ -282,9 +280,7 @@ describe('emulatorRealtime', () => {
     expect(spy.requests[0].signal.aborted).to.equal(true);
 
     // Stopped while waiting to retry: the timer must go too.
-    spy.gate = async () => {
-      throw new TypeError('Failed to fetch');
-    };
+    spy.gate = () => Promise.reject(new TypeError('Failed to fetch'));
     const retrying = recorder();
     const failing = startSource(retrying.handlers);
     const before = spy.requests.length;
@@ -300,7 +296,7 @@ describe('emulatorRealtime', () => {
     spy.respond = () => streams[answered++].response;
     let tokens = 0;
     const credential: CommunicationTokenCredential = {
-      getToken: async () => ({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }),
+      getToken: () => Promise.resolve({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }),
       dispose: () => undefined,
     };
     const bos = recorder();
@@ -383,9 +379,10 @@ class FakeChatClient {
     this.started = true;
   }
 
-  async stopRealtimeNotifications(): Promise<void> {
+  stopRealtimeNotifications(): Promise<void> {
     this.calls.push('stop');
     this.started = false;
+    return Promise.resolve();
   }
 
   on(event: string, listener: Listener): void {

@@ -13,8 +13,8 @@ import {
 } from '../../src/testing/index.js';
 
 const credential: CommunicationTokenCredential = {
-  getToken: async () => ({ token: 'x', expiresOnTimestamp: Date.now() + 3600_000 }),
-  dispose() {},
+  getToken: () => Promise.resolve({ token: 'x', expiresOnTimestamp: Date.now() + 3600_000 }),
+  dispose: () => undefined,
 };
 const alternateCallerId = { phoneNumber: '+18005550100' };
 
@@ -78,11 +78,11 @@ describe('FakeCallEngine call agents', () => {
     let tokensAsked = 0;
     const agent = await engine.createCallClient().createCallAgent(
       {
-        getToken: async () => {
+        getToken: () => {
           tokensAsked += 1;
-          return { token: createTestToken({ userId: '8:acs:resource_me' }), expiresOnTimestamp: Date.now() + 3600_000 };
+          return Promise.resolve({ token: createTestToken({ userId: '8:acs:resource_me' }), expiresOnTimestamp: Date.now() + 3600_000 });
         },
-        dispose() {},
+        dispose: () => undefined,
       },
       { displayName: 'Ana' },
     );
@@ -98,13 +98,13 @@ describe('FakeCallEngine call agents', () => {
   it('fails to create an agent, like the SDK, when the credential gives no token', async () => {
     const engine = new FakeCallEngine({ latencyMs: 5 });
     const offline = new Error('token service down');
-    const failing: CommunicationTokenCredential = { getToken: () => Promise.reject(offline), dispose() {} };
+    const failing: CommunicationTokenCredential = { getToken: () => Promise.reject(offline), dispose: () => undefined };
 
     const error = await failureOf(engine.createCallClient().createCallAgent(failing));
 
     expect(error).to.include({ code: 401, subCode: 44110 });
     expect(error.cause).to.equal(offline);
-    expect(engine.agents).to.be.empty;
+    expect(engine.agents).to.have.lengthOf(0);
   });
 
   it('allows one agent per call client, and another once it is disposed', async () => {
@@ -166,7 +166,7 @@ describe('FakeCallEngine calls', () => {
 
     expect(states).to.deep.equal(['Disconnecting', 'Disconnected']);
     expect(call.callEndReason).to.deep.equal({ code: 0, subCode: 0 });
-    expect(agent.calls).to.be.empty;
+    expect(agent.calls).to.have.lengthOf(0);
   });
 
   it('ends the call with the reason a test gives', async () => {
@@ -206,7 +206,7 @@ describe('FakeCallEngine calls', () => {
 
   it('shares the screen from screenShareSource, and stops its tracks when sharing stops', async () => {
     const screen = canvasStream();
-    const { call } = await groupCall({ screenShareSource: async () => screen });
+    const { call } = await groupCall({ screenShareSource: () => Promise.resolve(screen) });
     let changes = 0;
     call.on('isScreenSharingOnChanged', () => (changes += 1));
 
@@ -217,7 +217,7 @@ describe('FakeCallEngine calls', () => {
 
     await call.stopScreenSharing();
     expect(call.isScreenSharingOn).to.equal(false);
-    expect(call.localVideoStreams).to.be.empty;
+    expect(call.localVideoStreams).to.have.lengthOf(0);
     expect(screen.getVideoTracks()[0].readyState).to.equal('ended');
     expect(changes).to.equal(2);
   });
@@ -336,7 +336,7 @@ describe('FakeCall remote participants', () => {
 
     expect(ana.state).to.equal('Disconnected');
     expect(ana.callEndReason).to.deep.equal({ code: 0, subCode: 5300 });
-    expect(call.remoteParticipants).to.be.empty;
+    expect(call.remoteParticipants).to.have.lengthOf(0);
     expect(removed).to.deep.equal([ana]);
     expect(call.state, 'a group call goes on').to.equal('Connected');
   });
@@ -358,7 +358,7 @@ describe('FakeCall remote participants', () => {
 
     ana.lowerHand();
     await raiseHand.lowerHand();
-    expect(call.raisedHands).to.be.empty;
+    expect(call.raisedHands).to.have.lengthOf(0);
     expect(events).to.deep.equal(['raised', 'raised', 'lowered', 'lowered']);
   });
 
@@ -440,7 +440,7 @@ describe('FakeCall phone calls', () => {
     const { agent } = await agentOn();
     const call = agent.startCall([{ phoneNumber: '+14255550100' }], { alternateCallerId });
     expect(await failureOf(call.sendDtmf('Num1'))).to.include({ code: 400, subCode: 41022 });
-    expect(call.sentTones).to.be.empty;
+    expect(call.sentTones).to.have.lengthOf(0);
   });
 
   it('dials a number into a group call', async () => {

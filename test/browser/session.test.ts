@@ -47,9 +47,15 @@ describe('openSession', () => {
 
   it('passes the provider an abort signal and accepts a whole session object', async () => {
     let received: AbortSignal | undefined;
-    const provider: TokenProvider = async ({ abortSignal }) => {
+    const provider: TokenProvider = ({ abortSignal }) => {
       received = abortSignal;
-      return { token: createTestToken(), userId: '8:acs:explicit', endpoint: 'https://x.communication.azure.com/', threadId: '19:t@thread.v2', emulator: true };
+      return Promise.resolve({
+        token: createTestToken(),
+        userId: '8:acs:explicit',
+        endpoint: 'https://x.communication.azure.com/',
+        threadId: '19:t@thread.v2',
+        emulator: true,
+      });
     };
     const session = await open({ tokenProvider: provider }, { signal: signal() });
     expect(received).to.be.instanceOf(AbortSignal);

@@ -5,3 +5,10 @@ import type { AcsEventMap } from '../../../src/core/events.js';
 export function acsEvent<K extends keyof AcsEventMap>(target: EventTarget, name: K): Promise<CustomEvent<AcsEventMap[K]>> {
   return oneEvent<CustomEvent<AcsEventMap[K]>>(target, name);
 }
+
+/** A promise that never settles: a token source, or a sign-in, that keeps an element waiting. */
+export function forever<T = never>(): Promise<T> {
+  return new Promise<T>(() => {
+    // Never resolves nor rejects.
+  });
+}
