@@ -174,6 +174,7 @@ describe('<acs-call>', function () {
   });
 
   it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(navigator.mediaDevices), and put back by identity
     const getUserMedia = navigator.mediaDevices.getUserMedia;
     navigator.mediaDevices.getUserMedia = (constraints) =>
       constraints?.audio ? Promise.reject(new DOMException('blocked', 'NotAllowedError')) : getUserMedia.call(navigator.mediaDevices, constraints);
@@ -253,6 +254,7 @@ describe('<acs-call>', function () {
     const { el, engine } = await callElement();
     await join(el, engine);
     const chosen: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this), and put back by identity
     const select = FakeDeviceManager.prototype.selectMicrophone;
     FakeDeviceManager.prototype.selectMicrophone = function (this: FakeDeviceManager, microphone) {
       chosen.push(microphone.id);

@@ -178,7 +178,7 @@ describe('<acs-chat> against the emulator', function () {
   it('queues messages while the network is down and sends them once, in order, when it returns', async () => {
     const threadId = await newThread('Offline', ana, ben);
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
-    const realFetch = window.fetch;
+    const realFetch = fetch;
     let down = true;
     window.fetch = (input, init) =>
       down && String(input instanceof Request ? input.url : input).includes('/chat/threads') && init?.method === 'POST'

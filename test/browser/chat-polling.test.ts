@@ -12,7 +12,7 @@ import { acsEvent } from './support/events.js';
  * emulator untouched.
  */
 function liveStreamFault() {
-  const realFetch = window.fetch;
+  const realFetch = fetch;
   const fault = {
     /** `performance.now()` of every attempt to open the stream. */
     attempts: [] as number[],
@@ -86,7 +86,7 @@ async function chatAs(session: EmulatorSession, threadId: string) {
 
 const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent.trim());
 /** The discreet notice in the header, or null when the element shows none. */
-const notice = (el: AcsChat) => el.shadowRoot!.querySelector('.connection')?.textContent?.trim() ?? null;
+const notice = (el: AcsChat) => el.shadowRoot!.querySelector('.connection')?.textContent.trim() ?? null;
 const shows = (el: AcsChat, text: string) => texts(el).includes(text);
 
 /** The thread's text messages as the server stores them, in sequence order. */
@@ -199,7 +199,7 @@ describe('<acs-chat> when the live stream fails', function () {
     const all = ['before', 'during 1', 'during 2', 'during 3', 'after 1', 'after 2'];
     await waitUntil(
       () => shows(benChat.el, 'after 2') && all.every((text) => shows(benChat.el, text)),
-      `missing: ${all.filter((text) => !shows(benChat.el, text))}`,
+      `missing: ${all.filter((text) => !shows(benChat.el, text)).join(',')}`,
       patiently,
     );
     // Late copies (the stream's replay, a last poll) would show up now if they were going to.

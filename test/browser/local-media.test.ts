@@ -42,7 +42,7 @@ interface Watched {
   media: LocalMedia;
   states: LocalMediaState[];
   /** Every track any state has carried. */
-  tracks(): MediaStreamTrack[];
+  tracks: () => MediaStreamTrack[];
 }
 
 const created: LocalMedia[] = [];

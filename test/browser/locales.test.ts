@@ -15,7 +15,7 @@ const translations: Record<string, AcsStrings> = { it: italian, es, fr, de, pt, 
 /** Every string of a table, keyed by its dotted path (`chat.send`, `errors.network`, …). */
 function flatten(table: object, prefix = ''): Map<string, unknown> {
   const entries = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(table)) {
+  for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (value !== null && typeof value === 'object') {
       for (const [nested, leaf] of flatten(value, path)) entries.set(nested, leaf);

@@ -155,7 +155,7 @@ describe('emulatorRealtime', () => {
     expect(edited).to.deep.include({ kind: 'messageEdited', threadId: bo.threadId, id, content: 'second draft' });
     expect(deleted).to.deep.include({ kind: 'messageDeleted', threadId: bo.threadId, id });
     expect(typing).to.deep.include({ kind: 'typing', threadId: bo.threadId, senderDisplayName: 'Ana' });
-    if (received?.kind !== 'messageReceived' || edited?.kind !== 'messageEdited' || deleted?.kind !== 'messageDeleted' || typing?.kind !== 'typing')
+    if (received.kind !== 'messageReceived' || edited.kind !== 'messageEdited' || deleted.kind !== 'messageDeleted' || typing.kind !== 'typing')
       throw new Error('unreachable');
     expect(received.createdOn).to.be.instanceOf(Date);
     expect(received.sequenceId).to.match(/^\d+$/);

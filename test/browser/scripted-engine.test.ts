@@ -9,7 +9,7 @@ import {
   type FakeCall,
   type FakeCallAgent,
   type FakeCallEngineOptions,
-  type FakeDataChannelReceiver,
+  FakeDataChannelReceiver,
 } from '../../src/testing/index.js';
 
 const credential: CommunicationTokenCredential = {
@@ -530,7 +530,8 @@ describe('FakeDataChannel', () => {
     const receivers: FakeDataChannelReceiver[] = [];
     const read: { sequenceNumber: number; data: Uint8Array }[] = [];
     engine.features(call).dataChannel.on('dataChannelReceiverCreated', (receiver) => {
-      receivers.push(receiver as FakeDataChannelReceiver);
+      if (!(receiver instanceof FakeDataChannelReceiver)) throw new Error("not the fake engine's receiver");
+      receivers.push(receiver);
       receiver.on('messageReady', () => read.push(receiver.readMessage()!));
     });
 

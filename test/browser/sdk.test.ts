@@ -11,14 +11,14 @@ describe('the real ACS SDKs in the browser', () => {
     const [{ ChatClient }, { AzureCommunicationTokenCredential }] = await Promise.all([loadChatSdk(), loadCommonSdk()]);
     const seen: PipelineRequest[] = [];
     const httpClient: HttpClient = {
-      async sendRequest(request) {
+      sendRequest(request) {
         seen.push(request);
-        return {
+        return Promise.resolve({
           request,
           status: 200,
           headers: createHttpHeaders({ 'content-type': 'application/json' }),
           bodyAsText: JSON.stringify({ value: [{ id: '19:demo@thread.v2', topic: 'Offline thread' }] }),
-        };
+        });
       },
     };
     const credential = new AzureCommunicationTokenCredential(createTestToken());

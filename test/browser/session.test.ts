@@ -165,7 +165,7 @@ describe('openSession', () => {
   });
 
   it('aborts its request when the signal aborts', async () => {
-    const realFetch = window.fetch;
+    const realFetch = fetch;
     let fetchSignal: AbortSignal | undefined;
     window.fetch = (input, init) => {
       fetchSignal = init?.signal ?? undefined;
