@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call.js';
 import type { AcsCall } from '../../src/call/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
 import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager, type FakeCall } from '../../src/testing/index.js';
+import { acsEvent, forever } from './support/events.js';
 
 const strings = en.call;
 
@@ -16,8 +17,8 @@ interface CallFixture {
 async function callElement(
   options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {},
 ): Promise<CallFixture> {
-  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: async () => canvasStream() });
-  const el = document.createElement('acs-call') as AcsCall;
+  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: () => Promise.resolve(canvasStream()) });
+  const el = document.createElement('acs-call');
   el.callEngine = engine;
   el.tokenProvider = (options.provider ?? (() => createTestToken({ userId: options.userId ?? '8:acs:resource_caller' }))) as never;
   el.displayName = 'Caller';
@@ -43,13 +44,13 @@ function shadow(el: Element): ShadowRoot {
 }
 
 function button(el: Element, name: string): HTMLButtonElement {
-  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === name);
-  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === name);
+  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent.trim()).join(' | ')}`);
   return match;
 }
 
 function hasButton(el: Element, name: string): boolean {
-  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent!.trim() === name);
+  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent.trim() === name);
 }
 
 async function joinable(el: AcsCall): Promise<void> {
@@ -61,7 +62,7 @@ async function join(el: AcsCall, engine: FakeCallEngine): Promise<FakeCall> {
   const placed = engine.nextCall();
   button(el, strings.join).click();
   const call = await placed;
-  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent!.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
+  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
   return call;
 }
 
@@ -78,12 +79,12 @@ describe('<acs-call>', function () {
   this.timeout(20000);
 
   it('paints the lobby with a live preview and the devices before it has even signed in', async () => {
-    const { el } = await callElement({ provider: () => new Promise(() => {}) });
+    const { el } = await callElement({ provider: () => forever() });
     await waitUntil(() => shadow(el).querySelector('video'), 'no preview', { timeout: 5000 });
     await playing(shadow(el).querySelector('video')!);
     const pickers = [...shadow(el).querySelectorAll('select')];
-    await waitUntil(() => pickers[0]!.options.length > 0 && pickers[1]!.options.length > 0, 'no devices listed');
-    expect(pickers[0]!.options[0]!.textContent).to.contain('fake_device_0');
+    await waitUntil(() => pickers[0].options.length > 0 && pickers[1].options.length > 0, 'no devices listed');
+    expect(pickers[0].options[0].textContent).to.contain('fake_device_0');
     const joinButton = button(el, strings.gettingReady);
     expect(joinButton.disabled).to.equal(true);
     await expect(el).to.be.accessible();
@@ -94,7 +95,7 @@ describe('<acs-call>', function () {
     const call = await join(el, engine);
     expect(call.isLocalVideoStarted, 'the preview camera was handed to the call').to.equal(true);
 
-    const changed = oneEvent(el, 'acs-participants-changed');
+    const changed = acsEvent(el, 'acs-participants-changed');
     const ana = call.addRemoteParticipant({ displayName: 'Ana Lima', video: true });
     expect((await changed).detail.joined.map((participant: { displayName: string }) => participant.displayName)).to.deep.equal(['Ana Lima']);
     await waitUntil(() => shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'no tile for Ana');
@@ -108,7 +109,7 @@ describe('<acs-call>', function () {
     ana.leave();
     await waitUntil(() => !shadow(el).querySelector('video[aria-label="Ana Lima"]'), 'Ana’s tile stayed');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.hangUp).click();
     const detail = (await ended).detail;
     expect(detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
@@ -154,7 +155,7 @@ describe('<acs-call>', function () {
     call.addRemoteParticipant({ displayName: 'Ana' });
 
     button(el, strings.hold).click();
-    await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent!.includes(strings.onHold), 'not on hold');
+    await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent.includes(strings.onHold), 'not on hold');
     button(el, strings.resume).click();
     await waitUntil(() => call.state === 'Connected', 'not resumed');
     expect(states).to.include.members(['Connecting', 'Connected', 'LocalHold']);
@@ -169,10 +170,11 @@ describe('<acs-call>', function () {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = shadow(el).querySelector('ul[aria-label="Participants (2)"]')!;
-    expect([...list.querySelectorAll('li')].map((item) => item.textContent!.trim())).to.deep.equal(['Caller (you)', 'Ana']);
+    expect([...list.querySelectorAll('li')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
   });
 
   it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(navigator.mediaDevices), and put back by identity
     const getUserMedia = navigator.mediaDevices.getUserMedia;
     navigator.mediaDevices.getUserMedia = (constraints) =>
       constraints?.audio ? Promise.reject(new DOMException('blocked', 'NotAllowedError')) : getUserMedia.call(navigator.mediaDevices, constraints);
@@ -198,14 +200,14 @@ describe('<acs-call>', function () {
     await waitUntil(() => shadow(el).querySelector('[part="recording-indicator"]')?.textContent === strings.recording, 'no recording indicator');
 
     call.dropConnection();
-    await waitUntil(() => shadow(el).textContent!.includes(strings.reconnecting), 'no reconnecting state');
+    await waitUntil(() => shadow(el).textContent.includes(strings.reconnecting), 'no reconnecting state');
     call.restoreConnection();
-    await waitUntil(() => !shadow(el).textContent!.includes(strings.reconnecting), 'still reconnecting');
+    await waitUntil(() => !shadow(el).textContent.includes(strings.reconnecting), 'still reconnecting');
   });
 
   it('joins when start() is called before it has signed in', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 300 });
-    const el = document.createElement('acs-call') as AcsCall;
+    const el = document.createElement('acs-call');
     el.callEngine = engine;
     el.tokenProvider = () => createTestToken();
     el.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
@@ -252,15 +254,16 @@ describe('<acs-call>', function () {
     const { el, engine } = await callElement();
     await join(el, engine);
     const chosen: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this), and put back by identity
     const select = FakeDeviceManager.prototype.selectMicrophone;
     FakeDeviceManager.prototype.selectMicrophone = function (this: FakeDeviceManager, microphone) {
       chosen.push(microphone.id);
       return select.call(this, microphone);
     };
     try {
-      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent!.includes(strings.microphone))!;
+      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent.includes(strings.microphone))!;
       await waitUntil(() => picker.options.length > 1, 'no microphones to pick from');
-      const other = picker.options[picker.options.length - 1]!;
+      const other = picker.options[picker.options.length - 1];
       picker.value = other.value;
       picker.dispatchEvent(new Event('change'));
       await waitUntil(() => chosen.length === 1, 'the SDK did not switch microphones');
@@ -284,7 +287,7 @@ describe('<acs-call>', function () {
   it('tells why a call failed in plain words', async () => {
     const { el, engine } = await callElement();
     const call = await join(el, engine);
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     call.end(callEndReasons.networkLost);
     expect((await ended).detail).to.include({ reason: 'network', code: 410, subCode: 3101 });
     await el.updateComplete;
@@ -296,7 +299,7 @@ describe('<acs-call>', function () {
     await waitUntil(() => engine.agents.length === 1, 'no agent');
     expect(shadow(el).querySelector('[part="join-button"]'), 'a join button with nothing to join').to.equal(null);
 
-    let ringing = oneEvent(el, 'acs-incoming-call');
+    let ringing = acsEvent(el, 'acs-incoming-call');
     const first = engine.ringIncoming({ from: { rawId: '8:acs:resource_ana', displayName: 'Ana' } });
     expect((await ringing).detail).to.deep.equal({ from: '8:acs:resource_ana', displayName: 'Ana' });
     await el.updateComplete;
@@ -309,7 +312,7 @@ describe('<acs-call>', function () {
     await declined;
     await waitUntil(() => !shadow(el).querySelector('[role="alertdialog"]'), 'the prompt stayed');
 
-    ringing = oneEvent(el, 'acs-incoming-call');
+    ringing = acsEvent(el, 'acs-incoming-call');
     engine.ringIncoming({ from: { rawId: '8:acs:resource_bo', displayName: 'Bo' } });
     await ringing;
     await el.updateComplete;
@@ -326,16 +329,16 @@ describe('<acs-call>', function () {
     const call = await join(el, engine);
     const ana = call.addRemoteParticipant({ rawId: '8:acs:resource_ana', displayName: 'Ana' });
     await el.sendData({ cue: 'slide-2' });
-    expect(new TextDecoder().decode(call.sentData[0]!.data)).to.equal('{"cue":"slide-2"}');
+    expect(new TextDecoder().decode(call.sentData[0].data)).to.equal('{"cue":"slide-2"}');
 
-    const received = oneEvent(el, 'acs-data-received');
+    const received = acsEvent(el, 'acs-data-received');
     call.receiveData(ana, new TextEncoder().encode('hello'));
     expect((await received).detail).to.include({ from: '8:acs:resource_ana', text: 'hello' });
   });
 
   it('reports sendData() outside a call as a visible error', async () => {
     const { el } = await callElement();
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await el.sendData('too early');
     expect((await failed).detail.code).to.equal('not-in-call');
     await el.updateComplete;
@@ -360,7 +363,7 @@ describe('<acs-call>', function () {
   });
 
   it('refuses a meeting link that is not https, with a visible error', async () => {
-    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const failed = acsEvent(document, 'acs-error');
     const { el } = await callElement({ attributes: { 'meeting-link': 'javascript:alert(1)' } });
     expect((await failed).detail.code).to.equal('invalid-call-target');
     await el.updateComplete;
@@ -368,7 +371,7 @@ describe('<acs-call>', function () {
   });
 
   it('explains a missing call target', async () => {
-    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('acs-error', (event) => resolve(event as CustomEvent), { once: true }));
+    const failed = acsEvent(document, 'acs-error');
     const { el } = await callElement({ attributes: {} });
     expect((await failed).detail.code).to.equal('missing-call-target');
     await el.updateComplete;
@@ -379,7 +382,7 @@ describe('<acs-call>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20, phoneCallee: () => 'busy' });
     const { el } = await callElement({ engine, attributes: { callee: '+14255550123', 'alternate-caller-id': '+18005550100' } });
     await waitUntil(() => hasButton(el, strings.startCall) && !button(el, strings.startCall).disabled, 'not ready');
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.startCall).click();
     expect((await ended).detail.reason).to.equal('busy');
     await el.updateComplete;

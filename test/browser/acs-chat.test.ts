@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { en } from '../../src/core/i18n/en.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
+import { acsEvent } from './support/events.js';
 
 /** An <acs-chat> signed in as `session`'s user, showing `threadId`, ready to use. */
 async function chatAs(session: EmulatorSession, threadId: string, attributes: { pageSize?: number; theme?: string } = {}): Promise<AcsChat> {
@@ -12,7 +13,7 @@ async function chatAs(session: EmulatorSession, threadId: string, attributes: { 
   el.threadId = threadId;
   el.pageSize = attributes.pageSize ?? 20;
   el.setAttribute('theme', attributes.theme ?? 'light');
-  const ready = oneEvent(el, 'acs-ready');
+  const ready = acsEvent(el, 'acs-ready');
   await fixture(html`<div style="width: 480px">${el}</div>`);
   await ready;
   await el.updateComplete;
@@ -21,7 +22,7 @@ async function chatAs(session: EmulatorSession, threadId: string, attributes: { 
 
 const log = (el: AcsChat) => el.shadowRoot!.querySelector('[role="log"]')!;
 const bubbles = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message')];
-const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent!.trim());
+const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent.trim());
 
 async function type(el: AcsChat, text: string): Promise<void> {
   el.focus();
@@ -43,8 +44,8 @@ describe('<acs-chat> against the emulator', function () {
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     expect(anaChat.shadowRoot!.querySelector('#topic')!.textContent).to.equal('Live chat');
 
-    const received = oneEvent(benChat, 'acs-message-received');
-    const sent = oneEvent(anaChat, 'acs-message-sent');
+    const received = acsEvent(benChat, 'acs-message-received');
+    const sent = acsEvent(anaChat, 'acs-message-sent');
     await type(anaChat, 'Hello Ben');
     await waitUntil(
       () => benChat.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…' || texts(benChat).includes('Hello Ben'),
@@ -70,12 +71,12 @@ describe('<acs-chat> against the emulator', function () {
     const threadId = await newThread('Who is here', ana, ben);
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     const toggle = anaChat.shadowRoot!.querySelector<HTMLButtonElement>('[aria-controls="participants"]')!;
-    expect(toggle.textContent!.trim()).to.equal('Participants (2)');
+    expect(toggle.textContent.trim()).to.equal('Participants (2)');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await anaChat.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    const list = () => [...anaChat.shadowRoot!.querySelectorAll('#participants li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const list = () => [...anaChat.shadowRoot!.querySelectorAll('#participants li')].map((item) => item.textContent.replace(/\s+/g, ' ').trim());
     expect(list()).to.have.members(['Ana', 'Ben']);
     benChat.focus();
     await sendKeys({ type: 'h' });
@@ -92,14 +93,14 @@ describe('<acs-chat> against the emulator', function () {
     list.dispatchEvent(new Event('scroll'));
     await benChat.updateComplete;
 
-    const unread = oneEvent(benChat, 'acs-unread-changed');
+    const unread = acsEvent(benChat, 'acs-unread-changed');
     await (await chatThreadAs(ana, threadId)).sendMessage({ content: 'while you were away' }, { senderDisplayName: 'Ana' });
     expect((await unread).detail).to.deep.equal({ count: 1 });
     await benChat.updateComplete;
     const button = benChat.shadowRoot!.querySelector<HTMLButtonElement>('.new-messages')!;
     expect(button.textContent).to.equal('New messages: 1');
 
-    const cleared = oneEvent(benChat, 'acs-unread-changed');
+    const cleared = acsEvent(benChat, 'acs-unread-changed');
     button.click();
     expect((await cleared).detail).to.deep.equal({ count: 0 });
     expect(texts(benChat).at(-1)).to.equal('while you were away');
@@ -110,7 +111,7 @@ describe('<acs-chat> against the emulator', function () {
     const anaChat = await chatAs(ana, threadId);
     await chatAs(ben, threadId);
     await type(anaChat, 'Did you read this?');
-    await waitUntil(() => bubbles(anaChat).at(-1)!.textContent!.includes(en.chat.read), 'no read receipt', { timeout: 4000 });
+    await waitUntil(() => bubbles(anaChat).at(-1)!.textContent.includes(en.chat.read), 'no read receipt', { timeout: 4000 });
   });
 
   it('propagates edits and deletes of own messages', async () => {
@@ -119,7 +120,7 @@ describe('<acs-chat> against the emulator', function () {
     await type(anaChat, 'frist');
     await waitUntil(() => bubbles(anaChat).at(-1)?.getAttribute('data-status') === 'sent' && texts(benChat).includes('frist'));
 
-    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.edit}"]`) as HTMLButtonElement).click();
+    bubbles(anaChat).at(-1)!.querySelector<HTMLButtonElement>(`[aria-label="${en.chat.edit}"]`)!.click();
     await anaChat.updateComplete;
     const field = anaChat.shadowRoot!.querySelector('textarea')!;
     expect(field.value).to.equal('frist');
@@ -128,7 +129,7 @@ describe('<acs-chat> against the emulator', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => texts(benChat).includes('first'), 'the edit did not reach Ben', { timeout: 3000 });
 
-    (bubbles(anaChat).at(-1)!.querySelector(`[aria-label="${en.chat.delete}"]`) as HTMLButtonElement).click();
+    bubbles(anaChat).at(-1)!.querySelector<HTMLButtonElement>(`[aria-label="${en.chat.delete}"]`)!.click();
     await waitUntil(() => texts(benChat).includes(en.chat.deleted), 'the delete did not reach Ben', { timeout: 3000 });
   });
 
@@ -143,10 +144,10 @@ describe('<acs-chat> against the emulator', function () {
     const list = log(benChat);
     expect(list.scrollTop + list.clientHeight).to.be.closeTo(list.scrollHeight, 40);
 
-    for (let attempt = 0; attempt < 10 && !list.textContent!.includes(en.chat.startOfConversation); attempt += 1) {
+    for (let attempt = 0; attempt < 10 && !list.textContent.includes(en.chat.startOfConversation); attempt += 1) {
       list.scrollTop = 0;
       list.dispatchEvent(new Event('scroll'));
-      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 3000 });
+      await waitUntil(() => !list.textContent.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 3000 });
       await benChat.updateComplete;
     }
     expect(list.textContent).to.include(en.chat.startOfConversation);
@@ -177,7 +178,7 @@ describe('<acs-chat> against the emulator', function () {
   it('queues messages while the network is down and sends them once, in order, when it returns', async () => {
     const threadId = await newThread('Offline', ana, ben);
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
-    const realFetch = window.fetch;
+    const realFetch = fetch;
     let down = true;
     window.fetch = (input, init) =>
       down && String(input instanceof Request ? input.url : input).includes('/chat/threads') && init?.method === 'POST'
@@ -219,15 +220,15 @@ describe('<acs-chat> against the emulator', function () {
     for (let step = 0; step < 60; step += 1) {
       list.scrollTop = 0;
       list.dispatchEvent(new Event('scroll'));
-      await waitUntil(() => !list.textContent!.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
+      await waitUntil(() => !list.textContent.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
       await benChat.updateComplete;
       most = Math.max(most, list.querySelectorAll('article, p').length);
     }
-    const oldestShown = Number(texts(benChat)[0]!.replace('seed ', ''));
+    const oldestShown = Number(texts(benChat)[0].replace('seed ', ''));
     expect(oldestShown, 'scrolling up did not reach older history').to.be.lessThan(9000);
     expect(most, 'message nodes in the shadow DOM').to.be.at.most(300);
 
-    (benChat.shadowRoot!.querySelector('.new-messages') as HTMLButtonElement | null)?.click();
+    benChat.shadowRoot!.querySelector<HTMLButtonElement>('.new-messages')?.click();
     list.scrollTop = list.scrollHeight;
     for (let step = 0; step < 80 && texts(benChat).at(-1) !== 'seed 10000'; step += 1) {
       list.scrollTop = list.scrollHeight;
@@ -239,7 +240,7 @@ describe('<acs-chat> against the emulator', function () {
 
   it('keeps working, invisibly, across token expiries', async function () {
     this.timeout(60000);
-    const { url } = await (await fetch('/test-api/emulator?tokens=short')).json();
+    const { url } = (await (await fetch('/test-api/emulator?tokens=short')).json()) as { url: string };
     // As a page would: the token service's cookie keeps the same user across refreshes.
     const provider = (name: string) => async () =>
       (
@@ -249,12 +250,12 @@ describe('<acs-chat> against the emulator', function () {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ displayName: name }),
         })
-      ).json();
+      ).json() as Promise<EmulatorSession>;
     const el = document.createElement('acs-chat');
     el.tokenProvider = provider('Cleo');
     const errors: unknown[] = [];
     el.addEventListener('acs-error', (event) => errors.push(event.detail));
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     const { userId } = (await ready).detail;
 

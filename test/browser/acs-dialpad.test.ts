@@ -1,12 +1,12 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
 import '../../src/dialpad.js';
-import type { AcsCall } from '../../src/call/acs-call.js';
 import type { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
 import { createTestToken, FakeCallEngine, type FakeCall } from '../../src/testing/index.js';
+import { acsEvent, forever } from './support/events.js';
 
 const strings = en.dialpad;
 const CALLER_ID = '+18005550100';
@@ -22,7 +22,7 @@ async function dialpad(options: { attributes?: Record<string, string>; engine?: 
   const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20 });
   const el = document.createElement('acs-dialpad');
   el.callEngine = engine;
-  el.tokenProvider = (() => createTestToken({ userId: options.userId ?? USER })) as never;
+  el.tokenProvider = () => createTestToken({ userId: options.userId ?? USER });
   for (const [name, value] of Object.entries(options.attributes ?? { 'alternate-caller-id': CALLER_ID, 'default-country': 'US' })) el.setAttribute(name, value);
   await fixture(html`<div>${el}</div>`);
   return { el, engine };
@@ -38,18 +38,18 @@ function buttons(el: Element): HTMLButtonElement[] {
 
 /** A button by its visible text. */
 function button(el: Element, name: string): HTMLButtonElement {
-  const match = buttons(el).find((candidate) => candidate.textContent!.trim() === name);
+  const match = buttons(el).find((candidate) => candidate.textContent.trim() === name);
   if (!match)
     throw new Error(
       `No button named "${name}" in ${buttons(el)
-        .map((b) => b.textContent!.trim())
+        .map((b) => b.textContent.trim())
         .join(' | ')}`,
     );
   return match;
 }
 
 function hasButton(el: Element, name: string): boolean {
-  return buttons(el).some((candidate) => candidate.textContent!.trim() === name);
+  return buttons(el).some((candidate) => candidate.textContent.trim() === name);
 }
 
 /** A keypad key (or the backspace) by its accessible name. */
@@ -61,7 +61,7 @@ function key(el: Element, label: string): HTMLButtonElement {
 
 /** The number field, found by its label as a person would. */
 function field(el: Element): HTMLInputElement {
-  const label = [...shadow(el).querySelectorAll('label')].find((candidate) => candidate.textContent!.trim() === strings.number)!;
+  const label = [...shadow(el).querySelectorAll('label')].find((candidate) => candidate.textContent.trim() === strings.number)!;
   return shadow(el).getElementById(label.htmlFor) as HTMLInputElement;
 }
 
@@ -70,7 +70,7 @@ function status(el: Element): string {
 }
 
 function announced(el: Element): string {
-  return shadow(el).querySelector('[role="status"]')!.textContent!;
+  return shadow(el).querySelector('[role="status"]')!.textContent;
 }
 
 async function ready(el: AcsDialpad): Promise<void> {
@@ -110,7 +110,7 @@ describe('<acs-dialpad>', function () {
   it('is usable from the keyboard alone: type, Enter dials, digits send DTMF in order, Escape hangs up', async () => {
     const { el, engine } = await dialpad();
     await ready(el);
-    const agent = engine.agents[0]!;
+    const agent = engine.agents[0];
     const placedWith: unknown[] = [];
     const startCall = agent.startCall.bind(agent);
     agent.startCall = (participants, options) => {
@@ -124,7 +124,7 @@ describe('<acs-dialpad>', function () {
     expect(field(el).value).to.equal('(425) 555-0100');
     expect(el.value).to.equal('+14255550100');
 
-    const dialled = oneEvent(el, 'acs-dial');
+    const dialled = acsEvent(el, 'acs-dial');
     const placed = engine.nextCall();
     await sendKeys({ press: 'Enter' });
     const call = await placed;
@@ -147,7 +147,7 @@ describe('<acs-dialpad>', function () {
     // The fake phone reads back what it heard: the other party's name shows it.
     await waitUntil(() => shadow(el).querySelector('[part="remote-name"]')?.textContent === '+14255550100 · heard 1 2 3', 'the read-back did not show');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     await sendKeys({ press: 'Escape' });
     expect((await ended).detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
     await el.updateComplete;
@@ -191,7 +191,7 @@ describe('<acs-dialpad>', function () {
     button(el, strings.resume).click();
     await waitUntil(() => call.state === 'Connected' && status(el).includes('Connected to'), 'not resumed');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.hangUp).click();
     expect((await ended).detail.reason).to.equal('hung-up');
   });
@@ -201,7 +201,7 @@ describe('<acs-dialpad>', function () {
       const { el, engine } = await dialpad({ attributes });
       await ready(el);
       await typeIntoField(el, '4255550100');
-      const failed = oneEvent(el, 'acs-error');
+      const failed = acsEvent(el, 'acs-error');
       button(el, strings.call).click();
       expect((await failed).detail).to.deep.equal({ code: 'missing-caller-id', message: en.errors['missing-caller-id'] });
       await el.updateComplete;
@@ -215,7 +215,7 @@ describe('<acs-dialpad>', function () {
   it('keeps the call button disabled while the number is invalid, and says why once something was typed', async () => {
     const { el } = await dialpad();
     await ready(el);
-    const message = () => shadow(el).getElementById(field(el).getAttribute('aria-describedby')!)!.textContent!.trim();
+    const message = () => shadow(el).getElementById(field(el).getAttribute('aria-describedby')!)!.textContent.trim();
     expect(button(el, strings.call).disabled, 'empty pad').to.equal(true);
     expect(message(), 'no message on a pristine pad').to.equal('');
 
@@ -251,7 +251,7 @@ describe('<acs-dialpad>', function () {
     const { el, engine } = await dialpad();
     await ready(el);
     await typeIntoField(el, '12');
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await sendKeys({ press: 'Enter' });
     expect((await failed).detail.code).to.equal('invalid-phone-number');
     expect(engine.calls).to.have.length(0);
@@ -274,7 +274,7 @@ describe('<acs-dialpad>', function () {
     ]) {
       field(el).focus();
       field(el).select();
-      await paste(pasted!);
+      await paste(pasted);
       expect(field(el).value, pasted).to.equal(shown);
       expect(el.value, pasted).to.equal(e164);
     }
@@ -303,7 +303,7 @@ describe('<acs-dialpad>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20 });
     const el = document.createElement('acs-dialpad');
     el.callEngine = engine;
-    el.tokenProvider = (() => new Promise<string>((resolve) => (signIn = resolve))) as never;
+    el.tokenProvider = () => new Promise<string>((resolve) => (signIn = resolve));
     el.setAttribute('alternate-caller-id', CALLER_ID);
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${el}</div>`);
@@ -311,7 +311,7 @@ describe('<acs-dialpad>', function () {
     expect(button(el, en.call.gettingReady).disabled).to.equal(true);
     const input = field(el);
 
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     signIn(createTestToken({ userId: USER }));
     await ready;
     await el.updateComplete;
@@ -380,7 +380,7 @@ describe('<acs-dialpad>', function () {
     const { el } = await dialpad({ engine });
     await ready(el);
     await typeIntoField(el, '4255550123');
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.call).click();
     expect((await ended).detail).to.include({ reason: 'busy', code: 486 });
     await el.updateComplete;
@@ -390,9 +390,9 @@ describe('<acs-dialpad>', function () {
 
   it('shares the call agent with an <acs-call> of the same user', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20 });
-    const call = document.createElement('acs-call') as AcsCall;
+    const call = document.createElement('acs-call');
     call.callEngine = engine;
-    call.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    call.tokenProvider = () => createTestToken({ userId: USER });
     call.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
     await fixture(html`<div>${call}</div>`);
     const { el } = await dialpad({ engine });
@@ -407,16 +407,16 @@ describe('<acs-dialpad>', function () {
 
   it('with for=, sends its keys into the <acs-call>’s call and adds a phone number to it', async () => {
     const engine = new FakeCallEngine({ latencyMs: 20 });
-    const call = document.createElement('acs-call') as AcsCall;
+    const call = document.createElement('acs-call');
     call.id = 'meeting';
     call.callEngine = engine;
-    call.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    call.tokenProvider = () => createTestToken({ userId: USER });
     call.setAttribute('group-id', '29228d3e-040e-4656-a70e-890ab4e173e5');
     call.setAttribute('alternate-caller-id', CALLER_ID);
     call.setAttribute('camera', 'off');
     const el = document.createElement('acs-dialpad');
     el.callEngine = engine;
-    el.tokenProvider = (() => createTestToken({ userId: USER })) as never;
+    el.tokenProvider = () => createTestToken({ userId: USER });
     el.setAttribute('for', 'meeting');
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${call}${el}</div>`);
@@ -439,7 +439,7 @@ describe('<acs-dialpad>', function () {
     expect(field(el).value, 'keys are tones, not digits of the number').to.equal('');
 
     await typeIntoField(el, '4255550100');
-    const dialled = oneEvent(el, 'acs-dial');
+    const dialled = acsEvent(el, 'acs-dial');
     button(el, strings.addToCall).click();
     expect((await dialled).detail.phoneNumber).to.equal('+14255550100');
     await waitUntil(() => groupCall.remoteParticipants.some((participant) => participant.rawId === '4:+14255550100'), 'the phone was not added');
@@ -457,7 +457,7 @@ describe('<acs-dialpad>', function () {
     expect(shadow(el).querySelector('[part="keypad"]')!.getAttribute('dir')).to.equal('ltr');
     expect(shadow(el).querySelector('[part="keypad"]')!.getAttribute('aria-label')).to.equal(ar.dialpad.keypad);
     const keys = [...shadow(el).querySelectorAll('[part="key"]')];
-    expect(keys[0]!.getBoundingClientRect().left).to.be.lessThan(keys[2]!.getBoundingClientRect().left);
+    expect(keys[0].getBoundingClientRect().left).to.be.lessThan(keys[2].getBoundingClientRect().left);
     expect(shadow(el).querySelector('select')!.value, 'the default country comes from the language').to.equal('EG');
     await expect(el).to.be.accessible();
   });
@@ -480,7 +480,7 @@ describe('<acs-dialpad>', function () {
 
   it('is accessible in the light and dark themes, before and after sign-in', async () => {
     const waiting = document.createElement('acs-dialpad');
-    waiting.tokenProvider = () => new Promise(() => {});
+    waiting.tokenProvider = () => forever();
     await fixture(html`<div>${waiting}</div>`);
     expect(button(waiting, en.call.gettingReady).disabled).to.equal(true);
     await expect(waiting).to.be.accessible();

@@ -51,7 +51,7 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
     threadId: chat.threadId,
     displayName: 'Me',
     emulator: false,
-    credential: { getToken: async () => ({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
+    credential: { getToken: () => Promise.resolve({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
     dispose: () => undefined,
   };
   const connectOptions: ChatConnectOptions = {
@@ -91,7 +91,7 @@ describe('ChatController with FakeChatClient (no DOM, no emulator)', function ()
     await controller.loadOlder();
     expect(controller.state.messages).to.have.length(40);
     await controller.loadOlder();
-    expect(controller.state.messages[0]!.content).to.equal('seed 1');
+    expect(controller.state.messages[0].content).to.equal('seed 1');
     expect(controller.state.messages).to.have.length(45);
     expect(controller.state.olderAvailable).to.equal(false);
   });

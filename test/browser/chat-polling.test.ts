@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { en } from '../../src/core/i18n/en.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
+import { acsEvent } from './support/events.js';
 
 /**
  * The live stream's failure modes, simulated where the element meets the network: its requests to
@@ -11,7 +12,7 @@ import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from '
  * emulator untouched.
  */
 function liveStreamFault() {
-  const realFetch = window.fetch;
+  const realFetch = fetch;
   const fault = {
     /** `performance.now()` of every attempt to open the stream. */
     attempts: [] as number[],
@@ -69,23 +70,23 @@ type Status = 'connected' | 'reconnecting' | 'offline';
 
 /** An <acs-chat> signed in as `session`'s user, showing `threadId`, with everything it announced recorded. */
 async function chatAs(session: EmulatorSession, threadId: string) {
-  const el = document.createElement('acs-chat') as AcsChat;
+  const el = document.createElement('acs-chat');
   el.tokenProvider = () => session;
   el.threadId = threadId;
   const statuses: Status[] = [];
   const received: string[] = [];
   el.addEventListener('acs-connection-changed', (event) => statuses.push(event.detail.status));
   el.addEventListener('acs-message-received', (event) => received.push(event.detail.content));
-  const ready = oneEvent(el, 'acs-ready');
+  const ready = acsEvent(el, 'acs-ready');
   await fixture(html`<div style="width: 480px">${el}</div>`);
   await ready;
   await el.updateComplete;
   return { el, statuses, received };
 }
 
-const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent!.trim());
+const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent.trim());
 /** The discreet notice in the header, or null when the element shows none. */
-const notice = (el: AcsChat) => el.shadowRoot!.querySelector('.connection')?.textContent?.trim() ?? null;
+const notice = (el: AcsChat) => el.shadowRoot!.querySelector('.connection')?.textContent.trim() ?? null;
 const shows = (el: AcsChat, text: string) => texts(el).includes(text);
 
 /** The thread's text messages as the server stores them, in sequence order. */
@@ -129,7 +130,7 @@ describe('<acs-chat> when the live stream fails', function () {
     expect(benChat.statuses).to.deep.equal(['reconnecting']);
     await benChat.el.updateComplete;
     const status = benChat.el.shadowRoot!.querySelector('.connection')!;
-    expect(status.textContent!.trim()).to.equal(en.chat.reconnecting);
+    expect(status.textContent.trim()).to.equal(en.chat.reconnecting);
     expect(status.getAttribute('role'), 'announced politely, not as an alert').to.equal('status');
     expect(benChat.el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     expect(texts(benChat.el), 'what was shown stays shown').to.deep.equal(['live']);
@@ -165,9 +166,9 @@ describe('<acs-chat> when the live stream fails', function () {
     fault.cut('unavailable');
     const benChat = await chatAs(ben, threadId);
     await waitUntil(() => fault.attempts.length >= 5, 'the stream was not retried', patiently);
-    const gaps = fault.attempts.slice(1, 5).map((at, index) => at - fault.attempts[index]!);
+    const gaps = fault.attempts.slice(1, 5).map((at, index) => at - fault.attempts[index]);
     for (let index = 1; index < gaps.length; index += 1) {
-      expect(gaps[index], `gap ${index + 1} after ${gaps.map(Math.round).join(', ')} ms`).to.be.greaterThan(gaps[index - 1]!);
+      expect(gaps[index], `gap ${index + 1} after ${gaps.map(Math.round).join(', ')} ms`).to.be.greaterThan(gaps[index - 1]);
     }
     expect(notice(benChat.el)).to.equal(en.chat.reconnecting);
   });
@@ -198,7 +199,7 @@ describe('<acs-chat> when the live stream fails', function () {
     const all = ['before', 'during 1', 'during 2', 'during 3', 'after 1', 'after 2'];
     await waitUntil(
       () => shows(benChat.el, 'after 2') && all.every((text) => shows(benChat.el, text)),
-      `missing: ${all.filter((text) => !shows(benChat.el, text))}`,
+      `missing: ${all.filter((text) => !shows(benChat.el, text)).join(',')}`,
       patiently,
     );
     // Late copies (the stream's replay, a last poll) would show up now if they were going to.

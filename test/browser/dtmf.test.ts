@@ -40,7 +40,7 @@ function strongestPeaks(samples: Float32Array): number[] {
   const spectrum: { frequency: number; power: number }[] = [];
   for (let frequency = 500; frequency <= 1700; frequency += 1) spectrum.push({ frequency, power: powerAt(samples, frequency) });
   const peaks = spectrum.filter(
-    (bin, index) => index > 0 && index < spectrum.length - 1 && bin.power > spectrum[index - 1]!.power && bin.power >= spectrum[index + 1]!.power,
+    (bin, index) => index > 0 && index < spectrum.length - 1 && bin.power > spectrum[index - 1].power && bin.power >= spectrum[index + 1].power,
   );
   return peaks
     .sort((a, b) => b.power - a.power)
@@ -59,7 +59,7 @@ async function render(seconds: number, schedule: (context: OfflineAudioContext) 
 function audible(samples: Float32Array): [first: number, last: number] {
   const loud = (sample: number): boolean => Math.abs(sample) > 1e-6;
   let last = samples.length - 1;
-  while (last >= 0 && !loud(samples[last]!)) last -= 1;
+  while (last >= 0 && !loud(samples[last])) last -= 1;
   return [samples.findIndex(loud), last];
 }
 
@@ -110,7 +110,7 @@ describe('scheduleKeyTone', () => {
     expect(peak).to.be.above(0.1);
     expect(loudest(first, first + millisecond), 'first millisecond').to.be.below(peak * 0.25);
     expect(loudest(last - millisecond, last + 1), 'last millisecond').to.be.below(peak * 0.15);
-    const steps = samples.subarray(1).map((sample, index) => Math.abs(sample - samples[index]!));
+    const steps = samples.subarray(1).map((sample, index) => Math.abs(sample - samples[index]));
     // Two sines of peak/2 move at most peak/2 · 2π · f / rate per sample; a click would jump by up to the peak.
     expect(Math.max(...steps)).to.be.below(peak * 0.25);
   });
@@ -139,7 +139,7 @@ describe('KeyTonePlayer', () => {
     expect(contexts).to.have.length(0);
     expect(player.play('5')?.startTime).to.equal(0);
     expect(contexts).to.have.length(1);
-    const samples = (await contexts[0]!.startRendering()).getChannelData(0);
+    const samples = (await contexts[0].startRendering()).getChannelData(0);
     expect(strongestPeaks(samples)).to.deep.equal([770, 1336]);
   });
 

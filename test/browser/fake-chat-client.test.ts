@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
 import { en } from '../../src/core/i18n/en.js';
 import { FakeChatClient } from '../../src/testing/index.js';
+import { acsEvent } from './support/events.js';
 
 const ana = { id: '8:acs:ana', displayName: 'Ana' };
 
@@ -12,7 +13,7 @@ async function chatPage(chat: FakeChatClient): Promise<AcsChat> {
   const el = document.createElement('acs-chat');
   el.chatClient = chat;
   el.tokenProvider = () => chat.session();
-  const ready = oneEvent(el, 'acs-ready');
+  const ready = acsEvent(el, 'acs-ready');
   await fixture(html`<div style="width: 480px">${el}</div>`);
   await ready;
   await waitUntil(() => chat.listening, 'the chat never listened to live events');
@@ -20,8 +21,8 @@ async function chatPage(chat: FakeChatClient): Promise<AcsChat> {
 }
 
 const bubbles = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message')];
-const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent!.trim());
-const bubble = (el: AcsChat, text: string) => bubbles(el).find((each) => each.querySelector('.content')!.textContent!.trim() === text);
+const texts = (el: AcsChat) => bubbles(el).map((bubble) => bubble.querySelector('.content')!.textContent.trim());
+const bubble = (el: AcsChat, text: string) => bubbles(el).find((each) => each.querySelector('.content')!.textContent.trim() === text);
 
 async function type(el: AcsChat, text: string): Promise<void> {
   el.focus();
@@ -38,7 +39,7 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
     expect(el.shadowRoot!.querySelector('#topic')!.textContent).to.equal('Support');
     expect(texts(el)).to.deep.equal(['seed 1', 'seed 2', 'seed 3']);
 
-    const sent = oneEvent(el, 'acs-message-sent');
+    const sent = acsEvent(el, 'acs-message-sent');
     await type(el, 'Hello Ana');
     expect((await sent).detail.content).to.equal('Hello Ana');
     expect(chat.sent.map((message) => message.content?.message)).to.deep.equal(['Hello Ana']);
@@ -46,7 +47,7 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
 
     chat.typing(chat.participant('Ana'));
     await waitUntil(() => el.shadowRoot!.querySelector('.typing')!.textContent === 'Ana is typing…', 'typing not shown');
-    const received = oneEvent(el, 'acs-message-received');
+    const received = acsEvent(el, 'acs-message-received');
     chat.receive(chat.participant('Ana'), 'Hi! How can I help?');
     expect((await received).detail).to.include({ content: 'Hi! How can I help?', senderId: ana.id, senderDisplayName: 'Ana' });
     await el.updateComplete;
@@ -66,7 +67,7 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
     await waitUntil(() => chat.sent.length === 1 && bubble(el, 'Did you get this?')?.getAttribute('data-status') === 'sent');
     // Azure's live events have no sequence id: the receipt counts once the catch-up has given it one.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    chat.read(ana, chat.sent[0]!.id);
+    chat.read(ana, chat.sent[0].id);
     await waitUntil(() => bubble(el, 'Did you get this?')?.querySelector('.read')?.textContent === en.chat.read, 'not shown as read');
   });
 
@@ -74,11 +75,11 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
     const chat = new FakeChatClient({ participants: [ana] });
     const el = await chatPage(chat);
     chat.failNextSend(401);
-    const error = oneEvent(el, 'acs-error');
+    const error = acsEvent(el, 'acs-error');
     await type(el, 'Let me in');
     expect((await error).detail.code).to.equal('network');
     await waitUntil(() => bubble(el, 'Let me in')?.getAttribute('data-status') === 'failed', 'not shown as failed');
-    const retry = [...bubble(el, 'Let me in')!.querySelectorAll('button')].find((button) => button.textContent!.trim() === en.chat.retry)!;
+    const retry = [...bubble(el, 'Let me in')!.querySelectorAll('button')].find((button) => button.textContent.trim() === en.chat.retry)!;
     retry.click();
     await waitUntil(() => bubble(el, 'Let me in')?.getAttribute('data-status') === 'sent', 'not sent on retry');
     expect(chat.sent).to.have.length(1);

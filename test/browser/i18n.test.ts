@@ -4,6 +4,7 @@ import '../../src/chat.js';
 import { en } from '../../src/core/i18n/en.js';
 import { loadLocale, resolveLocale, type Catalog } from '../../src/core/i18n/locale.js';
 import { format, withOverrides } from '../../src/core/i18n/strings.js';
+import { forever } from './support/events.js';
 
 const fr = { ...en, connecting: 'Connexion…' };
 const ar = { ...en, connecting: 'جارٍ الاتصال…' };
@@ -44,8 +45,8 @@ describe('resolveLocale', () => {
   });
 
   it('renders an element in Arabic, right to left, once the table arrives', async () => {
-    const el = await fixture(html`<acs-chat lang="ar" .tokenProvider=${() => new Promise(() => {})}></acs-chat>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim() !== en.connecting, 'still English');
+    const el = await fixture(html`<acs-chat lang="ar" .tokenProvider=${() => forever()}></acs-chat>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim() !== en.connecting, 'still English');
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     await expect(el).to.be.accessible();
   });
@@ -68,7 +69,7 @@ describe('theme', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
   it('follows the system colour scheme with theme="auto"', async () => {
-    const el = await fixture(html`<acs-chat theme="auto" .tokenProvider=${() => new Promise(() => {})}></acs-chat>`);
+    const el = await fixture(html`<acs-chat theme="auto" .tokenProvider=${() => forever()}></acs-chat>`);
     await emulateMedia({ colorScheme: 'dark' });
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(31, 31, 35)');
     await emulateMedia({ colorScheme: 'light' });
@@ -76,7 +77,7 @@ describe('theme', () => {
   });
 
   it('lets the page theme it through the public --acs-* tokens', async () => {
-    const el = await fixture(html`<acs-chat style="--acs-color-background: rgb(1, 2, 3)" .tokenProvider=${() => new Promise(() => {})}></acs-chat>`);
+    const el = await fixture(html`<acs-chat style="--acs-color-background: rgb(1, 2, 3)" .tokenProvider=${() => forever()}></acs-chat>`);
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 });

@@ -1,14 +1,14 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import type { AcsCall } from '../../src/call/acs-call.js';
 import { define } from '../../src/core/define.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';
+import { acsEvent } from './support/events.js';
 
 // This file imports no entry up front: its first test writes tags before the elements are defined.
 
-const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent!.trim());
+const texts = (el: AcsChat) => [...el.shadowRoot!.querySelectorAll('article.message .content')].map((content) => content.textContent.trim());
 
 describe('registration', () => {
   it('upgrades tags written before the script, keeping attributes and properties set before it', async () => {
@@ -17,7 +17,7 @@ describe('registration', () => {
     expect(customElements.get('acs-call')).to.equal(undefined);
     // Set on the plain element, before its class exists: Lit must keep these through the upgrade.
     Object.assign(early, { callEngine: new FakeCallEngine({ latencyMs: 5 }), tokenProvider: () => createTestToken({ userId: '8:acs:early' }) });
-    const ready = oneEvent(early, 'acs-ready');
+    const ready = acsEvent(early, 'acs-ready');
 
     await import('../../src/index.js');
 
@@ -39,7 +39,7 @@ describe('registration', () => {
       console.warn = warn;
     }
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0]![0])).to.contain('<acs-chat> is already registered by another copy of acs-elements');
+    expect(String(warnings[0][0])).to.contain('<acs-chat> is already registered by another copy of acs-elements');
     expect(customElements.get('acs-chat')!.name).to.equal('AcsChat');
   });
 });
@@ -61,12 +61,12 @@ describe('changing what an element connects to after it started', function () {
     const el = document.createElement('acs-chat');
     el.tokenProvider = () => ana;
     el.threadId = first;
-    const readyOnFirst = oneEvent(el, 'acs-ready');
+    const readyOnFirst = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     await readyOnFirst;
     await waitUntil(() => texts(el).includes('in the first thread'), 'the first thread did not show');
 
-    const readyOnSecond = oneEvent(el, 'acs-ready');
+    const readyOnSecond = acsEvent(el, 'acs-ready');
     el.setAttribute('thread-id', second);
     await readyOnSecond;
     await waitUntil(() => texts(el).includes('in the second thread'), 'the second thread did not show');
@@ -92,22 +92,22 @@ describe('changing what an element connects to after it started', function () {
     el.callEngine = new FakeCallEngine({ latencyMs: 5 });
     el.setAttribute('group-id', crypto.randomUUID());
     el.setAttribute('token-url', sessionUrl(first));
-    const readyFirst = oneEvent(el, 'acs-ready');
+    const readyFirst = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     expect((await readyFirst).detail.userId).to.equal(`8:acs:test_${first}`);
 
-    const readySecond = oneEvent(el, 'acs-ready');
+    const readySecond = acsEvent(el, 'acs-ready');
     el.setAttribute('token-url', sessionUrl(second));
     expect((await readySecond).detail.userId).to.equal(`8:acs:test_${second}`);
   });
 
   it('a new group-id during a call leaves that call and opens the lobby for the new group', async () => {
     const engine = new FakeCallEngine({ latencyMs: 5 });
-    const el = document.createElement('acs-call') as AcsCall;
+    const el = document.createElement('acs-call');
     el.callEngine = engine;
     el.tokenProvider = () => createTestToken();
     el.setAttribute('group-id', crypto.randomUUID());
-    const ready = oneEvent(el, 'acs-ready');
+    const ready = acsEvent(el, 'acs-ready');
     await fixture(html`<div>${el}</div>`);
     await ready;
     const placed = engine.nextCall();
@@ -115,7 +115,7 @@ describe('changing what an element connects to after it started', function () {
     const oldCall = await placed;
     await waitUntil(() => el.callState === 'Connected', 'the first call did not connect');
 
-    const ended = oneEvent(el, 'acs-call-ended');
+    const ended = acsEvent(el, 'acs-call-ended');
     const newGroup = crypto.randomUUID();
     el.setAttribute('group-id', newGroup);
     await ended;
@@ -130,12 +130,12 @@ describe('changing what an element connects to after it started', function () {
   it('a new lang re-renders every string in the new language', async () => {
     const el = document.createElement('acs-chat');
     el.tokenUrl = sessionUrl(uniqueKey('lang'), { status: 404 });
-    const failed = oneEvent(el, 'acs-error');
+    const failed = acsEvent(el, 'acs-error');
     await fixture(html`<div lang="en">${el}</div>`);
     await failed;
     await el.updateComplete;
     el.setAttribute('lang', 'it');
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.includes('non è stato trovato'), 'the error did not turn Italian', {
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent.includes('non è stato trovato'), 'the error did not turn Italian', {
       timeout: 3000,
     });
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('it');

@@ -12,7 +12,7 @@ class ScriptedDevices extends EventTarget implements MediaDeviceAccess {
   readonly failures: { video?: DOMException; audio?: DOMException } = {};
   readonly hidden = new Set<MediaDeviceKind>();
   private held: Promise<void> | undefined;
-  private releaseHeld: () => void = () => {};
+  private releaseHeld: () => void = () => undefined;
 
   hold(): void {
     this.held = new Promise((resolve) => (this.releaseHeld = resolve));
@@ -42,7 +42,7 @@ interface Watched {
   media: LocalMedia;
   states: LocalMediaState[];
   /** Every track any state has carried. */
-  tracks(): MediaStreamTrack[];
+  tracks: () => MediaStreamTrack[];
 }
 
 const created: LocalMedia[] = [];
@@ -114,7 +114,7 @@ describe('LocalMedia', function () {
     const seconds = (performance.now() - startedAt) / 1000;
     const levels = states.slice(since).map((state) => state.microphone.level);
     expect(levels.length).to.be.at.most(Math.ceil(seconds * 10) + 1);
-    levels.slice(1).forEach((level, index) => expect(Math.abs(level - levels[index]!), 'a change too small to see').to.be.at.least(0.02));
+    levels.slice(1).forEach((level, index) => expect(Math.abs(level - levels[index]), 'a change too small to see').to.be.at.least(0.02));
     expect(media.state.camera.status).to.equal('off');
   });
 
@@ -145,7 +145,7 @@ describe('LocalMedia', function () {
 
     expect(media.state.microphone.status).to.equal('on');
     expect(media.state.microphone.deviceId).to.equal(other.id);
-    expect(media.state.microphone.stream!.getAudioTracks()[0]!.label).to.equal(other.label);
+    expect(media.state.microphone.stream!.getAudioTracks()[0].label).to.equal(other.label);
     expect(ended(old.getTracks())).to.equal(true);
   });
 
@@ -156,15 +156,15 @@ describe('LocalMedia', function () {
     const [, first, second] = media.state.microphones;
 
     devices.hold();
-    const firstChoice = media.selectMicrophone(first!.id);
-    const secondChoice = media.selectMicrophone(second!.id);
+    const firstChoice = media.selectMicrophone(first.id);
+    const secondChoice = media.selectMicrophone(second.id);
     devices.letGo();
     await Promise.all([firstChoice, secondChoice]);
 
-    expect(media.state.microphone.deviceId).to.equal(second!.id);
+    expect(media.state.microphone.deviceId).to.equal(second.id);
     expect(devices.streams).to.have.length(3);
     const [opening, abandoned, kept] = devices.streams;
-    expect(ended([...opening!.getTracks(), ...abandoned!.getTracks()])).to.equal(true);
+    expect(ended([...opening.getTracks(), ...abandoned.getTracks()])).to.equal(true);
     expect(media.state.microphone.stream).to.equal(kept);
     expect(live(kept)).to.equal(true);
   });
@@ -176,13 +176,13 @@ describe('LocalMedia', function () {
     const [camera] = media.state.cameras;
     await media.setCamera(false);
 
-    await media.selectCamera(camera!.id);
-    expect(media.state.camera).to.include({ status: 'off', deviceId: camera!.id });
+    await media.selectCamera(camera.id);
+    expect(media.state.camera).to.include({ status: 'off', deviceId: camera.id });
     expect(devices.requests).to.have.length(1);
 
     await media.setCamera(true);
-    expect(devices.requests.at(-1)).to.deep.equal({ video: { deviceId: camera!.id } });
-    expect(media.state.camera).to.include({ status: 'on', deviceId: camera!.id });
+    expect(devices.requests.at(-1)).to.deep.equal({ video: { deviceId: camera.id } });
+    expect(media.state.camera).to.include({ status: 'on', deviceId: camera.id });
   });
 
   it('ends every track it handed out when stopped, and reports nothing after', async () => {
@@ -264,7 +264,7 @@ describe('LocalMedia', function () {
     const devices = new ScriptedDevices();
     const { media } = watch(devices);
     await media.start({ camera: true, microphone: false });
-    const track = media.state.camera.stream!.getVideoTracks()[0]!;
+    const track = media.state.camera.stream!.getVideoTracks()[0];
 
     devices.hidden.add('videoinput');
     track.dispatchEvent(new Event('ended'));

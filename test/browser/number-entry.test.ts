@@ -1,13 +1,17 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { NumberEntry, type NumberEntryOptions } from '../../src/dialpad/number-entry.js';
 
 /** A stand-in for the element: it only counts the renders asked for. No DOM. */
 class FakeHost implements ReactiveControllerHost {
   updates = 0;
   readonly updateComplete = Promise.resolve(true);
-  addController(_controller: ReactiveController): void {}
-  removeController(_controller: ReactiveController): void {}
+  addController(): void {
+    // The tests drive the controller's hooks themselves.
+  }
+  removeController(): void {
+    // Nothing to detach.
+  }
   requestUpdate(): void {
     this.updates += 1;
   }
@@ -137,6 +141,6 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
 /** The index just after the `count`-th digit of `formatted`. */
 function caretAfterDigits(formatted: string, count: number): number {
   let seen = 0;
-  for (let index = 0; index < formatted.length; index += 1) if (/\d/.test(formatted[index]!) && ++seen === count) return index + 1;
+  for (let index = 0; index < formatted.length; index += 1) if (/\d/.test(formatted[index]) && ++seen === count) return index + 1;
   return formatted.length;
 }

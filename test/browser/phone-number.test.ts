@@ -143,7 +143,7 @@ describe('countryOptions', () => {
     expect(new Set(options.map(({ code }) => code)).size).to.equal(options.length);
     const collator = new Intl.Collator('it');
     for (let index = 1; index < options.length; index += 1) {
-      expect(collator.compare(options[index - 1]!.name, options[index]!.name), `${options[index - 1]!.name} before ${options[index]!.name}`).to.be.at.most(0);
+      expect(collator.compare(options[index - 1].name, options[index].name), `${options[index - 1].name} before ${options[index].name}`).to.be.at.most(0);
     }
     expect(options.find(({ code }) => code === 'US')).to.deep.equal({ code: 'US', name: 'Stati Uniti', callingCode: '1' });
   });

@@ -131,7 +131,7 @@ describe('emulatorRealtime', () => {
     startSource(bos.handlers);
     await waitUntil(() => bos.states.includes('connected'), 'Bo never connected', patiently);
     expect(bos.states).to.deep.equal(['connecting', 'connected']);
-    expect(spy.requests[0]!.headers.get('Authorization')).to.equal(`Bearer ${bo.token}`);
+    expect(spy.requests[0].headers.get('Authorization')).to.equal(`Bearer ${bo.token}`);
 
     const thread = anaClient.getChatThreadClient(ana.threadId);
     const { id } = await thread.sendMessage({ content: 'first draft' }, { senderDisplayName: 'Ana', metadata: { topic: 'plans' } });
@@ -155,7 +155,7 @@ describe('emulatorRealtime', () => {
     expect(edited).to.deep.include({ kind: 'messageEdited', threadId: bo.threadId, id, content: 'second draft' });
     expect(deleted).to.deep.include({ kind: 'messageDeleted', threadId: bo.threadId, id });
     expect(typing).to.deep.include({ kind: 'typing', threadId: bo.threadId, senderDisplayName: 'Ana' });
-    if (received?.kind !== 'messageReceived' || edited?.kind !== 'messageEdited' || deleted?.kind !== 'messageDeleted' || typing?.kind !== 'typing')
+    if (received.kind !== 'messageReceived' || edited.kind !== 'messageEdited' || deleted.kind !== 'messageDeleted' || typing.kind !== 'typing')
       throw new Error('unreachable');
     expect(received.createdOn).to.be.instanceOf(Date);
     expect(received.sequenceId).to.match(/^\d+$/);
@@ -205,7 +205,7 @@ describe('emulatorRealtime', () => {
     await thread.sendMessage({ content: 'before the break' });
     await waitUntil(() => contentsFrom(bos.events, ana.userId).length === 1, 'the first message did not arrive', patiently);
     source.stop();
-    expect(spy.requests[0]!.signal.aborted, 'stop() aborts the request').to.equal(true);
+    expect(spy.requests[0].signal.aborted, 'stop() aborts the request').to.equal(true);
     await thread.sendMessage({ content: 'during the break 1' });
     await thread.sendMessage({ content: 'during the break 2' });
     source.start();
@@ -214,8 +214,8 @@ describe('emulatorRealtime', () => {
     await waitUntil(() => contentsFrom(bos.events, ana.userId).length >= 4, 'the last message did not arrive', patiently);
 
     expect(contentsFrom(bos.events, ana.userId)).to.deep.equal(['before the break', 'during the break 1', 'during the break 2', 'after the break']);
-    expect(spy.requests[0]!.headers.has('Last-Event-ID')).to.equal(false);
-    expect(spy.requests[1]!.headers.get('Last-Event-ID')).to.match(/^\d+$/);
+    expect(spy.requests[0].headers.has('Last-Event-ID')).to.equal(false);
+    expect(spy.requests[1].headers.get('Last-Event-ID')).to.match(/^\d+$/);
     expect(bos.events.some((event) => event.kind === 'resync')).to.equal(false);
     expect(bos.states).to.deep.equal(['connecting', 'connected', 'connecting', 'connected']);
   });
@@ -230,7 +230,7 @@ describe('emulatorRealtime', () => {
 
     let release!: () => void;
     spy.gate = () => new Promise<void>((resolve) => (release = resolve));
-    spy.requests[0]!.drop();
+    spy.requests[0].drop();
     await waitUntil(() => spy.requests.length === 2, 'no reconnect was attempted', patiently);
     expect(bos.states.at(-1)).to.equal('reconnecting');
     await thread.sendMessage({ content: 'while disconnected' });
@@ -241,19 +241,17 @@ describe('emulatorRealtime', () => {
     await thread.sendMessage({ content: 'after the reconnect' });
     await waitUntil(() => contentsFrom(bos.events, ana.userId).length >= 3, 'the last message did not arrive', patiently);
     expect(contentsFrom(bos.events, ana.userId)).to.deep.equal(['before the drop', 'while disconnected', 'after the reconnect']);
-    expect(spy.requests[1]!.headers.get('Last-Event-ID')).to.match(/^\d+$/);
+    expect(spy.requests[1].headers.get('Last-Event-ID')).to.match(/^\d+$/);
     expect(bos.states).to.deep.equal(['connecting', 'connected', 'reconnecting', 'connected']);
   });
 
   it('backs off exponentially while it cannot connect, and starts over after a connect', async () => {
     let failures = 3;
-    spy.gate = async () => {
-      if (failures-- > 0) throw new TypeError('Failed to fetch');
-    };
+    spy.gate = () => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve());
     const bos = recorder();
     startSource(bos.handlers);
     await waitUntil(() => bos.states.includes('connected'), 'Bo never connected', patiently);
-    const gaps = spy.requests.slice(1).map((request, index) => request.at - spy.requests[index]!.at);
+    const gaps = spy.requests.slice(1).map((request, index) => request.at - spy.requests[index].at);
     expect(gaps).to.have.length(3);
     expect(gaps[0]).to.be.within(240, 490);
     expect(gaps[1]).to.be.within(490, 990);
@@ -263,7 +261,7 @@ describe('emulatorRealtime', () => {
     const dropped = performance.now();
     spy.requests.at(-1)!.drop();
     await waitUntil(() => spy.requests.length === 5, 'no reconnect was attempted', patiently);
-    expect(spy.requests[4]!.at - dropped).to.be.below(490);
+    expect(spy.requests[4].at - dropped).to.be.below(490);
   });
 
   it('stop() ends all deliveries, requests and retries', async () => {
@@ -279,12 +277,10 @@ describe('emulatorRealtime', () => {
     await waitUntil(() => contentsFrom(control.events, ana.userId).length === 1, 'the running source did not get the message', patiently);
     expect(stopped.events.length).to.equal(seen.events);
     expect(stopped.states.length).to.equal(seen.states);
-    expect(spy.requests[0]!.signal.aborted).to.equal(true);
+    expect(spy.requests[0].signal.aborted).to.equal(true);
 
     // Stopped while waiting to retry: the timer must go too.
-    spy.gate = async () => {
-      throw new TypeError('Failed to fetch');
-    };
+    spy.gate = () => Promise.reject(new TypeError('Failed to fetch'));
     const retrying = recorder();
     const failing = startSource(retrying.handlers);
     const before = spy.requests.length;
@@ -297,10 +293,10 @@ describe('emulatorRealtime', () => {
   it('parses frames split anywhere, passes on the server resync, and resumes from the last id', async () => {
     const streams = [scriptedStream(), scriptedStream()];
     let answered = 0;
-    spy.respond = () => streams[answered++]!.response;
+    spy.respond = () => streams[answered++].response;
     let tokens = 0;
     const credential: CommunicationTokenCredential = {
-      getToken: async () => ({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }),
+      getToken: () => Promise.resolve({ token: `token-${++tokens}`, expiresOnTimestamp: Date.now() + 60_000 }),
       dispose: () => undefined,
     };
     const bos = recorder();
@@ -310,11 +306,11 @@ describe('emulatorRealtime', () => {
 
     await waitUntil(() => answered === 1);
     const [first, second] = streams;
-    first!.write(': connected\r\n\r\nid: 7\r');
-    first!.write(
+    first.write(': connected\r\n\r\nid: 7\r');
+    first.write(
       '\nevent: chatMessageReceived\r\ndata: {"threadId":"T","id":"1","message":"line one\\nline two","sender":{"kind":"communicationUser","communicationUserId":"8:acs:ana"},"createdOn":"2025-01-01T00:00:00.000Z","sequenceId":"3"}\r\n',
     );
-    first!.write('\r\nid: 8\nevent: chatMessageReceived\ndata: {"threadId":"elsewhere","id":"2"}\n\nevent: resync\ndata: {}\n\n');
+    first.write('\r\nid: 8\nevent: chatMessageReceived\ndata: {"threadId":"elsewhere","id":"2"}\n\nevent: resync\ndata: {}\n\n');
     await waitUntil(() => bos.events.length === 2, 'the frames were not delivered');
     expect(bos.events).to.deep.equal([
       {
@@ -333,11 +329,11 @@ describe('emulatorRealtime', () => {
       { kind: 'resync', threadId: 'T' },
     ]);
 
-    first!.end();
+    first.end();
     await waitUntil(() => answered === 2, 'no reconnect after the server ended the stream');
-    expect(spy.requests[1]!.headers.get('Last-Event-ID'), 'the id of the last frame, whatever its thread').to.equal('8');
-    expect(spy.requests[1]!.headers.get('Authorization'), 'a token asked for on every connect').to.equal('Bearer token-2');
-    second!.write(': connected\n\n');
+    expect(spy.requests[1].headers.get('Last-Event-ID'), 'the id of the last frame, whatever its thread').to.equal('8');
+    expect(spy.requests[1].headers.get('Authorization'), 'a token asked for on every connect').to.equal('Bearer token-2');
+    second.write(': connected\n\n');
     await waitUntil(() => bos.states.at(-1) === 'connected');
     expect(bos.states).to.deep.equal(['connecting', 'connected', 'reconnecting', 'connected']);
   });
@@ -345,17 +341,17 @@ describe('emulatorRealtime', () => {
   it('asks its consumer to resync when it reconnects without an event id to resume from', async () => {
     const streams = [scriptedStream(), scriptedStream()];
     let answered = 0;
-    spy.respond = () => streams[answered++]!.response;
+    spy.respond = () => streams[answered++].response;
     const bos = recorder();
     const source = emulatorRealtime({ endpoint: 'http://localhost:9/', threadId: 'T', credential: boCredential, handlers: bos.handlers });
     sources.push(source);
     source.start();
     await waitUntil(() => bos.states.includes('connected'));
     expect(bos.events).to.deep.equal([]);
-    streams[0]!.end();
+    streams[0].end();
     await waitUntil(() => bos.events.length === 1, 'no resync');
     expect(bos.events).to.deep.equal([{ kind: 'resync', threadId: 'T' }]);
-    expect(spy.requests[1]!.headers.has('Last-Event-ID')).to.equal(false);
+    expect(spy.requests[1].headers.has('Last-Event-ID')).to.equal(false);
   });
 
   it('refuses to send a token over plain http to another machine', () => {
@@ -383,9 +379,10 @@ class FakeChatClient {
     this.started = true;
   }
 
-  async stopRealtimeNotifications(): Promise<void> {
+  stopRealtimeNotifications(): Promise<void> {
     this.calls.push('stop');
     this.started = false;
+    return Promise.resolve();
   }
 
   on(event: string, listener: Listener): void {

@@ -11,14 +11,14 @@ describe('the real ACS SDKs in the browser', () => {
     const [{ ChatClient }, { AzureCommunicationTokenCredential }] = await Promise.all([loadChatSdk(), loadCommonSdk()]);
     const seen: PipelineRequest[] = [];
     const httpClient: HttpClient = {
-      async sendRequest(request) {
+      sendRequest(request) {
         seen.push(request);
-        return {
+        return Promise.resolve({
           request,
           status: 200,
           headers: createHttpHeaders({ 'content-type': 'application/json' }),
           bodyAsText: JSON.stringify({ value: [{ id: '19:demo@thread.v2', topic: 'Offline thread' }] }),
-        };
+        });
       },
     };
     const credential = new AzureCommunicationTokenCredential(createTestToken());
@@ -27,8 +27,8 @@ describe('the real ACS SDKs in the browser', () => {
     const page = await client.listChatThreads().next();
 
     expect(page.value).to.include({ id: '19:demo@thread.v2', topic: 'Offline thread' });
-    expect(seen[0]!.url).to.match(/^https:\/\/test\.communication\.azure\.com\/chat\/threads\?/);
-    expect(seen[0]!.headers.get('authorization')).to.match(/^Bearer /);
+    expect(seen[0].url).to.match(/^https:\/\/test\.communication\.azure\.com\/chat\/threads\?/);
+    expect(seen[0].headers.get('authorization')).to.match(/^Bearer /);
   });
 
   it("lists the browser's fake camera through the calling SDK's DeviceManager", async function () {
@@ -41,14 +41,14 @@ describe('the real ACS SDKs in the browser', () => {
     const cameras = await deviceManager.getCameras();
 
     expect(cameras.length).to.be.greaterThan(0);
-    expect(cameras[0]!.name).to.be.a('string').and.not.empty;
+    expect(cameras[0].name).to.be.a('string').and.not.have.lengthOf(0);
   });
 });
 
 describe('createSdkLoader', () => {
   it('loads once and hands every caller the same module', async () => {
     let imports = 0;
-    const load = createSdkLoader('test', async () => ({ imports: ++imports }));
+    const load = createSdkLoader('test', () => Promise.resolve({ imports: ++imports }));
     const [a, b] = await Promise.all([load(), load()]);
     expect(a).to.equal(b);
     expect(imports).to.equal(1);
@@ -56,10 +56,10 @@ describe('createSdkLoader', () => {
 
   it('turns a failed download into sdk-load-failed, and retries on the next call', async () => {
     let attempts = 0;
-    const load = createSdkLoader('flaky', async () => {
+    const load = createSdkLoader('flaky', () => {
       attempts += 1;
-      if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
-      return { ok: true };
+      if (attempts === 1) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      return Promise.resolve({ ok: true });
     });
 
     const failure = await load().catch((error: unknown) => error);

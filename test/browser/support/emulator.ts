@@ -11,14 +11,14 @@ export interface EmulatorSession extends Required<Pick<SessionResponse, 'token' 
 
 /** A new user of the emulator, joined to the demo thread (each call is a new browser session). */
 export async function emulatorSession(displayName: string): Promise<EmulatorSession> {
-  const { url } = await (await fetch('/test-api/emulator')).json();
+  const { url } = (await (await fetch('/test-api/emulator')).json()) as { url: string };
   const response = await fetch(new URL('api/session', url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ displayName }),
   });
   if (!response.ok) throw new Error(`session: ${response.status}`);
-  return response.json();
+  return (await response.json()) as EmulatorSession;
 }
 
 /** The real chat SDK acting as `session`'s user, over the emulator transport. */

@@ -15,5 +15,5 @@ export function sessionUrl(key: string, script: Record<string, string | number> 
 
 export async function requestsFor(key: string): Promise<{ count: number; bodies: string[] }> {
   const response = await fetch(`/test-api/requests?key=${encodeURIComponent(key)}`);
-  return response.json();
+  return (await response.json()) as { count: number; bodies: string[] };
 }
