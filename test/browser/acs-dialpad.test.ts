@@ -158,7 +158,8 @@ describe('<acs-dialpad>', function () {
   });
 
   it('dials once, when the agent is ready, a number entered with Enter (twice) before it was', async () => {
-    const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 600 });
+    // Long enough for typing ten digits on a loaded machine: the Enters must come before the agent.
+    const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 3000 });
     const { el } = await dialpad({ engine });
     await typeIntoField(el, '4255550100');
     expect(hasButton(el, en.call.gettingReady), 'the agent was already there').to.equal(true);
