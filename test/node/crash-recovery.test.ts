@@ -26,7 +26,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       output += chunk;
       if (output.includes('acs-elements demo:')) resolve();
     });

@@ -123,11 +123,11 @@ async function openChat(page: Page, origin: string, tokenUrl: string): Promise<v
 
 async function nextEvent(page: Page, type: string, after = 0): Promise<SeenEvent> {
   const handle = await page.waitForFunction(
-    ([wanted, skip]) => (window as unknown as { seen: SeenEvent[] }).seen.filter((event) => event.type === wanted)[skip as number],
+    ([wanted, skip]) => (window as unknown as { seen: SeenEvent[] }).seen.filter((event) => event.type === wanted)[skip],
     [type, after] as const,
     { timeout: 30000 },
   );
-  return (await handle.jsonValue()) as SeenEvent;
+  return await handle.jsonValue();
 }
 
 test('a chat on another site, with the CDN script and a cross-origin token-url, sends as the same visitor after a reload', async () => {
@@ -189,7 +189,7 @@ test('a wrong token-url, a service that is down and one without CORS each say so
       assert.equal(detail.status, status, tokenUrl);
       assert.equal(detail.url, tokenUrl.split('?')[0]);
       assert.match(detail.message ?? '', says);
-      assert.ok(detail.message?.includes(detail.url!), `${detail.message} does not name the URL`);
+      assert.ok(detail.message?.includes(detail.url), `${detail.message} does not name the URL`);
       messages.add(detail.message!);
     });
   }

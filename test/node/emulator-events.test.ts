@@ -41,11 +41,11 @@ test('the real-time stream delivers message, typing, receipt and participant eve
         message: 'ping',
       },
     );
-    assert.equal((await benStream.next((event) => event.event === 'typingIndicatorReceived')).data['senderDisplayName'], 'Ana');
-    assert.equal((await benStream.next((event) => event.event === 'chatMessageEdited')).data['message'], 'pong');
-    assert.equal((await benStream.next((event) => event.event === 'chatMessageDeleted')).data['id'], id);
+    assert.equal((await benStream.next((event) => event.event === 'typingIndicatorReceived')).data.senderDisplayName, 'Ana');
+    assert.equal((await benStream.next((event) => event.event === 'chatMessageEdited')).data.message, 'pong');
+    assert.equal((await benStream.next((event) => event.event === 'chatMessageDeleted')).data.id, id);
     assert.ok(benStream.received.some((event) => event.event === 'participantsAdded'));
-    assert.ok(!strangerStream.received.some((event) => event.data['threadId'] === chatThread!.id), 'a non-member saw the thread');
+    assert.ok(!strangerStream.received.some((event) => event.data.threadId === chatThread!.id), 'a non-member saw the thread');
 
     // A client that reconnects with Last-Event-ID gets what it missed, and nothing twice.
     const lastSeen = benStream.received.at(-1)!.id!;
@@ -53,7 +53,7 @@ test('the real-time stream delivers message, typing, receipt and participant eve
     await thread.sendMessage({ content: 'while away' });
     const resumed = await openEventStream(streamUrl, { Authorization: `Bearer ${await ben.token()}`, 'Last-Event-ID': lastSeen });
     const missed = await resumed.next((event) => event.event === 'chatMessageReceived');
-    assert.equal(missed.data['message'], 'while away');
+    assert.equal(missed.data.message, 'while away');
     assert.equal(resumed.received.filter((event) => event.event === 'chatMessageReceived').length, 1);
     await resumed.close();
   } finally {
@@ -100,11 +100,11 @@ test('Event Grid webhooks get the validation handshake first, then chat events',
       deliveries.flatMap((delivery) => delivery.events).find((event) => event.eventType === 'Microsoft.Communication.ChatMessageReceivedInThread');
     while (!received() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(validated);
-    assert.equal(deliveries[0]!.type, 'SubscriptionValidation');
+    assert.equal(deliveries[0].type, 'SubscriptionValidation');
     const event = received()!;
-    assert.equal(event.data['messageBody'], 'to the bot');
-    assert.equal(event.data['threadId'], chatThread!.id);
-    assert.equal((event.data['senderCommunicationIdentifier'] as { rawId: string }).rawId, ana.user.communicationUserId);
+    assert.equal(event.data.messageBody, 'to the bot');
+    assert.equal(event.data.threadId, chatThread!.id);
+    assert.equal((event.data.senderCommunicationIdentifier as { rawId: string }).rawId, ana.user.communicationUserId);
   } finally {
     await running.close();
     webhook.close();

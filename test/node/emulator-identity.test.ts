@@ -42,7 +42,7 @@ test('the real identity client creates users and tokens shaped like the spec exa
   const exampleId: string = example('CreateIdentity').responses['201'].body.identity.id;
   assert.match(user.communicationUserId, /^8:acs:[0-9a-f-]+_[0-9a-f-]+$/);
   assert.equal(user.communicationUserId.split('_').length, exampleId.split('_').length);
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
   assert.equal(`8:${claims.skypeid}`, user.communicationUserId);
   assert.equal(claims.acsScope, 'chat,voip');
   assert.ok(Math.abs(expiresOn.getTime() - (Date.now() + 60 * 60_000)) < 5000);
@@ -92,5 +92,5 @@ test('a Teams user token is exchanged for an ACS token', async () => {
   const { userId, appId } = example('ExchangeTeamsUserAccessToken').parameters.body;
   const aadToken = ['{"alg":"none"}', JSON.stringify({ oid: userId, appid: appId })].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.';
   const { token } = await identity.getTokenForTeamsUser({ teamsUserAadToken: aadToken, clientId: appId, userObjectId: userId });
-  assert.equal(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).skypeid, `orgid:${userId}`);
+  assert.equal(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).skypeid, `orgid:${userId}`);
 });

@@ -26,7 +26,7 @@ export async function openEventStream(url: string | URL, headers: Record<string,
               .filter((line) => !line.startsWith(':') && line.includes(':'))
               .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
           );
-          if (fields['event']) received.push({ id: fields['id'], event: fields['event'], data: JSON.parse(fields['data'] ?? '{}') });
+          if (fields.event) received.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? '{}') });
           waiters.splice(0).forEach((wake) => wake());
         }
       }
