@@ -28,9 +28,9 @@ test('with the real SDK and no network, the lobby shows a live preview and the d
     const microphones = await lobby.getByLabel(en.call.microphone).locator('option').allTextContents();
     assert.ok(
       cameras.some((name) => name.includes('fake_device_0')),
-      `cameras: ${cameras}`,
+      `cameras: ${cameras.join(',')}`,
     );
-    assert.ok(microphones.length >= 2, `microphones: ${microphones}`);
+    assert.ok(microphones.length >= 2, `microphones: ${microphones.join(',')}`);
     assert.equal(await lobby.getByRole('button', { name: en.call.gettingReady }).isDisabled(), true);
 
     await waitForMark(page, 'acs:calling-sdk-loaded', 60000);
@@ -94,7 +94,7 @@ test('with the camera denied, the lobby explains how to fix it and joining works
     await join.waitFor();
     await page.waitForFunction(() => {
       const button = [...document.querySelector('acs-call')!.shadowRoot!.querySelectorAll('button')].find(
-        (candidate) => candidate.textContent!.trim() === 'Join now',
+        (candidate) => candidate.textContent.trim() === 'Join now',
       );
       return button && !button.disabled;
     });

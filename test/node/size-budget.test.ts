@@ -70,7 +70,7 @@ test('each ACS SDK sits in its own chunk, away from the element code', () => {
     assert.deepEqual(
       holders.map((chunk) => chunk.name),
       [chunkName],
-      `${sdk} is in ${holders.map((chunk) => chunk.name)}`,
+      `${sdk} is in ${holders.map((chunk) => chunk.name).join(',')}`,
     );
   }
 });
