@@ -35,7 +35,7 @@ test('POST /api/session answers a session, never cached, with an HttpOnly SameSi
   assert.equal(session.emulator, true);
   assert.equal(session.threadId, app.threadId);
   assert.ok(Math.abs(Date.parse(session.expiresOn) - (Date.now() + 60 * 60_000)) < 10_000);
-  const claims = JSON.parse(Buffer.from(session.token.split('.')[1], 'base64url').toString());
+  const claims = JSON.parse(Buffer.from(session.token.split('.')[1], 'base64url').toString()) as { acsScope: unknown };
   assert.equal(claims.acsScope, 'chat,voip');
 });
 
@@ -54,7 +54,7 @@ test('bad display names are refused with 400 and a reason', async () => {
   for (const displayName of ['', 'x'.repeat(65), 'Ana\u0000', 'Ana\u202e', 42]) {
     const response = await postSession({ displayName });
     assert.equal(response.status, 400, JSON.stringify(displayName));
-    assert.equal((await response.json()).error.code, 'InvalidDisplayName');
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'InvalidDisplayName');
   }
 });
 
