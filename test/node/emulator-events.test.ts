@@ -76,17 +76,19 @@ test('the real-time stream refuses a request without a valid token', async () =>
 test('Event Grid webhooks get the validation handshake first, then chat events', async () => {
   const deliveries: { type: string | undefined; events: { eventType: string; data: Record<string, unknown> }[] }[] = [];
   let validated = false;
-  const webhook = createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request) body += chunk;
-    const events = JSON.parse(body);
-    deliveries.push({ type: request.headers['aeg-event-type'] as string | undefined, events });
-    if (events[0].eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent') {
-      validated = true;
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ validationResponse: events[0].data.validationCode }));
-      return;
-    }
-    response.writeHead(200).end();
+  const webhook = createServer((request, response) => {
+    void (async () => {
+      let body = '';
+      for await (const chunk of request) body += (chunk as Buffer).toString();
+      const events = JSON.parse(body) as (typeof deliveries)[number]['events'];
+      deliveries.push({ type: request.headers['aeg-event-type'] as string | undefined, events });
+      if (events[0].eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent') {
+        validated = true;
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ validationResponse: events[0].data.validationCode }));
+        return;
+      }
+      response.writeHead(200).end();
+    })();
   });
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   const running = await startEmulator({ webhooks: [`http://127.0.0.1:${(webhook.address() as AddressInfo).port}/events`] });
@@ -128,7 +130,7 @@ test('state survives a restart, and a torn last journal line is dropped', async 
       assert.ok(user, 'the identity is gone');
       const thread = second.emulator.state.threads.get(chatThread!.id);
       assert.equal(thread?.topic, 'Durable');
-      assert.equal(thread?.messages.find((message) => message.id === id)?.content.message, 'kept');
+      assert.equal(thread.messages.find((message) => message.id === id)?.content.message, 'kept');
       // The journal accepts new records after the torn one was cut off.
       second.emulator.commit({ t: 'tokensRevoked', id: ana.user.communicationUserId });
     } finally {
