@@ -26,7 +26,7 @@ interface Declaration {
   cssParts?: Named[];
   cssProperties?: Named[];
 }
-const manifest: { modules: { declarations?: Declaration[] }[] } = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
 const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
 const byTag = new Map(elements.map((declaration) => [declaration.tagName!, declaration]));
 const names = (items: Named[] | undefined) => (items ?? []).map((item) => item.name);

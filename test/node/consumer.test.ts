@@ -49,7 +49,7 @@ describe('TypeScript users', { concurrency: true }, () => {
       const tsc = join(repo, 'node_modules', typescript, 'bin', 'tsc');
       const output = await run(process.execPath, [tsc, '-p', join(consumer, 'tsconfig.json')], { cwd: consumer }).then(
         () => '',
-        (error: { stdout: string }) => error.stdout,
+        (error: unknown) => (error as { stdout: string }).stdout,
       );
       const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
       const unexpected = errors.filter((line) => !/^type-errors\.tsx?\(/.test(line));

@@ -27,7 +27,7 @@ function importGraph(folder: string): Map<string, string[]> {
 }
 
 const src = importGraph('src');
-const folderOf = (file: string) => file.split('/')[1];
+const folderOf = (file: string): string | undefined => file.split('/')[1];
 
 /** Which folders of src/ each folder may not import from. */
 const FORBIDDEN: Record<string, string[]> = {
