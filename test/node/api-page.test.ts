@@ -26,7 +26,7 @@ interface Declaration {
   cssParts?: Named[];
   cssProperties?: Named[];
 }
-const manifest: { modules: { declarations?: Declaration[] }[] } = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
 const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
 const byTag = new Map(elements.map((declaration) => [declaration.tagName!, declaration]));
 const names = (items: Named[] | undefined) => (items ?? []).map((item) => item.name);
@@ -62,7 +62,7 @@ async function loaded(page: Page) {
 async function rowNames(section: Locator, caption: string): Promise<string[]> {
   const table = section.getByRole('table', { name: caption, exact: true });
   await table.waitFor({ timeout: 1000 });
-  return (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.split('\n')[0]!.trim());
+  return (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.split('\n')[0].trim());
 }
 
 test('the manifest holds what this test relies on', () => {

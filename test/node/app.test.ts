@@ -22,7 +22,7 @@ function postSession(body: unknown = {}, headers: Record<string, string> = {}) {
   return fetch(new URL('/api/session', app.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
-const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
+const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0];
 
 test('POST /api/session answers a session, never cached, with an HttpOnly SameSite=Strict cookie', async () => {
   const response = await postSession({ displayName: 'Ana' });
@@ -35,7 +35,7 @@ test('POST /api/session answers a session, never cached, with an HttpOnly SameSi
   assert.equal(session.emulator, true);
   assert.equal(session.threadId, app.threadId);
   assert.ok(Math.abs(Date.parse(session.expiresOn) - (Date.now() + 60 * 60_000)) < 10_000);
-  const claims = JSON.parse(Buffer.from(session.token.split('.')[1]!, 'base64url').toString());
+  const claims = JSON.parse(Buffer.from(session.token.split('.')[1], 'base64url').toString()) as { acsScope: unknown };
   assert.equal(claims.acsScope, 'chat,voip');
 });
 
@@ -44,17 +44,17 @@ test('the cookie keeps a browser on its identity; a new browser gets a new one',
   const again = await postSession({}, { Cookie: cookieOf(first) });
   const stranger = await postSession();
   const [a, b, c] = (await Promise.all([first.json(), again.json(), stranger.json()])) as SessionBody[];
-  assert.equal(a!.userId, b!.userId);
-  assert.notEqual(a!.userId, c!.userId);
+  assert.equal(a.userId, b.userId);
+  assert.notEqual(a.userId, c.userId);
   const forged = await postSession({}, { Cookie: cookieOf(first).replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) });
-  assert.notEqual(((await forged.json()) as SessionBody).userId, a!.userId);
+  assert.notEqual(((await forged.json()) as SessionBody).userId, a.userId);
 });
 
 test('bad display names are refused with 400 and a reason', async () => {
   for (const displayName of ['', 'x'.repeat(65), 'Ana\u0000', 'Ana\u202e', 42]) {
     const response = await postSession({ displayName });
     assert.equal(response.status, 400, JSON.stringify(displayName));
-    assert.equal((await response.json()).error.code, 'InvalidDisplayName');
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'InvalidDisplayName');
   }
 });
 

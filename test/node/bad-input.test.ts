@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
+import type { SessionBody } from '../../server/token-service.js';
 
 let app: RunningApp;
 let token: string;
@@ -10,13 +11,13 @@ let threadPath: string;
 
 before(async () => {
   app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(new URL('../../', import.meta.url)) });
-  const session = await (await fetch(new URL('/api/session', app.url), { method: 'POST', body: '{}' })).json();
+  const session = (await (await fetch(new URL('/api/session', app.url), { method: 'POST', body: '{}' })).json()) as SessionBody;
   token = session.token;
-  threadPath = `/chat/threads/${encodeURIComponent(session.threadId)}`;
+  threadPath = `/chat/threads/${encodeURIComponent(session.threadId!)}`;
 });
 after(() => app.close());
 
-const chat = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
+const chat = (path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}, bearer: string | null = token) =>
   fetch(new URL(`${path}${path.includes('?') ? '&' : '?'}api-version=2025-03-15`, app.url), {
     ...init,
     headers: { 'Content-Type': 'application/json', ...(bearer && { Authorization: `Bearer ${bearer}` }), ...init.headers },
@@ -24,7 +25,8 @@ const chat = (path: string, init: RequestInit = {}, bearer: string | null = toke
 
 async function assertAcsError(response: Response, status: number) {
   assert.equal(response.status, status, `${response.url}: expected ${status}, got ${response.status}`);
-  const body = await response.json();
+  // Typed loosely on purpose: the shape is what this checks.
+  const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
   assert.equal(typeof body.error?.code, 'string');
   assert.equal(typeof body.error?.message, 'string');
 }
@@ -59,9 +61,9 @@ for (const [name, send, status] of cases) {
 test('after all that, the server still works and nothing was stored', async () => {
   const response = await chat(`${threadPath}/messages?maxPageSize=50`);
   assert.equal(response.status, 200);
-  const { value } = await response.json();
+  const { value } = (await response.json()) as { value: { type: string }[] };
   assert.ok(
-    value.every((message: { type: string }) => message.type !== 'text'),
+    value.every((message) => message.type !== 'text'),
     'a rejected message was stored',
   );
 });

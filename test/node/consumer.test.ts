@@ -49,7 +49,7 @@ describe('TypeScript users', { concurrency: true }, () => {
       const tsc = join(repo, 'node_modules', typescript, 'bin', 'tsc');
       const output = await run(process.execPath, [tsc, '-p', join(consumer, 'tsconfig.json')], { cwd: consumer }).then(
         () => '',
-        (error: { stdout: string }) => error.stdout,
+        (error: unknown) => (error as { stdout: string }).stdout,
       );
       const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
       const unexpected = errors.filter((line) => !/^type-errors\.tsx?\(/.test(line));
@@ -92,7 +92,7 @@ test('a React 19 app renders <AcsChat>, signs in with token-url and hears onMess
     await page.waitForFunction(() => (window as unknown as { sentMessageIds: string[] }).sentMessageIds.length > 0, undefined, { timeout: 15000 });
     const ids = await page.evaluate(() => (window as unknown as { sentMessageIds: string[] }).sentMessageIds);
     assert.equal(ids.length, 1);
-    assert.match(ids[0]!, /^\d+$/);
+    assert.match(ids[0], /^\d+$/);
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { SessionBody } from '../../server/token-service.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,8 +27,8 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
       if (output.includes('acs-elements demo:')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready: ${output}`)));
@@ -41,16 +42,17 @@ test('every message acknowledged with 201 survives a SIGKILL in the middle of a 
   const origin = `http://localhost:${port}`;
   let server = await startServer(port, dataDir);
   try {
-    const session = await (await fetch(`${origin}/api/session`, { method: 'POST', body: '{}' })).json();
-    const messages = `${origin}/chat/threads/${encodeURIComponent(session.threadId)}/messages?api-version=2025-03-15`;
+    const session = (await (await fetch(`${origin}/api/session`, { method: 'POST', body: '{}' })).json()) as SessionBody;
+    const messages = `${origin}/chat/threads/${encodeURIComponent(session.threadId!)}/messages?api-version=2025-03-15`;
     const headers = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
 
     const acknowledged: string[] = [];
-    let killed = false;
+    // Widened: send() sets it, which the loop's narrowing cannot see.
+    let killed = false as boolean;
     const send = async (index: number) => {
       try {
         const response = await fetch(messages, { method: 'POST', headers, body: JSON.stringify({ content: `burst ${index}` }) });
-        if (response.status === 201) acknowledged.push((await response.json()).id);
+        if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
       } catch {
         // Requests in flight when the server dies fail: they were never acknowledged.
       }
@@ -66,8 +68,8 @@ test('every message acknowledged with 201 survives a SIGKILL in the middle of a 
     server = await startServer(port, dataDir);
     const stored = new Set<string>();
     for (let next: string | undefined = `${messages}&maxPageSize=200`; next;) {
-      const page = await (await fetch(next, { headers })).json();
-      page.value.forEach((message: { id: string }) => stored.add(message.id));
+      const page = (await (await fetch(next, { headers })).json()) as { value: { id: string }[]; nextLink?: string };
+      page.value.forEach((message) => stored.add(message.id));
       next = page.nextLink && new URL(page.nextLink, origin).href;
     }
     const lost = acknowledged.filter((id) => !stored.has(id));

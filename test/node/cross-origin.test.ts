@@ -8,10 +8,11 @@ import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { startPageServer, type PageServer } from './support/page-server.js';
 
 // Two pages on other origins (other ports of localhost): one listed in ALLOWED_ORIGINS, one not.
-let app: RunningApp;
-let browser: Browser;
-let allowed: PageServer;
-let refused: PageServer;
+// Each stays undefined if before() fails ahead of it, and after() closes only what started.
+let app: RunningApp | undefined;
+let browser: Browser | undefined;
+let allowed: PageServer | undefined;
+let refused: PageServer | undefined;
 
 before(async () => {
   // `/` has only the script; `/chat?token-url` (path `/chat/<token-url path>`) adds a chat signing in there.
@@ -19,10 +20,10 @@ before(async () => {
     const tokenUrl = path.startsWith('/chat/') ? decodeURIComponent(path.slice('/chat/'.length)) : undefined;
     const again =
       path === '/twice'
-        ? `<script type="module" src="${app.url}dist/cdn/acs-elements.js?again"></script><script type="module" src="${app.url}dist/cdn/acs-chat.js"></script>`
+        ? `<script type="module" src="${app!.url}dist/cdn/acs-elements.js?again"></script><script type="module" src="${app!.url}dist/cdn/acs-chat.js"></script>`
         : '';
     return `<!doctype html><html lang="en"><title>other site</title>
-      <script type="module" src="${app.url}dist/cdn/acs-elements.js"></script>${again}
+      <script type="module" src="${app!.url}dist/cdn/acs-elements.js"></script>${again}
       ${tokenUrl ? `<acs-chat token-url="${tokenUrl}"></acs-chat>` : ''}</html>`;
   };
   [allowed, refused] = await Promise.all([startPageServer(embeddingPage), startPageServer(embeddingPage)]);
@@ -41,7 +42,7 @@ after(async () => {
 });
 
 async function withPage<T>(origin: string, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
+  const context = await browser!.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
@@ -56,24 +57,24 @@ const askForSession = (page: Page) =>
   page.evaluate(async (tokenUrl) => {
     const response = await fetch(tokenUrl, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     return { status: response.status, body: (await response.json()) as { userId?: string; error?: { code: string; message: string } } };
-  }, new URL('/api/session', app.url).href);
+  }, new URL('/api/session', app!.url).href);
 
 test('a page on another origin loads the CDN bundle with a script tag, and its lazy chunks', async () => {
-  await withPage(refused.origin, async (page) => {
+  await withPage(refused!.origin, async (page) => {
     await page.waitForFunction(() => customElements.get('acs-chat') !== undefined, undefined, { timeout: 30000 });
     assert.ok(await page.evaluate(() => customElements.get('acs-call') !== undefined && customElements.get('acs-dialpad') !== undefined));
   });
 });
 
 test('a page that includes the script three times (two URLs, and an entry inside the bundle) throws nothing and warns at most once', async () => {
-  const context = await browser.newContext();
+  const context = await browser!.newContext();
   try {
     const page = await context.newPage();
     const warnings: string[] = [];
     const pageErrors: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${refused.origin}/twice`);
+    await page.goto(`${refused!.origin}/twice`);
     await page.waitForFunction(() => customElements.get('acs-chat') !== undefined, undefined, { timeout: 30000 });
     await page.waitForLoadState('networkidle');
     assert.deepEqual(pageErrors, []);
@@ -86,7 +87,7 @@ test('a page that includes the script three times (two URLs, and an entry inside
 });
 
 test('an allowed origin signs in cross-origin with credentials and keeps its identity across a reload', async () => {
-  await withPage(allowed.origin, async (page) => {
+  await withPage(allowed!.origin, async (page) => {
     const first = await askForSession(page);
     assert.equal(first.status, 200, JSON.stringify(first.body));
     await page.reload();
@@ -98,11 +99,11 @@ test('an allowed origin signs in cross-origin with credentials and keeps its ide
 });
 
 test('a refused origin can read the 403 and its reason, and gets no cookie', async () => {
-  await withPage(refused.origin, async (page) => {
+  await withPage(refused!.origin, async (page) => {
     const answer = await askForSession(page);
     assert.equal(answer.status, 403);
-    assert.deepEqual(answer.body.error, { code: 'ForbiddenOrigin', message: `Origin ${refused.origin} is not allowed; list it in ALLOWED_ORIGINS.` });
-    assert.deepEqual(await page.context().cookies(app.url), []);
+    assert.deepEqual(answer.body.error, { code: 'ForbiddenOrigin', message: `Origin ${refused!.origin} is not allowed; list it in ALLOWED_ORIGINS.` });
+    assert.deepEqual(await page.context().cookies(app!.url), []);
   });
 });
 
@@ -116,25 +117,25 @@ async function openChat(page: Page, origin: string, tokenUrl: string): Promise<v
   await page.addInitScript(() => {
     const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);
     for (const type of ['acs-ready', 'acs-error', 'acs-message-sent'])
-      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent<unknown>).detail }));
   });
   await page.goto(`${origin}/chat/${encodeURIComponent(tokenUrl)}`);
 }
 
 async function nextEvent(page: Page, type: string, after = 0): Promise<SeenEvent> {
   const handle = await page.waitForFunction(
-    ([wanted, skip]) => (window as unknown as { seen: SeenEvent[] }).seen.filter((event) => event.type === wanted)[skip as number],
+    ([wanted, skip]) => (window as unknown as { seen: SeenEvent[] }).seen.filter((event) => event.type === wanted)[skip],
     [type, after] as const,
     { timeout: 30000 },
   );
-  return (await handle.jsonValue()) as SeenEvent;
+  return await handle.jsonValue();
 }
 
 test('a chat on another site, with the CDN script and a cross-origin token-url, sends as the same visitor after a reload', async () => {
-  const context = await browser.newContext();
+  const context = await browser!.newContext();
   try {
     const page = await context.newPage();
-    await openChat(page, allowed.origin, new URL('/api/session', app.url).href);
+    await openChat(page, allowed!.origin, new URL('/api/session', app!.url).href);
     const firstUser = (await nextEvent(page, 'acs-ready')).detail.userId;
     assert.match(firstUser ?? '', /^8:acs:/);
     const text = `from another site ${Date.now()}`;
@@ -154,12 +155,12 @@ test('a chat on another site, with the CDN script and a cross-origin token-url, 
 });
 
 test("a chat on a site not in ALLOWED_ORIGINS says why, with the status, and the service's own reason", async () => {
-  await withPage(refused.origin, async (page) => {
-    await openChat(page, refused.origin, new URL('/api/session', app.url).href);
+  await withPage(refused!.origin, async (page) => {
+    await openChat(page, refused!.origin, new URL('/api/session', app!.url).href);
     const { detail } = await nextEvent(page, 'acs-error');
     assert.equal(detail.code, 'token-url-refused');
     assert.equal(detail.status, 403);
-    assert.equal(detail.url, new URL('/api/session', app.url).href);
+    assert.equal(detail.url, new URL('/api/session', app!.url).href);
     assert.match(detail.message ?? '', /list it in ALLOWED_ORIGINS/);
     assert.equal(
       await page
@@ -175,21 +176,21 @@ test("a chat on a site not in ALLOWED_ORIGINS says why, with the status, and the
 
 test('a wrong token-url, a service that is down and one without CORS each say something different', async () => {
   const cases = [
-    { tokenUrl: new URL('/api/no-such-session?x=1', app.url).href, code: 'token-url-not-found', status: 404, says: /not found/ },
+    { tokenUrl: new URL('/api/no-such-session?x=1', app!.url).href, code: 'token-url-not-found', status: 404, says: /not found/ },
     { tokenUrl: 'http://localhost:9/api/session', code: 'token-url-unreachable', status: undefined, says: /could not be reached/ },
     // The other page server answers, but sends no CORS headers: the browser hides its answer.
-    { tokenUrl: `${refused.origin}/api/session`, code: 'token-url-blocked', status: undefined, says: /CORS.*ALLOWED_ORIGINS/ },
+    { tokenUrl: `${refused!.origin}/api/session`, code: 'token-url-blocked', status: undefined, says: /CORS.*ALLOWED_ORIGINS/ },
   ];
   const messages = new Set<string>();
   for (const { tokenUrl, code, status, says } of cases) {
-    await withPage(allowed.origin, async (page) => {
-      await openChat(page, allowed.origin, tokenUrl);
+    await withPage(allowed!.origin, async (page) => {
+      await openChat(page, allowed!.origin, tokenUrl);
       const { detail } = await nextEvent(page, 'acs-error');
       assert.equal(detail.code, code, tokenUrl);
       assert.equal(detail.status, status, tokenUrl);
       assert.equal(detail.url, tokenUrl.split('?')[0]);
       assert.match(detail.message ?? '', says);
-      assert.ok(detail.message?.includes(detail.url!), `${detail.message} does not name the URL`);
+      assert.ok(detail.message?.includes(detail.url), `${detail.message} does not name the URL`);
       messages.add(detail.message!);
     });
   }

@@ -21,7 +21,7 @@ async function signIn(appUrl: string, displayName: string, cookie?: string): Pro
     body: JSON.stringify({ displayName }),
   });
   assert.equal(response.status, 200);
-  return { session: (await response.json()) as SessionBody, cookie: response.headers.get('set-cookie')!.split(';')[0]! };
+  return { session: (await response.json()) as SessionBody, cookie: response.headers.get('set-cookie')!.split(';')[0] };
 }
 
 /** The "joined the chat" system messages that name this user, oldest first. */

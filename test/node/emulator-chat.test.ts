@@ -65,7 +65,8 @@ test('the same repeatability-request-id creates one thread', async () => {
   const second = await create();
   assert.equal(first.status, 201);
   assert.equal(second.status, 201);
-  assert.equal((await first.json()).chatThread.id, (await second.json()).chatThread.id);
+  const [one, two] = (await Promise.all([first.json(), second.json()])) as { chatThread: { id: string } }[];
+  assert.equal(one.chatThread.id, two.chatThread.id);
 });
 
 test('messages: send, get, edit and delete, with sequence ids, versions and edit/delete times', async () => {
@@ -163,7 +164,7 @@ test('a revoked or expired token is refused with 401', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const response = await fetch(new URL('/chat/threads?api-version=2025-03-15', short.endpoint), { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(response.status, 401);
-    assert.equal((await response.json()).error.code, 'TokenExpired');
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'TokenExpired');
   } finally {
     await short.close();
   }

@@ -41,11 +41,11 @@ test('the real-time stream delivers message, typing, receipt and participant eve
         message: 'ping',
       },
     );
-    assert.equal((await benStream.next((event) => event.event === 'typingIndicatorReceived')).data['senderDisplayName'], 'Ana');
-    assert.equal((await benStream.next((event) => event.event === 'chatMessageEdited')).data['message'], 'pong');
-    assert.equal((await benStream.next((event) => event.event === 'chatMessageDeleted')).data['id'], id);
+    assert.equal((await benStream.next((event) => event.event === 'typingIndicatorReceived')).data.senderDisplayName, 'Ana');
+    assert.equal((await benStream.next((event) => event.event === 'chatMessageEdited')).data.message, 'pong');
+    assert.equal((await benStream.next((event) => event.event === 'chatMessageDeleted')).data.id, id);
     assert.ok(benStream.received.some((event) => event.event === 'participantsAdded'));
-    assert.ok(!strangerStream.received.some((event) => event.data['threadId'] === chatThread!.id), 'a non-member saw the thread');
+    assert.ok(!strangerStream.received.some((event) => event.data.threadId === chatThread!.id), 'a non-member saw the thread');
 
     // A client that reconnects with Last-Event-ID gets what it missed, and nothing twice.
     const lastSeen = benStream.received.at(-1)!.id!;
@@ -53,7 +53,7 @@ test('the real-time stream delivers message, typing, receipt and participant eve
     await thread.sendMessage({ content: 'while away' });
     const resumed = await openEventStream(streamUrl, { Authorization: `Bearer ${await ben.token()}`, 'Last-Event-ID': lastSeen });
     const missed = await resumed.next((event) => event.event === 'chatMessageReceived');
-    assert.equal(missed.data['message'], 'while away');
+    assert.equal(missed.data.message, 'while away');
     assert.equal(resumed.received.filter((event) => event.event === 'chatMessageReceived').length, 1);
     await resumed.close();
   } finally {
@@ -76,17 +76,19 @@ test('the real-time stream refuses a request without a valid token', async () =>
 test('Event Grid webhooks get the validation handshake first, then chat events', async () => {
   const deliveries: { type: string | undefined; events: { eventType: string; data: Record<string, unknown> }[] }[] = [];
   let validated = false;
-  const webhook = createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request) body += chunk;
-    const events = JSON.parse(body);
-    deliveries.push({ type: request.headers['aeg-event-type'] as string | undefined, events });
-    if (events[0].eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent') {
-      validated = true;
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ validationResponse: events[0].data.validationCode }));
-      return;
-    }
-    response.writeHead(200).end();
+  const webhook = createServer((request, response) => {
+    void (async () => {
+      let body = '';
+      for await (const chunk of request) body += (chunk as Buffer).toString();
+      const events = JSON.parse(body) as (typeof deliveries)[number]['events'];
+      deliveries.push({ type: request.headers['aeg-event-type'] as string | undefined, events });
+      if (events[0].eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent') {
+        validated = true;
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ validationResponse: events[0].data.validationCode }));
+        return;
+      }
+      response.writeHead(200).end();
+    })();
   });
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   const running = await startEmulator({ webhooks: [`http://127.0.0.1:${(webhook.address() as AddressInfo).port}/events`] });
@@ -100,11 +102,11 @@ test('Event Grid webhooks get the validation handshake first, then chat events',
       deliveries.flatMap((delivery) => delivery.events).find((event) => event.eventType === 'Microsoft.Communication.ChatMessageReceivedInThread');
     while (!received() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(validated);
-    assert.equal(deliveries[0]!.type, 'SubscriptionValidation');
+    assert.equal(deliveries[0].type, 'SubscriptionValidation');
     const event = received()!;
-    assert.equal(event.data['messageBody'], 'to the bot');
-    assert.equal(event.data['threadId'], chatThread!.id);
-    assert.equal((event.data['senderCommunicationIdentifier'] as { rawId: string }).rawId, ana.user.communicationUserId);
+    assert.equal(event.data.messageBody, 'to the bot');
+    assert.equal(event.data.threadId, chatThread!.id);
+    assert.equal((event.data.senderCommunicationIdentifier as { rawId: string }).rawId, ana.user.communicationUserId);
   } finally {
     await running.close();
     webhook.close();
@@ -128,7 +130,7 @@ test('state survives a restart, and a torn last journal line is dropped', async 
       assert.ok(user, 'the identity is gone');
       const thread = second.emulator.state.threads.get(chatThread!.id);
       assert.equal(thread?.topic, 'Durable');
-      assert.equal(thread?.messages.find((message) => message.id === id)?.content.message, 'kept');
+      assert.equal(thread.messages.find((message) => message.id === id)?.content.message, 'kept');
       // The journal accepts new records after the torn one was cut off.
       second.emulator.commit({ t: 'tokensRevoked', id: ana.user.communicationUserId });
     } finally {

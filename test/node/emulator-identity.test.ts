@@ -16,7 +16,8 @@ before(async () => {
 });
 after(() => running.close());
 
-const example = (name: string) => JSON.parse(readFileSync(new URL(`fixtures/acs-spec-examples/${name}.json`, import.meta.url), 'utf8'));
+/** A spec example; each test types the part of it it reads. */
+const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/acs-spec-examples/${name}.json`, import.meta.url), 'utf8'));
 
 /** A request signed as the SDK signs it, with a chosen date and key. */
 function signedFetch(path: string, body: string, { date = new Date(), key = DEVELOPMENT_ACCESS_KEY } = {}) {
@@ -39,10 +40,10 @@ function signedFetch(path: string, body: string, { date = new Date(), key = DEVE
 
 test('the real identity client creates users and tokens shaped like the spec examples', async () => {
   const { user, token, expiresOn } = await identity.createUserAndToken(['chat', 'voip'], { tokenExpiresInMinutes: 60 });
-  const exampleId: string = example('CreateIdentity').responses['201'].body.identity.id;
+  const exampleId = (example('CreateIdentity') as { responses: { '201': { body: { identity: { id: string } } } } }).responses['201'].body.identity.id;
   assert.match(user.communicationUserId, /^8:acs:[0-9a-f-]+_[0-9a-f-]+$/);
   assert.equal(user.communicationUserId.split('_').length, exampleId.split('_').length);
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { skypeid: string; acsScope: string };
   assert.equal(`8:${claims.skypeid}`, user.communicationUserId);
   assert.equal(claims.acsScope, 'chat,voip');
   assert.ok(Math.abs(expiresOn.getTime() - (Date.now() + 60 * 60_000)) < 5000);
@@ -70,7 +71,7 @@ test('a wrong access key is refused with 401 and an ACS error body', async () =>
 test('missing signature headers and a date 20 minutes off are refused', async () => {
   const unsigned = await fetch(new URL('/identities?api-version=2023-10-01', running.endpoint), { method: 'POST', body: '{}' });
   assert.equal(unsigned.status, 401);
-  assert.equal((await unsigned.json()).error.code, 'Denied');
+  assert.equal(((await unsigned.json()) as { error: { code: string } }).error.code, 'Denied');
 
   const stale = await signedFetch('/identities?api-version=2023-10-01', '{}', { date: new Date(Date.now() - 20 * 60_000) });
   assert.equal(stale.status, 401);
@@ -89,8 +90,8 @@ test('token lifetimes outside 60–1440 minutes and unknown scopes are 400', asy
 });
 
 test('a Teams user token is exchanged for an ACS token', async () => {
-  const { userId, appId } = example('ExchangeTeamsUserAccessToken').parameters.body;
+  const { userId, appId } = (example('ExchangeTeamsUserAccessToken') as { parameters: { body: { userId: string; appId: string } } }).parameters.body;
   const aadToken = ['{"alg":"none"}', JSON.stringify({ oid: userId, appid: appId })].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.';
   const { token } = await identity.getTokenForTeamsUser({ teamsUserAadToken: aadToken, clientId: appId, userObjectId: userId });
-  assert.equal(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).skypeid, `orgid:${userId}`);
+  assert.equal((JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { skypeid: string }).skypeid, `orgid:${userId}`);
 });

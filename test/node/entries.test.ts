@@ -4,7 +4,7 @@ import { test } from 'node:test';
 // SSR frameworks, Vitest and Next.js import packages in Node: no entry may touch the DOM at load.
 for (const entry of ['acs-elements', 'acs-elements/chat.js', 'acs-elements/call.js', 'acs-elements/dialpad.js', 'acs-elements/react', 'acs-elements/testing']) {
   test(`importing ${entry} in Node needs no window or document`, async () => {
-    const module = await import(entry);
+    const module = (await import(entry)) as Record<string, unknown>;
     assert.ok(Object.keys(module).length > 0, `${entry} exports nothing`);
     assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');

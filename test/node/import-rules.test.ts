@@ -19,7 +19,7 @@ function importGraph(folder: string): Map<string, string[]> {
   for (const file of sourceFiles(folder)) {
     const text = readFileSync(join(projectRoot, file), 'utf8');
     const targets = [...text.matchAll(IMPORT)].map(([, , specifier]) =>
-      relative(projectRoot, resolve(projectRoot, dirname(file), specifier!.replace(/\.js$/, '.ts'))).replaceAll('\\', '/'),
+      relative(projectRoot, resolve(projectRoot, dirname(file), specifier.replace(/\.js$/, '.ts'))).replaceAll('\\', '/'),
     );
     graph.set(file, targets);
   }
@@ -27,7 +27,7 @@ function importGraph(folder: string): Map<string, string[]> {
 }
 
 const src = importGraph('src');
-const folderOf = (file: string) => file.split('/')[1];
+const folderOf = (file: string): string | undefined => file.split('/')[1];
 
 /** Which folders of src/ each folder may not import from. */
 const FORBIDDEN: Record<string, string[]> = {

@@ -13,11 +13,11 @@ export const CDN_DIR = new URL('../../../dist/cdn/', import.meta.url);
 
 /** The chunk graph the CDN build wrote (dist/cdn/manifest.json); run `npm run build` first. */
 export function readCdnManifest(): Record<string, ChunkInfo> {
-  return JSON.parse(readFileSync(new URL('manifest.json', CDN_DIR), 'utf8')).chunks;
+  return (JSON.parse(readFileSync(new URL('manifest.json', CDN_DIR), 'utf8')) as { chunks: Record<string, ChunkInfo> }).chunks;
 }
 
 /** Every chunk an entry can load, statically or with import(), the entry included. */
-export function reachableChunks(chunks: Record<string, ChunkInfo>, entry: string): string[] {
+export function reachableChunks(chunks: Partial<Record<string, ChunkInfo>>, entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;

@@ -8,9 +8,11 @@ export async function startEmulator(
   options: Partial<EmulatorOptions> = {},
 ): Promise<{ emulator: Emulator; connection: AcsConnection; endpoint: string; close(): Promise<void> }> {
   const emulator = new Emulator({ accessKey: DEVELOPMENT_ACCESS_KEY, ...options });
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (!(await emulator.handle(request, response, url))) response.writeHead(404).end();
+    void emulator.handle(request, response, url).then((handled) => {
+      if (!handled) response.writeHead(404).end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://localhost:${(server.address() as AddressInfo).port}/`;

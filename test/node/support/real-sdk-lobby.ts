@@ -7,9 +7,10 @@ export const BROADBAND = { offline: false, latency: 40, downloadThroughput: (20 
 /**
  * Opens, on the demo server at `baseUrl`, a page with an `<acs-call>` on an Azure session, so it
  * takes the real calling SDK. There is no Azure here: the SDK waits on its config service as a
- * page does offline. `link` throttles the page's network (CDP), as a visitor's would be.
+ * page does offline. `link` throttles the page's network (CDP), as a visitor's would be; `null`
+ * leaves it unthrottled (`undefined`, like an omitted argument, takes the default).
  */
-export async function openRealSdkLobby(context: BrowserContext, baseUrl: string, link: typeof BROADBAND | undefined = BROADBAND): Promise<Page> {
+export async function openRealSdkLobby(context: BrowserContext, baseUrl: string, link: typeof BROADBAND | null = BROADBAND): Promise<Page> {
   const session = { token: createTestToken({ userId: '8:acs:resource_lobby' }), endpoint: 'https://lobby.communication.azure.com/' };
   const page = await context.newPage();
   if (link) {

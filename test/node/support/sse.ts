@@ -15,18 +15,18 @@ export async function openEventStream(url: string | URL, headers: Record<string,
     let buffer = '';
     try {
       for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        buffer += decoder.decode(chunk, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(
+          const fields: Partial<Record<string, string>> = Object.fromEntries(
             block
               .split('\n')
               .filter((line) => !line.startsWith(':') && line.includes(':'))
               .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
           );
-          if (fields['event']) received.push({ id: fields['id'], event: fields['event'], data: JSON.parse(fields['data'] ?? '{}') });
+          if (fields.event) received.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? '{}') as SseEvent['data'] });
           waiters.splice(0).forEach((wake) => wake());
         }
       }
