@@ -297,7 +297,7 @@ export class AcsCall extends CallElement {
   private target(): CallTarget {
     if (this.groupId) return { kind: 'group', groupId: this.groupId };
     if (this.meetingLink) {
-      if (!/^https:\/\//.test(this.meetingLink)) throw new AcsError('invalid-call-target', 'meeting-link must be an https link to a Teams meeting.');
+      if (!this.meetingLink.startsWith('https://')) throw new AcsError('invalid-call-target', 'meeting-link must be an https link to a Teams meeting.');
       return { kind: 'meeting', meetingLink: this.meetingLink };
     }
     if (this.roomId) return { kind: 'room', roomId: this.roomId };

@@ -126,7 +126,7 @@ function renderInitials(name: string): TemplateResult {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((word) => [...word][0]!.toUpperCase())
+    .map((word) => [...word][0].toUpperCase())
     .join('');
   return html`<span class="initials" aria-hidden="true">${initials}</span>`;
 }

@@ -215,14 +215,14 @@ export class AcsChat extends AcsElement {
     super.willUpdate(changed);
     const log = this.log;
     const first = log?.querySelector<HTMLElement>('[data-key]');
-    this.anchor = log && first && !this.pinned ? { key: first.dataset['key']!, offset: first.offsetTop - log.scrollTop } : undefined;
+    this.anchor = log && first && !this.pinned ? { key: first.dataset.key!, offset: first.offsetTop - log.scrollTop } : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const log = this.log;
     if (!log) return;
-    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset['key'] === this.anchor!.key);
+    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset.key === this.anchor!.key);
     if (this.pinned) {
       log.scrollTop = log.scrollHeight;
     } else if (anchor) {
@@ -246,8 +246,8 @@ export class AcsChat extends AcsElement {
 
   private typingText(typing: readonly string[], strings: AcsStrings['chat']): string {
     if (typing.length === 0) return '';
-    if (typing.length === 1) return format(strings.typingOne, { name: typing[0]! });
-    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0]!, second: typing[1]! });
+    if (typing.length === 1) return format(strings.typingOne, { name: typing[0] });
+    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0], second: typing[1] });
     return format(strings.typingMany, { count: String(typing.length) });
   }
 
@@ -271,7 +271,7 @@ export class AcsChat extends AcsElement {
   private readonly onSubmit = (event: Event) => {
     event.preventDefault();
     const field = this.field;
-    if (!field || !field.value.trim()) return;
+    if (!field?.value.trim()) return;
     if (this.editing) void this.chat.edit(this.editing, field.value);
     else this.chat.send(field.value);
     this.editing = undefined;

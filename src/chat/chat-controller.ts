@@ -351,7 +351,7 @@ export class ChatController implements ReactiveController {
     for await (const views of this.history.since(known)) {
       // New is judged now, not when the catch-up began: the live stream (or another catch-up) may have shown some meanwhile.
       const shown = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
-      const fresh = views.filter((view) => !shown.has(view.id!) && !view.own && (view.kind === 'text' || view.kind === 'html'));
+      const fresh = views.filter((view) => !shown.has(view.id) && !view.own && (view.kind === 'text' || view.kind === 'html'));
       this.setState({ messages: mergeMessages(this.state.messages, views) });
       fresh.forEach((view) => this.received(view));
     }

@@ -90,7 +90,7 @@ export class Outbox {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
-        const key = this.queue[0]!;
+        const key = this.queue[0];
         const message = host.messages().find((each) => each.key === key);
         if (!message || message.status === 'sent') {
           this.queue.shift();
@@ -135,7 +135,7 @@ export class Outbox {
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)]!;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)];
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;

@@ -286,7 +286,10 @@ function guarded(call: () => void): void {
 /** Resolves after `ms`, or at once when `signal` aborts; either way no timer is left. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);

@@ -93,14 +93,20 @@ export class SessionController implements ReactiveController {
           if (refreshError) this.options.onError(refreshError);
         },
       });
-      if (run.signal.aborted) return session.dispose();
+      if (run.signal.aborted) {
+        session.dispose();
+        return;
+      }
       try {
         await this.options.prepare(session, run.signal);
       } catch (error) {
         session.dispose();
         throw error;
       }
-      if (run.signal.aborted) return session.dispose();
+      if (run.signal.aborted) {
+        session.dispose();
+        return;
+      }
       this.setState({ status: 'ready', session, refreshError: undefined });
       this.options.onReady(session);
       for (const waiter of this.waiters.splice(0)) waiter.resolve(session);

@@ -17,10 +17,10 @@ export interface FakeCallAgentHost extends FakeCallContext {
   callPlaced(call: FakeCall): void;
 }
 
-type AgentEvents = {
+interface AgentEvents {
   incomingCall: [{ incomingCall: FakeIncomingCall }];
   connectionStateChanged: Parameters<ConnectionStateChangedEvent>;
-};
+}
 
 export class FakeCallAgent implements EngineCallAgent {
   /** The signed-in user's raw id, from the token's `skypeid` claim (a made-up ACS user for a token that is not a JWT). */

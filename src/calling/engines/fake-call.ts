@@ -41,9 +41,7 @@ export interface FakeCallOwner {
 const RINGS_BEFORE_ANSWER = 2;
 const RINGS_BEFORE_NO_ANSWER = 20;
 
-type CallEvents = {
-  [change in EngineCallChange]: [];
-} & {
+type CallEvents = Record<EngineCallChange, []> & {
   remoteParticipantsUpdated: [{ added: FakeRemoteParticipant[]; removed: FakeRemoteParticipant[] }];
 };
 

@@ -49,6 +49,6 @@ function initialsOf(name: string): string {
     ? '?'
     : words
         .slice(0, 2)
-        .map((word) => [...word][0]!.toUpperCase())
+        .map((word) => [...word][0].toUpperCase())
         .join('');
 }

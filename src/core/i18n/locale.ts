@@ -48,7 +48,7 @@ export function resolveLocale(element: Element, preferred: readonly string[] = n
     const locale = availableTag(tag, catalog.available);
     if (!locale) continue;
     const strings = catalog.loaded[locale];
-    return { locale, dir: RTL_LANGUAGES.has(locale.split('-')[0]!) ? 'rtl' : 'ltr', strings: strings ?? en, loading: !strings };
+    return { locale, dir: RTL_LANGUAGES.has(locale.split('-')[0]) ? 'rtl' : 'ltr', strings: strings ?? en, loading: !strings };
   }
   return { locale: 'en', dir: 'ltr', strings: en, loading: false };
 }
@@ -75,7 +75,7 @@ export function loadLocale(locale: string): Promise<void> {
 function availableTag(tag: string, available: readonly string[]): string | undefined {
   const normalized = tag.trim();
   if (available.includes(normalized)) return normalized;
-  const language = normalized.split('-')[0]!.toLowerCase();
+  const language = normalized.split('-')[0].toLowerCase();
   return available.includes(language) ? language : undefined;
 }
 
