@@ -217,6 +217,8 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // The caller's own abort reason (an AbortError unless it gave another), as throwIfAborted throws it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });

@@ -1,7 +1,8 @@
 import { en } from './en.js';
 import type { AcsStrings } from './strings.js';
 
-export type StringTables = Readonly<Record<string, AcsStrings>>;
+/** By BCP 47 tag; a tag that is not a key has no table (yet). */
+export type StringTables = Readonly<Record<string, AcsStrings | undefined>>;
 
 /** What can be spoken, and what is already downloaded. */
 export interface Catalog {
@@ -10,7 +11,7 @@ export interface Catalog {
 }
 
 // English ships in the element's own chunk; every other table is its own small chunk, fetched on first use.
-const LOADERS: Record<string, () => Promise<AcsStrings>> = {
+const LOADERS: Record<string, (() => Promise<AcsStrings>) | undefined> = {
   it: () => import('./it.js').then((table) => table.it),
   es: () => import('./es.js').then((table) => table.es),
   fr: () => import('./fr.js').then((table) => table.fr),
@@ -20,7 +21,7 @@ const LOADERS: Record<string, () => Promise<AcsStrings>> = {
   ar: () => import('./ar.js').then((table) => table.ar),
 };
 
-const loadedTables: Record<string, AcsStrings> = { en };
+const loadedTables: Record<string, AcsStrings | undefined> = { en };
 const pendingLoads = new Map<string, Promise<void>>();
 
 /** The languages every element speaks. */
@@ -84,7 +85,8 @@ function closestLang(element: Element): string | undefined {
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
+    // The root is a shadow root (with a host) or the document (without one).
+    node = node.parentElement ?? (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return undefined;
 }
