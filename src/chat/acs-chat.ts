@@ -76,9 +76,12 @@ export class AcsChat extends AcsElement {
   @query('.log') private log?: HTMLElement;
 
   private readonly chat = new ChatController(this, {
+    // The controller reports only messages the service has given an id: sent ones, and received ones.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
     onMessageSent: (message) => emit(this, 'acs-message-sent', { messageId: message.id!, content: message.content }),
     onMessageReceived: (message) =>
       emit(this, 'acs-message-received', {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
         messageId: message.id!,
         senderId: message.senderId ?? '',
         senderDisplayName: message.senderDisplayName,
@@ -215,6 +218,7 @@ export class AcsChat extends AcsElement {
     super.willUpdate(changed);
     const log = this.log;
     const first = log?.querySelector<HTMLElement>('[data-key]');
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the selector matched an element with a data-key
     this.anchor = log && first && !this.pinned ? { key: first.dataset.key!, offset: first.offsetTop - log.scrollTop } : undefined;
   }
 
@@ -222,12 +226,13 @@ export class AcsChat extends AcsElement {
     super.updated(changed);
     const log = this.log;
     if (!log) return;
-    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset.key === this.anchor!.key);
+    const { anchor } = this;
+    const element = anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((each) => each.dataset.key === anchor.key);
     if (this.pinned) {
       log.scrollTop = log.scrollHeight;
-    } else if (anchor) {
+    } else if (anchor && element) {
       // Messages went in or out above (an older page, the window moving): the reader's place stays put.
-      log.scrollTop = anchor.offsetTop - this.anchor!.offset;
+      log.scrollTop = element.offsetTop - anchor.offset;
     }
     this.updateReading();
   }
@@ -291,6 +296,7 @@ export class AcsChat extends AcsElement {
   private readonly onInput = () => this.chat.typing();
 
   private readonly onScroll = () => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- this listens on the log, so the log is rendered
     const log = this.log!;
     const { messages } = this.chat.state;
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;

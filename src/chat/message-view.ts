@@ -36,6 +36,8 @@ export function messageView(message: ChatMessage | LiveMessage, userId: string |
 function systemContent(message: ChatMessage): string | undefined {
   if (message.type === 'topicUpdated') return message.content?.topic ?? '';
   if (message.type === 'participantAdded' || message.type === 'participantRemoved') {
+    // `||`, not `??`: a participant with an empty name is shown by id.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
     return (message.content?.participants ?? []).map((participant) => participant.displayName || rawIdOf(participant.id)).join(', ');
   }
   return undefined;

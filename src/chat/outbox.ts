@@ -102,6 +102,9 @@ export class Outbox {
         }
         host.setMessages(updateMessage(host.messages(), key, { status: 'pending' }));
         try {
+          // flush() starts only with a thread (checked above); were a disconnect to drop it meanwhile, the
+          // TypeError would land in the catch below as a failed send.
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
           const { id } = await host
             .thread()!
             .sendMessage({ content: message.content }, { senderDisplayName: host.displayName(), metadata: { [CLIENT_MESSAGE_ID]: key } });

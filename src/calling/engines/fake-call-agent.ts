@@ -80,6 +80,7 @@ export class FakeCallAgent implements EngineCallAgent {
   }
 
   /** Ends this agent's calls, as the SDK's `dispose` does. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that its errors reject, as the SDK's do
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
