@@ -21,9 +21,9 @@ const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
 };
 
 export interface NumberFieldIntents {
-  selectCountry(event: Event): void;
-  input(event: InputEvent): void;
-  paste(event: ClipboardEvent): void;
+  selectCountry: (event: Event) => void;
+  input: (event: InputEvent) => void;
+  paste: (event: ClipboardEvent) => void;
 }
 
 /**

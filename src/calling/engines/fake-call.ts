@@ -160,12 +160,14 @@ export class FakeCall implements EngineCall {
   async hold(): Promise<void> {
     if (this.#state !== 'Connected') throw holdFailed();
     await sleep(this.#engine.latencyMs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state === 'Connected') this.#setState('LocalHold');
   }
 
   async resume(): Promise<void> {
     if (this.#state !== 'LocalHold') throw resumeFailed();
     await sleep(this.#engine.latencyMs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state === 'LocalHold') this.#setState('Connected');
   }
 
@@ -197,6 +199,7 @@ export class FakeCall implements EngineCall {
     if (this.#screenShare) throw new FakeCallingError('Failed to start screen share, screen share is already started.', 400, 41035);
     if (this.#state !== 'Connected') throw screenShareNotConnected();
     const screen = await this.#engine.screenShareSource();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state !== 'Connected') {
       stopTracks(screen);
       throw screenShareNotConnected();
