@@ -75,13 +75,12 @@ export class AcsChat extends AcsElement {
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('.log') private log?: HTMLElement;
 
+  // The controller reports only messages the service has given an id: sent ones, and received ones.
+  /* eslint-disable @typescript-eslint/no-non-null-assertion */
   private readonly chat = new ChatController(this, {
-    // The controller reports only messages the service has given an id: sent ones, and received ones.
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
     onMessageSent: (message) => emit(this, 'acs-message-sent', { messageId: message.id!, content: message.content }),
     onMessageReceived: (message) =>
       emit(this, 'acs-message-received', {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
         messageId: message.id!,
         senderId: message.senderId ?? '',
         senderDisplayName: message.senderDisplayName,
@@ -91,6 +90,7 @@ export class AcsChat extends AcsElement {
     onConnectionChanged: (status) => emit(this, 'acs-connection-changed', { status }),
     onError: (error) => this.reportError(error),
   });
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   private pinned = true;
   /** Key of the last rendered message while the reader looks at older history; undefined follows the newest. */

@@ -34,7 +34,8 @@ export const CLIENT_MESSAGE_ID = 'acsElementsClientMessageId';
 export function mergeMessages(list: MessageList, incoming: readonly MessageView[]): MessageList {
   if (incoming.length === 0) return list;
   const byKey = new Map(list.map((message) => [message.key, message]));
-  const keyOfId = new Map(list.filter((message): message is MessageView & { id: string } => !!message.id).map((message) => [message.id, message.key]));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the filter kept only messages with an id
+  const keyOfId = new Map(list.filter((message) => message.id).map((message) => [message.id!, message.key]));
   for (const message of incoming) {
     // `||`, not `??`: an empty id is no id.
     // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing

@@ -95,18 +95,15 @@ export class SessionController implements ReactiveController {
           if (refreshError) this.options.onError(refreshError);
         },
       });
-      if (run.signal.aborted) {
-        session.dispose();
-        return;
+      // A run aborted while signing in prepares nothing; aborted then or while preparing, it drops its session.
+      if (!run.signal.aborted) {
+        try {
+          await this.options.prepare(session, run.signal);
+        } catch (error) {
+          session.dispose();
+          throw error;
+        }
       }
-      try {
-        await this.options.prepare(session, run.signal);
-      } catch (error) {
-        session.dispose();
-        throw error;
-      }
-      // prepare() took time: the run may have been aborted meanwhile, which TypeScript's narrowing cannot see.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (run.signal.aborted) {
         session.dispose();
         return;
