@@ -226,13 +226,14 @@ export class AcsChat extends AcsElement {
     super.updated(changed);
     const log = this.log;
     if (!log) return;
-    const { anchor } = this;
-    const element = anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((each) => each.dataset.key === anchor.key);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- `anchor` is found only when there is a saved anchor */
+    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset.key === this.anchor!.key);
     if (this.pinned) {
       log.scrollTop = log.scrollHeight;
-    } else if (anchor && element) {
+    } else if (anchor) {
       // Messages went in or out above (an older page, the window moving): the reader's place stays put.
-      log.scrollTop = element.offsetTop - anchor.offset;
+      log.scrollTop = anchor.offsetTop - this.anchor!.offset;
+      /* eslint-enable @typescript-eslint/no-non-null-assertion */
     }
     this.updateReading();
   }

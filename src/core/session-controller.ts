@@ -95,19 +95,18 @@ export class SessionController implements ReactiveController {
           if (refreshError) this.options.onError(refreshError);
         },
       });
-      // A run aborted while signing in prepares nothing; aborted then or while preparing, it drops its session.
-      if (!run.signal.aborted) {
-        try {
-          await this.options.prepare(session, run.signal);
-        } catch (error) {
-          session.dispose();
-          throw error;
-        }
-      }
-      if (run.signal.aborted) {
+      // An aborted run drops its session; dispose() returns nothing, so `return` ends the run with undefined either way.
+      // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
+      if (run.signal.aborted) return session.dispose();
+      try {
+        await this.options.prepare(session, run.signal);
+      } catch (error) {
         session.dispose();
-        return;
+        throw error;
       }
+      // prepare() took time: the run may have been aborted meanwhile, which TypeScript's narrowing cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, @typescript-eslint/no-confusing-void-expression
+      if (run.signal.aborted) return session.dispose();
       this.setState({ status: 'ready', session, refreshError: undefined });
       this.options.onReady(session);
       for (const waiter of this.waiters.splice(0)) waiter.resolve(session);
