@@ -116,7 +116,8 @@ export class CallController extends CallSlotController<CallViewState> {
       const options = this.handOverMedia();
       const call =
         target.kind === 'people'
-          ? agent.startCall(participants!, {
+          ? // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set above for the same kind of target
+            agent.startCall(participants!, {
               ...options,
               ...(target.alternateCallerId ? { alternateCallerId: { phoneNumber: target.alternateCallerId } } : {}),
             })
@@ -207,7 +208,7 @@ export class CallController extends CallSlotController<CallViewState> {
   }
 
   async sendData(data: Uint8Array): Promise<void> {
-    if (!this.slot.active || this.slot.active.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
+    if (this.slot.active?.state.callState !== 'Connected') throw new AcsError('not-in-call', 'sendData() needs a connected call.');
     await this.slot.active.sendData(data);
   }
 
@@ -296,6 +297,8 @@ export class CallController extends CallSlotController<CallViewState> {
   private ring(incoming: EngineIncomingCall): void {
     this.pendingIncoming = incoming;
     const from = rawIdOf(incoming.callerInfo.identifier);
+    // `||`, not `??`: a caller with an empty name is shown by id.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
     const name = incoming.callerInfo.displayName || from;
     const onEnded = () => {
       incoming.off('callEnded', onEnded);

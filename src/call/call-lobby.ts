@@ -5,15 +5,15 @@ import type { MediaDeviceOption, MediaStatus } from './local-media.js';
 import { streamSource } from './stream-source.js';
 
 export interface DeviceIntents {
-  selectCamera(id: string): void;
-  selectMicrophone(id: string): void;
-  selectSpeaker(id: string): void;
+  selectCamera: (id: string) => void;
+  selectMicrophone: (id: string) => void;
+  selectSpeaker: (id: string) => void;
 }
 
 export interface LobbyIntents extends DeviceIntents {
-  setCamera(on: boolean): void;
-  setMicrophone(on: boolean): void;
-  join(): void;
+  setCamera: (on: boolean) => void;
+  setMicrophone: (on: boolean) => void;
+  join: () => void;
 }
 
 type CallStrings = AcsStrings['call'];

@@ -12,13 +12,13 @@ import { streamSource, type VideoSource } from './stream-source.js';
 type CallStrings = AcsStrings['call'];
 
 export interface StageIntents {
-  setMicrophone(on: boolean): void;
-  setCamera(on: boolean): void;
-  shareScreen(on: boolean): void;
-  hold(on: boolean): void;
-  raiseHand(up: boolean): void;
-  toggleParticipants(): void;
-  hangUp(): void;
+  setMicrophone: (on: boolean) => void;
+  setCamera: (on: boolean) => void;
+  shareScreen: (on: boolean) => void;
+  hold: (on: boolean) => void;
+  raiseHand: (up: boolean) => void;
+  toggleParticipants: () => void;
+  hangUp: () => void;
 }
 
 export interface StageView {
@@ -126,7 +126,8 @@ function renderInitials(name: string): TemplateResult {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((word) => [...word][0]!.toUpperCase())
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the first code point, so an astral letter is not split
+    .map((word) => [...word][0].toUpperCase())
     .join('');
   return html`<span class="initials" aria-hidden="true">${initials}</span>`;
 }

@@ -72,7 +72,7 @@ export class LocalMedia {
   /** `mediaDevices` defaults to `navigator.mediaDevices`, which plain-http pages lack: there every kind is 'unavailable'. */
   constructor(
     private readonly onChange: (state: LocalMediaState) => void,
-    private readonly mediaDevices: MediaDeviceAccess | undefined = globalThis.navigator?.mediaDevices,
+    private readonly mediaDevices: MediaDeviceAccess | undefined = (globalThis.navigator as Partial<Navigator> | undefined)?.mediaDevices,
   ) {
     mediaDevices?.addEventListener('devicechange', () => void this.refreshDevices(), { signal: this.listeners.signal });
   }
@@ -159,7 +159,7 @@ export class LocalMedia {
   }
 
   private adopt(kind: MediaKind, stream: MediaStream): void {
-    const [track] = stream.getTracks();
+    const track = stream.getTracks().at(0);
     track?.addEventListener('ended', () => void this.lose(kind, stream), { signal: this.listeners.signal });
     this.patch(kind, { status: 'on', stream, deviceId: track?.getSettings().deviceId });
     if (kind === 'microphone') this.startMeter(stream);

@@ -19,6 +19,7 @@ class StreamSourceDirective extends AsyncDirective {
     if (part.type !== PartType.ELEMENT) throw new Error('streamSource() belongs on a <video> element.');
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Lit reads the directive's arguments from render()'s signature
   render(_source: VideoSource) {
     return nothing;
   }

@@ -259,6 +259,8 @@ export class ActiveCall {
         const available = (type: 'Video' | 'ScreenSharing') => participant.videoStreams.find((stream) => stream.mediaStreamType === type && stream.isAvailable);
         return {
           id,
+          // `||`, not `??`: an empty name (and no phone number) falls through to the next.
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           name: participant.displayName || phoneNumberOf(id) || id,
           connected: participant.state === 'Connected',
           muted: participant.isMuted,

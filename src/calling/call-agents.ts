@@ -29,7 +29,7 @@ const agentsByEngine = new WeakMap<CallEngine, Map<string, SharedAgent>>();
 /** Leases the call agent of `session`'s user on `engine`, creating it on first use. */
 export function leaseCallAgent(engine: CallEngine, session: AcsSession, displayName: string | undefined): CallAgentLease {
   let agents = agentsByEngine.get(engine);
-  if (!agents) agentsByEngine.set(engine, (agents = new Map()));
+  if (!agents) agentsByEngine.set(engine, (agents = new Map<string, SharedAgent>()));
   const shared = agents.get(session.userId) ?? createSharedAgent(engine, agents, session, displayName);
   shared.sessions.push(session);
   let released = false;

@@ -42,7 +42,7 @@ export type EngineRemoteVideoStream = Pick<RemoteVideoStream, 'id' | 'mediaStrea
 };
 
 export type EngineRemoteParticipant = Pick<RemoteParticipant, 'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason'> & {
-  readonly videoStreams: ReadonlyArray<EngineRemoteVideoStream>;
+  readonly videoStreams: readonly EngineRemoteVideoStream[];
   on(event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged', listener: Changed): void;
   on(event: 'videoStreamsUpdated', listener: Updated<EngineRemoteVideoStream>): void;
   off(event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged', listener: Changed): void;
@@ -74,8 +74,8 @@ export interface EngineCall {
   readonly isMuted: boolean;
   readonly isScreenSharingOn: boolean;
   readonly isLocalVideoStarted: boolean;
-  readonly remoteParticipants: ReadonlyArray<EngineRemoteParticipant>;
-  readonly localVideoStreams: ReadonlyArray<EngineLocalVideoStream>;
+  readonly remoteParticipants: readonly EngineRemoteParticipant[];
+  readonly localVideoStreams: readonly EngineLocalVideoStream[];
   hangUp(options?: { forEveryone: boolean }): Promise<void>;
   mute(): Promise<void>;
   unmute(): Promise<void>;
@@ -105,7 +105,7 @@ export interface EngineIncomingCall {
 export type EngineCallLocator = GroupLocator | TeamsMeetingLinkLocator | RoomLocator;
 
 export type EngineCallAgent = Pick<CallAgent, 'connectionState' | 'dispose'> & {
-  readonly calls: ReadonlyArray<EngineCall>;
+  readonly calls: readonly EngineCall[];
   startCall(participants: CommunicationIdentifier[], options?: EngineStartCallOptions): EngineCall;
   join(locator: EngineCallLocator, options?: EngineJoinOptions): EngineCall;
   on(event: 'incomingCall', listener: (args: { incomingCall: EngineIncomingCall }) => void): void;

@@ -117,7 +117,7 @@ export abstract class CallSlotController<View extends CallSlotView> implements R
   /** Follows `call`, just placed, joined or answered: the element shows it from now on. */
   protected follow(call: EngineCall, change: Partial<View> = {}): ActiveCall {
     const active = this.slot.follow(call);
-    this.setState({ phase: 'in-call', call: active.state, elapsedSeconds: 0, ...change } as Partial<View>);
+    this.setState({ phase: 'in-call', call: active.state, elapsedSeconds: 0, ...change });
     this.events.onCallStateChanged(call.state);
     return active;
   }

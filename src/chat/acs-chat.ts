@@ -75,6 +75,8 @@ export class AcsChat extends AcsElement {
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('.log') private log?: HTMLElement;
 
+  // The controller reports only messages the service has given an id: sent ones, and received ones.
+  /* eslint-disable @typescript-eslint/no-non-null-assertion */
   private readonly chat = new ChatController(this, {
     onMessageSent: (message) => emit(this, 'acs-message-sent', { messageId: message.id!, content: message.content }),
     onMessageReceived: (message) =>
@@ -88,6 +90,7 @@ export class AcsChat extends AcsElement {
     onConnectionChanged: (status) => emit(this, 'acs-connection-changed', { status }),
     onError: (error) => this.reportError(error),
   });
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   private pinned = true;
   /** Key of the last rendered message while the reader looks at older history; undefined follows the newest. */
@@ -215,19 +218,22 @@ export class AcsChat extends AcsElement {
     super.willUpdate(changed);
     const log = this.log;
     const first = log?.querySelector<HTMLElement>('[data-key]');
-    this.anchor = log && first && !this.pinned ? { key: first.dataset['key']!, offset: first.offsetTop - log.scrollTop } : undefined;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the selector matched an element with a data-key
+    this.anchor = log && first && !this.pinned ? { key: first.dataset.key!, offset: first.offsetTop - log.scrollTop } : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const log = this.log;
     if (!log) return;
-    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset['key'] === this.anchor!.key);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- `anchor` is found only when there is a saved anchor */
+    const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset.key === this.anchor!.key);
     if (this.pinned) {
       log.scrollTop = log.scrollHeight;
     } else if (anchor) {
       // Messages went in or out above (an older page, the window moving): the reader's place stays put.
       log.scrollTop = anchor.offsetTop - this.anchor!.offset;
+      /* eslint-enable @typescript-eslint/no-non-null-assertion */
     }
     this.updateReading();
   }
@@ -246,8 +252,8 @@ export class AcsChat extends AcsElement {
 
   private typingText(typing: readonly string[], strings: AcsStrings['chat']): string {
     if (typing.length === 0) return '';
-    if (typing.length === 1) return format(strings.typingOne, { name: typing[0]! });
-    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0]!, second: typing[1]! });
+    if (typing.length === 1) return format(strings.typingOne, { name: typing[0] });
+    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0], second: typing[1] });
     return format(strings.typingMany, { count: String(typing.length) });
   }
 
@@ -271,7 +277,7 @@ export class AcsChat extends AcsElement {
   private readonly onSubmit = (event: Event) => {
     event.preventDefault();
     const field = this.field;
-    if (!field || !field.value.trim()) return;
+    if (!field?.value.trim()) return;
     if (this.editing) void this.chat.edit(this.editing, field.value);
     else this.chat.send(field.value);
     this.editing = undefined;
@@ -291,6 +297,7 @@ export class AcsChat extends AcsElement {
   private readonly onInput = () => this.chat.typing();
 
   private readonly onScroll = () => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- this listens on the log, so the log is rendered
     const log = this.log!;
     const { messages } = this.chat.state;
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;

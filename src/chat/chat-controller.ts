@@ -127,10 +127,11 @@ export class ChatController implements ReactiveController {
     ]);
     const endpoint = transport ? transport.emulatorSdkEndpoint(options.endpoint) : options.endpoint;
     const client: ChatClientLike =
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- loaded above whenever no client was given
       options.client ?? new sdk!.ChatClient(endpoint, options.session.credential, transport ? { httpClient: transport.emulatorHttpClient } : {});
     const thread = (this.thread = client.getChatThreadClient(options.threadId));
-    this.history = new History(thread, options.pageSize, (message) => messageView(message, options.userId));
-    const [properties] = await Promise.all([thread.getProperties({ abortSignal: options.signal }), this.loadNewest(), this.loadParticipants()]);
+    const history = (this.history = new History(thread, options.pageSize, (message) => messageView(message, options.userId)));
+    const [properties] = await Promise.all([thread.getProperties({ abortSignal: options.signal }), this.loadNewest(history), this.loadParticipants()]);
     options.signal.throwIfAborted();
     this.setState({ topic: properties.topic });
     const handlers = { onEvent: (event: ChatEvent) => this.onEvent(event), onStateChange: (state: RealtimeState) => this.onRealtimeState(state) };
@@ -190,6 +191,7 @@ export class ChatController implements ReactiveController {
     const before = message.content;
     this.setState({ messages: updateMessage(this.state.messages, key, { content, editedOn: new Date() }) });
     try {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ownSentMessage() finds only sent messages (with an id), and only while connected (with a thread)
       await this.thread!.updateMessage(message.id!, { content });
     } catch (error) {
       this.setState({ messages: updateMessage(this.state.messages, key, { content: before }) });
@@ -202,6 +204,7 @@ export class ChatController implements ReactiveController {
     if (!message) return;
     this.setState({ messages: updateMessage(this.state.messages, key, { deleted: true }) });
     try {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- as in edit()
       await this.thread!.deleteMessage(message.id!);
     } catch (error) {
       this.setState({ messages: updateMessage(this.state.messages, key, { deleted: false }) });
@@ -239,10 +242,10 @@ export class ChatController implements ReactiveController {
       this.setState({ unread: 0 });
       this.callbacks.onUnreadChanged(0);
     }
-    const newest = [...this.state.messages].reverse().find((message) => !message.own && message.id && !message.deleted);
-    if (newest && newest.id !== this.lastReceiptFor && this.thread) {
-      this.lastReceiptFor = newest.id;
-      this.thread.sendReadReceipt({ chatMessageId: newest.id! }).catch(() => (this.lastReceiptFor = undefined));
+    const newest = [...this.state.messages].reverse().find((message) => !message.own && message.id && !message.deleted)?.id;
+    if (newest && newest !== this.lastReceiptFor && this.thread) {
+      this.lastReceiptFor = newest;
+      this.thread.sendReadReceipt({ chatMessageId: newest }).catch(() => (this.lastReceiptFor = undefined));
     }
   }
 
@@ -338,8 +341,7 @@ export class ChatController implements ReactiveController {
     if (typing.join('\n') !== this.state.typing.join('\n')) this.setState({ typing });
   }
 
-  private async loadNewest(): Promise<void> {
-    const history = this.history!;
+  private async loadNewest(history: History): Promise<void> {
     const messages = mergeMessages(this.state.messages, await history.older());
     this.setState({ messages, olderAvailable: history.olderAvailable(messages) });
   }
@@ -351,7 +353,7 @@ export class ChatController implements ReactiveController {
     for await (const views of this.history.since(known)) {
       // New is judged now, not when the catch-up began: the live stream (or another catch-up) may have shown some meanwhile.
       const shown = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
-      const fresh = views.filter((view) => !shown.has(view.id!) && !view.own && (view.kind === 'text' || view.kind === 'html'));
+      const fresh = views.filter((view) => !shown.has(view.id) && !view.own && (view.kind === 'text' || view.kind === 'html'));
       this.setState({ messages: mergeMessages(this.state.messages, views) });
       fresh.forEach((view) => this.received(view));
     }
@@ -359,6 +361,7 @@ export class ChatController implements ReactiveController {
 
   private async loadParticipants(): Promise<void> {
     const participants: { id: string; displayName: string }[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- called only once connect() has set the thread
     for await (const participant of this.thread!.listParticipants()) {
       participants.push({ id: rawIdOf(participant.id), displayName: participant.displayName ?? '' });
     }

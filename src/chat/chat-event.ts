@@ -64,7 +64,7 @@ interface WireParticipant {
 export function parseData(data: string): WireEvent {
   try {
     const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null ? (value as WireEvent) : {};
+    return typeof value === 'object' && value !== null ? value : {};
   } catch {
     return {};
   }

@@ -9,7 +9,7 @@ export type Sanitizer = (html: string) => DocumentFragment;
 
 /** The sanitized HTML, or, until the sanitizer has downloaded, its text read from an inert document. */
 function htmlContent(message: MessageView, sanitize: Sanitizer | undefined): DocumentFragment | string {
-  if (!sanitize) return new DOMParser().parseFromString(message.content, 'text/html').body.textContent ?? '';
+  if (!sanitize) return new DOMParser().parseFromString(message.content, 'text/html').body.textContent;
   let fragment = sanitizedContent.get(message);
   if (!fragment) sanitizedContent.set(message, (fragment = sanitize(message.content)));
   return fragment;

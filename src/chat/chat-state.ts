@@ -34,8 +34,11 @@ export const CLIENT_MESSAGE_ID = 'acsElementsClientMessageId';
 export function mergeMessages(list: MessageList, incoming: readonly MessageView[]): MessageList {
   if (incoming.length === 0) return list;
   const byKey = new Map(list.map((message) => [message.key, message]));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the filter kept only messages with an id
   const keyOfId = new Map(list.filter((message) => message.id).map((message) => [message.id!, message.key]));
   for (const message of incoming) {
+    // `||`, not `??`: an empty id is no id.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
     const key = byKey.has(message.key) ? message.key : (message.id && keyOfId.get(message.id)) || message.key;
     const existing = byKey.get(key);
     if (existing && isOlder(message, existing)) continue;
@@ -63,5 +66,5 @@ function byPosition(a: MessageView, b: MessageView): number {
 
 /** True when two dates fall on different calendar days (a date separator goes between them). */
 export function isNewDay(previous: Date | undefined, next: Date): boolean {
-  return !previous || previous.toDateString() !== next.toDateString();
+  return previous?.toDateString() !== next.toDateString();
 }

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@azure/communication-chat';
 import { rawIdOf } from '../core/raw-id.js';
-import { CLIENT_MESSAGE_ID, type MessageKind, type MessageView } from './chat-state.js';
+import { CLIENT_MESSAGE_ID, type MessageView } from './chat-state.js';
 import type { ChatEvent } from './chat-event.js';
 
 /** A message as a live event carries it (new or edited). */
@@ -19,7 +19,7 @@ export function messageView(message: ChatMessage | LiveMessage, userId: string |
     id: message.id,
     // Azure's live events carry no sequence id; history always does.
     ...(message.sequenceId !== undefined && { sequenceId: Number(message.sequenceId) }),
-    kind: live ? (message.type === 'html' ? 'html' : 'text') : (message.type as MessageKind),
+    kind: live ? (message.type === 'html' ? 'html' : 'text') : message.type,
     content: live ? message.content : (systemContent(message) ?? message.content?.message ?? ''),
     ...(senderId !== undefined && { senderId }),
     senderDisplayName: message.senderDisplayName ?? '',
@@ -36,6 +36,8 @@ export function messageView(message: ChatMessage | LiveMessage, userId: string |
 function systemContent(message: ChatMessage): string | undefined {
   if (message.type === 'topicUpdated') return message.content?.topic ?? '';
   if (message.type === 'participantAdded' || message.type === 'participantRemoved') {
+    // `||`, not `??`: a participant with an empty name is shown by id.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
     return (message.content?.participants ?? []).map((participant) => participant.displayName || rawIdOf(participant.id)).join(', ');
   }
   return undefined;

@@ -26,5 +26,5 @@ export function windowUp(messages: MessageList, lastKey: string | undefined): st
 export function windowDown(messages: MessageList, lastKey: string | undefined): string | undefined {
   const { end } = windowRange(messages, lastKey);
   const next = end + WINDOW_STEP;
-  return next >= messages.length ? undefined : messages[next - 1]!.key;
+  return next >= messages.length ? undefined : messages[next - 1].key;
 }

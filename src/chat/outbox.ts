@@ -90,7 +90,7 @@ export class Outbox {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
-        const key = this.queue[0]!;
+        const key = this.queue[0];
         const message = host.messages().find((each) => each.key === key);
         if (!message || message.status === 'sent') {
           this.queue.shift();
@@ -102,6 +102,9 @@ export class Outbox {
         }
         host.setMessages(updateMessage(host.messages(), key, { status: 'pending' }));
         try {
+          // flush() starts only with a thread (checked above); were a disconnect to drop it meanwhile, the
+          // TypeError would land in the catch below as a failed send.
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
           const { id } = await host
             .thread()!
             .sendMessage({ content: message.content }, { senderDisplayName: host.displayName(), metadata: { [CLIENT_MESSAGE_ID]: key } });
@@ -135,7 +138,7 @@ export class Outbox {
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)]!;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)];
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;

@@ -114,6 +114,8 @@ export function emulatorRealtime({ endpoint, threadId, credential, handlers }: E
       } catch {
         // Every failure is retried, a refused token too: the credential may have a fresh one by then.
       }
+      // The stream ran until now: the signal may have aborted meanwhile, which TypeScript's narrowing cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (signal.aborted) return;
       state.report('reconnecting');
       await sleep(retryMs, signal);
@@ -145,8 +147,8 @@ interface SdkEvents {
   participantsRemoved: ParticipantsRemovedEvent;
   chatThreadPropertiesUpdated: ChatThreadPropertiesUpdatedEvent;
   chatThreadDeleted: ChatThreadDeletedEvent;
-  realTimeNotificationConnected: void;
-  realTimeNotificationDisconnected: void;
+  realTimeNotificationConnected: undefined;
+  realTimeNotificationDisconnected: undefined;
 }
 type SdkEventName = keyof SdkEvents;
 /** `ChatClient.off` is typed without the two connection events, though it removes them like any other. */
@@ -210,15 +212,19 @@ export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptio
       try {
         await client.startRealtimeNotifications();
       } catch {
+        // Each `run.stopped` after an await: stop() may have been called meanwhile, which TypeScript's narrowing cannot see.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (run.stopped) return;
         state.report('reconnecting');
         // The SDK counts itself started even when starting failed: only a stop lets the next start try again.
         await client.stopRealtimeNotifications().catch(() => undefined);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (run.stopped) return;
         run.timer = setTimeout(() => attempt(run), run.retryMs);
         run.retryMs = Math.min(run.retryMs * 2, MAX_RETRY_MS);
         return;
       }
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (run.stopped) return;
       // Only now: the SDK refuses chat event listeners before it has started.
       for (const name of Object.keys(listeners) as SdkEventName[]) {
@@ -286,6 +292,8 @@ function guarded(call: () => void): void {
 /** Resolves after `ms`, or at once when `signal` aborts; either way no timer is left. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // The executor's return value is unused: returning resolve() only ends it early.
+    // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
     if (signal.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);

@@ -134,9 +134,7 @@ declare global {
   // Typed `addEventListener('acs-…')` on elements, documents and windows: the events are
   // composed and bubble, so any ancestor hears them. HTMLElementEventMap, DocumentEventMap and
   // WindowEventMap all extend this map.
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface GlobalEventHandlersEventMap extends AcsCustomEvents {}
   // A listener on a shadow root (a page's own component around the element) uses this map.
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface ShadowRootEventMap extends AcsCustomEvents {}
 }

@@ -49,7 +49,8 @@ export class SessionController implements ReactiveController {
     const target = this.options.target?.() ?? '';
     if (!this.signedInWith || !sameSource(this.signedInWith, source) || target !== this.connectedTo) {
       this.connectedTo = target;
-      this.start(source);
+      // start() catches its failures and reports them itself (state `failed`, onError, the waiters).
+      void this.start(source);
     }
   }
 
@@ -69,7 +70,8 @@ export class SessionController implements ReactiveController {
 
   /** Signs in again from scratch, e.g. after an error. */
   retry(): void {
-    this.start(this.options.source());
+    // As in hostUpdate: start() reports its own failures.
+    void this.start(this.options.source());
   }
 
   private stop(): void {
@@ -93,6 +95,8 @@ export class SessionController implements ReactiveController {
           if (refreshError) this.options.onError(refreshError);
         },
       });
+      // An aborted run drops its session; dispose() returns nothing, so `return` ends the run with undefined either way.
+      // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
       if (run.signal.aborted) return session.dispose();
       try {
         await this.options.prepare(session, run.signal);
@@ -100,6 +104,8 @@ export class SessionController implements ReactiveController {
         session.dispose();
         throw error;
       }
+      // prepare() took time: the run may have been aborted meanwhile, which TypeScript's narrowing cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, @typescript-eslint/no-confusing-void-expression
       if (run.signal.aborted) return session.dispose();
       this.setState({ status: 'ready', session, refreshError: undefined });
       this.options.onReady(session);

@@ -187,7 +187,7 @@ export function readToken(token: string, now = Date.now()): TokenClaims {
   if (typeof claims.exp !== 'number') throw new AcsError('invalid-token', 'The token has no expiry (exp) claim.');
   const expiresOnTimestamp = claims.exp * 1000;
   if (expiresOnTimestamp <= now) throw new AcsError('token-expired', 'The token has already expired.');
-  const skypeId = claims['skypeid'];
+  const skypeId = claims.skypeid;
   if (typeof skypeId !== 'string' || !skypeId) throw new AcsError('invalid-token', 'The token has no skypeid claim: it is not an ACS user token.');
   return { expiresOnTimestamp, userId: `8:${skypeId}` };
 }
@@ -217,6 +217,8 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // The caller's own abort reason (an AbortError unless it gave another), as throwIfAborted throws it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });

@@ -38,6 +38,8 @@ export function sharedRequest<T>(key: unknown, signal: AbortSignal, request: (si
         current.controller.abort(signal.reason);
         if (flights.get(key) === current) flights.delete(key);
       }
+      // The caller's own abort reason (an AbortError unless it gave another), passed on unchanged.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
@@ -48,6 +50,8 @@ export function sharedRequest<T>(key: unknown, signal: AbortSignal, request: (si
       },
       (error: unknown) => {
         leave();
+        // The shared request's failure, whatever it is, reaches every caller unchanged.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error);
       },
     );

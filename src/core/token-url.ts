@@ -75,7 +75,7 @@ async function readReason(response: Response): Promise<string | undefined> {
   let reason: unknown = text;
   if ((response.headers.get('Content-Type') ?? '').includes('json')) {
     try {
-      const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+      const json = JSON.parse(text) as { error?: { message?: unknown } | string | null; message?: unknown };
       reason = typeof json.error === 'object' ? json.error?.message : (json.error ?? json.message);
     } catch {
       return undefined;

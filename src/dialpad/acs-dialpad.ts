@@ -159,7 +159,7 @@ export class AcsDialpad extends CallElement {
     const field = this.field;
     if (!field) return;
     const caret = this.entry.takeCaret(field.value);
-    if (caret !== undefined && this.shadowRoot!.activeElement === field) field.setSelectionRange(caret, caret);
+    if (caret !== undefined && this.shadowRoot?.activeElement === field) field.setSelectionRange(caret, caret);
   }
 
   protected override label(strings: AcsStrings): string {

@@ -54,7 +54,7 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     this.waitingForAgent = true;
     const agent = await this.slot.agentWhenReady().finally(() => (this.waitingForAgent = false));
     try {
-      const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId! } });
+      const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
       this.tones = new ToneQueue();
       this.follow(call, { phoneNumber, ended: undefined });
     } catch (error) {

@@ -129,7 +129,7 @@ export function scheduleKeyTone(context: BaseAudioContext, key: DialKey, options
     oscillator.stop(endTime);
     return oscillator;
   });
-  oscillators[0]!.onended = () => {
+  oscillators[0].onended = () => {
     for (const oscillator of oscillators) oscillator.disconnect();
     envelope.disconnect();
   };

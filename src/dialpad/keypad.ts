@@ -57,9 +57,9 @@ export interface KeypadView {
 }
 
 export interface KeypadIntents {
-  press(key: DialKey): void;
+  press: (key: DialKey) => void;
   /** `0` was held down: type `+`. */
-  plus(): void;
+  plus: () => void;
 }
 
 /** A key's accessible name: its digit and letters (`2 ABC`), or the words for `*`, `#` and `0`/`+`. */

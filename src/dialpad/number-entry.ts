@@ -147,7 +147,7 @@ export function caretIndex(formatted: string, count: number): number {
   if (count <= 0) return 0;
   let seen = 0;
   for (let index = 0; index < formatted.length; index += 1) {
-    if (/[\d*#+]/.test(formatted[index]!) && ++seen === count) return index + 1;
+    if (/[\d*#+]/.test(formatted[index]) && ++seen === count) return index + 1;
   }
   return formatted.length;
 }

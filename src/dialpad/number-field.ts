@@ -7,7 +7,10 @@ import { countryOptions, type PhoneNumberProblem } from './phone-number.js';
 
 type DialpadStrings = AcsStrings['dialpad'];
 /** The element's language and strings, as its LocalizeController has them. */
-type Localized = { readonly strings: AcsStrings; readonly locale: string };
+interface Localized {
+  readonly strings: AcsStrings;
+  readonly locale: string;
+}
 
 const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
   empty: 'empty',
@@ -18,9 +21,9 @@ const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
 };
 
 export interface NumberFieldIntents {
-  selectCountry(event: Event): void;
-  input(event: InputEvent): void;
-  paste(event: ClipboardEvent): void;
+  selectCountry: (event: Event) => void;
+  input: (event: InputEvent) => void;
+  paste: (event: ClipboardEvent) => void;
 }
 
 /**

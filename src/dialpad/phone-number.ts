@@ -137,7 +137,7 @@ export function countryOptions(locale: string): readonly CountryOption[] {
  * True when `value` can be an `alternate-caller-id`: written in E.164 (`+` then 8 to 15 digits,
  * no spaces) and a valid number per libphonenumber-js.
  */
-export function isValidCallerId(value: string | undefined): boolean {
+export function isValidCallerId(value: string | undefined): value is `+${string}` {
   return isE164(value) && isValidPhoneNumber(value, metadata);
 }
 

@@ -127,10 +127,11 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
     if (!this.dropped) setTimeout(() => this.realtimeConnected && this.emit('realTimeNotificationConnected', undefined));
   }
 
-  async stopRealtimeNotifications(): Promise<void> {
+  stopRealtimeNotifications(): Promise<void> {
     this.started = false;
     // As in the SDK: stopping drops every listener on the client.
     this.listeners.length = 0;
+    return Promise.resolve();
   }
 
   on(event: string, listener: Listener): void {
@@ -273,6 +274,7 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
   }
 
   private thread(): FakeChatThread {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the constructor stores the client's thread, and none is ever removed
     return this.threads.get(this.threadId)!;
   }
 

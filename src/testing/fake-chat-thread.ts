@@ -169,6 +169,7 @@ export class FakeChatThreadClient implements ChatThreadClientLike {
     this.owner.messageStored(this.thread, message, 'chatMessageDeleted');
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the SDK's signature, kept though the fake needs no options
   async sendTypingNotification(_options?: SendTypingNotificationOptions): Promise<boolean> {
     await this.owner.latency();
     this.thread.typingNotifications += 1;

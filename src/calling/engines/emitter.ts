@@ -2,7 +2,7 @@
 export type Listener = (...args: never[]) => void;
 
 /** The SDK's `on`/`off` for one object; `Events` types the arguments `emit` sends. */
-export class Emitter<Events extends Record<string, unknown[]>> {
+export class Emitter<Events extends Record<keyof Events, unknown[]>> {
   readonly #listeners = new Map<string, Set<Listener>>();
 
   on(event: string, listener: Listener): void {

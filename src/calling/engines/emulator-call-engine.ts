@@ -33,7 +33,10 @@ function botJoins(call: FakeCall): void {
   if (call.state === 'Disconnected') return;
   const bot = call.addRemoteParticipant({ displayName: 'Demo bot', video: true });
   const talking = setInterval(() => {
-    if (call.state === 'Disconnected' || bot.state === 'Disconnected') return clearInterval(talking);
+    if (call.state === 'Disconnected' || bot.state === 'Disconnected') {
+      clearInterval(talking);
+      return;
+    }
     bot.speak(!bot.isSpeaking);
   }, BOT_TALKS_EVERY_MS);
 }

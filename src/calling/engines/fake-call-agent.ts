@@ -17,10 +17,10 @@ export interface FakeCallAgentHost extends FakeCallContext {
   callPlaced(call: FakeCall): void;
 }
 
-type AgentEvents = {
+interface AgentEvents {
   incomingCall: [{ incomingCall: FakeIncomingCall }];
   connectionStateChanged: Parameters<ConnectionStateChangedEvent>;
-};
+}
 
 export class FakeCallAgent implements EngineCallAgent {
   /** The signed-in user's raw id, from the token's `skypeid` claim (a made-up ACS user for a token that is not a JWT). */
@@ -80,6 +80,7 @@ export class FakeCallAgent implements EngineCallAgent {
   }
 
   /** Ends this agent's calls, as the SDK's `dispose` does. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that its errors reject, as the SDK's do
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;

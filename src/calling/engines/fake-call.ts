@@ -41,9 +41,7 @@ export interface FakeCallOwner {
 const RINGS_BEFORE_ANSWER = 2;
 const RINGS_BEFORE_NO_ANSWER = 20;
 
-type CallEvents = {
-  [change in EngineCallChange]: [];
-} & {
+type CallEvents = Record<EngineCallChange, []> & {
   remoteParticipantsUpdated: [{ added: FakeRemoteParticipant[]; removed: FakeRemoteParticipant[] }];
 };
 
@@ -162,12 +160,14 @@ export class FakeCall implements EngineCall {
   async hold(): Promise<void> {
     if (this.#state !== 'Connected') throw holdFailed();
     await sleep(this.#engine.latencyMs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state === 'Connected') this.#setState('LocalHold');
   }
 
   async resume(): Promise<void> {
     if (this.#state !== 'LocalHold') throw resumeFailed();
     await sleep(this.#engine.latencyMs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state === 'LocalHold') this.#setState('Connected');
   }
 
@@ -199,6 +199,7 @@ export class FakeCall implements EngineCall {
     if (this.#screenShare) throw new FakeCallingError('Failed to start screen share, screen share is already started.', 400, 41035);
     if (this.#state !== 'Connected') throw screenShareNotConnected();
     const screen = await this.#engine.screenShareSource();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
     if (this.#state !== 'Connected') {
       stopTracks(screen);
       throw screenShareNotConnected();

@@ -27,6 +27,8 @@ export class FakeDataChannel implements EngineDataChannel {
 
   /** Like the SDK: no `channelId` picks a free one, and a new sender on a channel closes the previous one. */
   createDataChannelSender(options: DataChannelSenderOpenOptions): FakeDataChannelSender {
+    // `||`, not `??`: a channelId of 0 picks a free one too.
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
     const channelId = options.channelId || this.#freeChannelId();
     if (!Number.isInteger(channelId) || channelId < 0 || channelId > LAST_CHANNEL_ID) throw new FakeCallingError(`Invalid channel id ${channelId}`, 400, 45303);
     this.#senders.get(channelId)?.close();

@@ -36,12 +36,14 @@ export class FakeDeviceManager implements EngineDeviceManager {
     return (await devicesOfKind('audiooutput')).map((device) => audioDevice(device, 'Speaker'));
   }
 
-  async selectMicrophone(microphone: AudioDeviceInfo): Promise<void> {
+  selectMicrophone(microphone: AudioDeviceInfo): Promise<void> {
     this.#selectedMicrophone = microphone;
+    return Promise.resolve();
   }
 
-  async selectSpeaker(speaker: AudioDeviceInfo): Promise<void> {
+  selectSpeaker(speaker: AudioDeviceInfo): Promise<void> {
     this.#selectedSpeaker = speaker;
+    return Promise.resolve();
   }
 }
 

@@ -18,7 +18,9 @@ export interface FakeRingingAgent {
 /** Who calls in `FakeCallEngine.ringIncoming`: a user by raw id (`8:acs:…`), or a phone number. */
 export type FakeCaller = { rawId: string; displayName?: string } | { phoneNumber: string };
 
-type IncomingCallEvents = { callEnded: [{ callEndReason: CallEndReason }] };
+interface IncomingCallEvents {
+  callEnded: [{ callEndReason: CallEndReason }];
+}
 
 /** A call ringing this user. Scripting: `callerHangsUp()` before it is answered. */
 export class FakeIncomingCall implements EngineIncomingCall {

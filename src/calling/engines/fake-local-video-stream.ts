@@ -10,14 +10,16 @@ export class FakeLocalVideoStream implements EngineLocalVideoStream {
     this.mediaStreamType = mediaStreamType;
   }
 
-  async getMediaStream(): Promise<MediaStream> {
-    return this.#source;
+  getMediaStream(): Promise<MediaStream> {
+    return Promise.resolve(this.#source);
   }
 
-  async setMediaStream(source: MediaStream): Promise<void> {
+  setMediaStream(source: MediaStream): Promise<void> {
     this.#source = source;
+    return Promise.resolve();
   }
 
-  /** Nothing to release: the tracks belong to whoever captured them. */
-  dispose(): void {}
+  dispose(): void {
+    // Nothing to release: the tracks belong to whoever captured them.
+  }
 }

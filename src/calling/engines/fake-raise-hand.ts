@@ -6,7 +6,10 @@ import { Emitter, type Listener } from './emitter.js';
 import { FakeCallingError } from './fake-calling-error.js';
 import { sleep } from './sleep.js';
 
-type RaiseHandEvents = { raisedHandEvent: [RaisedHandChangedEvent]; loweredHandEvent: [RaisedHandChangedEvent] };
+interface RaiseHandEvents {
+  raisedHandEvent: [RaisedHandChangedEvent];
+  loweredHandEvent: [RaisedHandChangedEvent];
+}
 
 /** Raised hands. Scripting: `raise(identifier)` / `lower(identifier)`, as the service announces them. */
 export class FakeRaiseHand implements EngineRaiseHand {
@@ -61,7 +64,7 @@ export class FakeRaiseHand implements EngineRaiseHand {
     if (index < 0) return;
     const [hand] = this.#hands.splice(index, 1);
     this.#hands = [...this.#hands];
-    this.#events.emit('loweredHandEvent', { identifier: hand!.identifier });
+    this.#events.emit('loweredHandEvent', { identifier: hand.identifier });
   }
 
   async #changeOwnHand(): Promise<void> {

@@ -23,13 +23,13 @@ export interface FakeParticipantInit {
   muted?: boolean;
 }
 
-type ParticipantEvents = {
+interface ParticipantEvents {
   stateChanged: [];
   isMutedChanged: [];
   isSpeakingChanged: [];
   displayNameChanged: [];
   videoStreamsUpdated: [{ added: FakeRemoteVideoStream[]; removed: FakeRemoteVideoStream[] }];
-};
+}
 
 /**
  * A remote participant. Scripting: `speak()`, `setMuted()`, `startVideo()` / `stopVideo()`,

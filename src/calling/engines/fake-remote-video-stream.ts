@@ -27,6 +27,7 @@ export class FakeRemoteVideoStream implements EngineRemoteVideoStream {
     return this.#isAvailable;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that its errors reject, as the SDK's do
   async getMediaStream(): Promise<MediaStream> {
     if (this.#stopped) {
       throw new FakeCallingError(

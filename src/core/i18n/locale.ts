@@ -1,7 +1,8 @@
 import { en } from './en.js';
 import type { AcsStrings } from './strings.js';
 
-export type StringTables = Readonly<Record<string, AcsStrings>>;
+/** By BCP 47 tag; a tag that is not a key has no table (yet). */
+export type StringTables = Readonly<Record<string, AcsStrings | undefined>>;
 
 /** What can be spoken, and what is already downloaded. */
 export interface Catalog {
@@ -10,7 +11,7 @@ export interface Catalog {
 }
 
 // English ships in the element's own chunk; every other table is its own small chunk, fetched on first use.
-const LOADERS: Record<string, () => Promise<AcsStrings>> = {
+const LOADERS: Record<string, (() => Promise<AcsStrings>) | undefined> = {
   it: () => import('./it.js').then((table) => table.it),
   es: () => import('./es.js').then((table) => table.es),
   fr: () => import('./fr.js').then((table) => table.fr),
@@ -20,7 +21,7 @@ const LOADERS: Record<string, () => Promise<AcsStrings>> = {
   ar: () => import('./ar.js').then((table) => table.ar),
 };
 
-const loadedTables: Record<string, AcsStrings> = { en };
+const loadedTables: Record<string, AcsStrings | undefined> = { en };
 const pendingLoads = new Map<string, Promise<void>>();
 
 /** The languages every element speaks. */
@@ -48,7 +49,7 @@ export function resolveLocale(element: Element, preferred: readonly string[] = n
     const locale = availableTag(tag, catalog.available);
     if (!locale) continue;
     const strings = catalog.loaded[locale];
-    return { locale, dir: RTL_LANGUAGES.has(locale.split('-')[0]!) ? 'rtl' : 'ltr', strings: strings ?? en, loading: !strings };
+    return { locale, dir: RTL_LANGUAGES.has(locale.split('-')[0]) ? 'rtl' : 'ltr', strings: strings ?? en, loading: !strings };
   }
   return { locale: 'en', dir: 'ltr', strings: en, loading: false };
 }
@@ -75,7 +76,7 @@ export function loadLocale(locale: string): Promise<void> {
 function availableTag(tag: string, available: readonly string[]): string | undefined {
   const normalized = tag.trim();
   if (available.includes(normalized)) return normalized;
-  const language = normalized.split('-')[0]!.toLowerCase();
+  const language = normalized.split('-')[0].toLowerCase();
   return available.includes(language) ? language : undefined;
 }
 
@@ -84,7 +85,8 @@ function closestLang(element: Element): string | undefined {
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
+    // The root is a shadow root (with a host) or the document (without one).
+    node = node.parentElement ?? (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return undefined;
 }
