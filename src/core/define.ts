@@ -25,10 +25,6 @@ export function define(tagName: string, constructor: CustomElementConstructor): 
   }
   if (registry.warned) return;
   registry.warned = true;
-  console.warn(
-    registered === constructor
-      ? `acs-elements ${VERSION}: <${tagName}> is registered already: the script is included more than once. Include it once per page.`
-      : `acs-elements ${VERSION}: <${tagName}> is already registered by another copy of acs-elements (${registry.version}), which stays in use. ` +
-          'Load acs-elements once per page.',
-  );
+  // One sentence for both cases (the script included twice, or two copies): the first registration stays.
+  console.warn(`acs-elements ${VERSION}: <${tagName}> is already registered by acs-elements ${registry.version}. Load acs-elements once per page.`);
 }

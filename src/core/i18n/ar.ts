@@ -5,7 +5,7 @@ export const ar: AcsStrings = {
   retry: 'إعادة المحاولة',
   errorTitle: 'حدث خطأ ما',
   serviceSaid: 'ردّت الخدمة: «{reason}»',
-  crossOriginHint: 'إن كانت الخدمة تعمل، فتحقّق من أنها تقبل الطلبات من أصل هذه الصفحة {origin} (ALLOWED_ORIGINS على خادم acs-elements).',
+  crossOriginHint: 'إن كانت تعمل، فتحقّق من أن ALLOWED_ORIGINS يتضمن {origin}.',
   errors: {
     'missing-token-source': 'لا يمكن لهذا العنصر تسجيل الدخول: يجب تزويده بـ token-url أو token-provider.',
     'token-url-failed': 'ردّت خدمة تسجيل الدخول على {url} بخطأ ({status}).',
@@ -13,8 +13,7 @@ export const ar: AcsStrings = {
     'token-url-refused': 'رفضت خدمة تسجيل الدخول على {url} الطلب ({status}).',
     'token-url-server-error': 'تعطّلت خدمة تسجيل الدخول على {url} ({status}). حاول مجددًا بعد قليل.',
     'token-url-unreachable': 'تعذّر الوصول إلى خدمة تسجيل الدخول على {url}. تحقّق من أنها تعمل ومن اتصالك بالإنترنت.',
-    'token-url-blocked':
-      'تستجيب خدمة تسجيل الدخول على {url}، لكن ليس لأصل هذه الصفحة {origin} (CORS): تحقّق من العنوان ومن أن ALLOWED_ORIGINS في الخدمة يتضمن هذا الأصل.',
+    'token-url-blocked': 'لا تسمح خدمة تسجيل الدخول على {url} بالأصل {origin} (CORS): تحقّق من العنوان ومن ALLOWED_ORIGINS.',
     'token-url-invalid-response': 'لم تردّ خدمة تسجيل الدخول على {url} بجلسة (JSON يتضمن رمزًا).',
     'token-provider-not-found': 'دالة تسجيل الدخول المحددة في token-provider غير موجودة في هذه الصفحة.',
     'token-provider-failed': 'تعذّر على دالة تسجيل الدخول توفير رمز الوصول.',

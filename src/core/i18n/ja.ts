@@ -5,17 +5,15 @@ export const ja: AcsStrings = {
   retry: '再試行',
   errorTitle: '問題が発生しました',
   serviceSaid: 'サービスからの応答:「{reason}」',
-  crossOriginHint:
-    'サービスが動作している場合は、このページのオリジン {origin} からのリクエストが許可されているか確認してください(acs-elements サーバーの ALLOWED_ORIGINS)。',
+  crossOriginHint: '動作中なら、ALLOWED_ORIGINS に {origin} があるか確認してください。',
   errors: {
     'missing-token-source': 'この要素はサインインできません。token-url または token-provider を指定してください。',
     'token-url-failed': '{url} の認証サービスがエラーを返しました ({status})。',
     'token-url-not-found': '{url} に認証サービスが見つかりません (404)。token-url を確認してください。',
     'token-url-refused': '{url} の認証サービスがリクエストを拒否しました ({status})。',
     'token-url-server-error': '{url} の認証サービスで障害が発生しました ({status})。しばらくしてからもう一度お試しください。',
-    'token-url-unreachable': '{url} の認証サービスに接続できません。サービスが動作していること、オンラインであることを確認してください。',
-    'token-url-blocked':
-      '{url} の認証サービスは応答していますが、このページのオリジン {origin} には応答しません (CORS)。URL と、サービスの ALLOWED_ORIGINS にこのオリジンが含まれているかを確認してください。',
+    'token-url-unreachable': '{url} の認証サービスに接続できません。サービスの稼働とネット接続を確認してください。',
+    'token-url-blocked': '{url} の認証サービスがこのオリジン {origin} を許可していません (CORS)。URL と ALLOWED_ORIGINS を確認してください。',
     'token-url-invalid-response': '{url} の認証サービスがセッション (トークンを含む JSON) を返しませんでした。',
     'token-provider-not-found': 'token-provider で指定されたサインイン関数がこのページに存在しません。',
     'token-provider-failed': 'サインイン関数からアクセストークンを取得できませんでした。',
