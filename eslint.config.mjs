@@ -8,7 +8,8 @@ import tseslint from '@acs-elements/eslint-typescript';
 
 /** Each TypeScript file is type-checked against the tsconfig that builds it (the one `npm run typecheck`/`test:node` use). */
 const projects = [
-  { files: ['src/**/*.ts', 'test/browser/**/*.ts'], project: './tsconfig.json' },
+  { files: ['src/**/*.ts', 'test/browser/**/*.ts'], ignores: ['src/testing/node/**'], project: './tsconfig.json' },
+  { files: ['src/testing/node/**/*.ts'], project: './src/testing/node/tsconfig.json' },
   { files: ['server/**/*.ts'], project: './server/tsconfig.json' },
   { files: ['test/node/**/*.ts', 'bench/**/*.ts', 'test/support/*.d.mts'], project: './test/node/tsconfig.json' },
 ];
@@ -22,8 +23,9 @@ export default tseslint.config(
   },
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
-  ...projects.map(({ files, project }) => ({
+  ...projects.map(({ files, ignores = [], project }) => ({
     files,
+    ignores,
     languageOptions: { parserOptions: { project, tsconfigRootDir: import.meta.dirname } },
   })),
   {

@@ -96,8 +96,9 @@ const npmBuild = {
     dialpad: 'src/dialpad.ts',
     react: 'src/react.ts',
     'testing/index': 'src/testing/index.ts',
+    'testing/node/web-test-runner': 'src/testing/node/web-test-runner.ts',
   },
-  external: (id) => runtimeDependencies.some((dependency) => id === dependency || id.startsWith(`${dependency}/`)),
+  external: (id) => id.startsWith('node:') || runtimeDependencies.some((dependency) => id === dependency || id.startsWith(`${dependency}/`)),
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), typescript()],
   output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
 };

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.mjs';
-import { prebundleCommonJs } from './test/support/commonjs-prebundle.mjs';
+import { acsElementsPlugin } from './src/testing/node/web-test-runner.ts';
 import { tokenServiceDouble } from './test/support/token-service-double.mjs';
 import { startApp } from './server/app.ts';
 import { DEVELOPMENT_ACCESS_KEY } from './server/emulator/emulator.ts';
@@ -64,7 +64,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   // The Azure packages ship Node builds by default; the browser condition picks their browser builds.
   nodeResolve: { browser: true, exportConditions: ['browser'] },
-  plugins: [prebundleCommonJs(['@azure/communication-signaling', 'events']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [acsElementsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   port,
   middleware: [
     tokenServiceDouble(),

@@ -116,8 +116,55 @@ test('a Vite + Vue app with isCustomElement builds <acs-chat> as a custom elemen
 });
 
 test("the README's Vue snippets are the files this test builds", () => {
+  assertReadmeShows('vue', ['vite.config.ts', 'src/main.ts', 'src/App.vue']);
+});
+
+/** Fails unless README.md shows each of `files` (under the fixture folder `folder`) exactly as it is. */
+function assertReadmeShows(folder: string, files: string[]): void {
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-  for (const file of ['vite.config.ts', 'src/main.ts', 'src/App.vue']) {
-    assert.ok(readme.includes(readFileSync(join(fixtures, 'vue', file), 'utf8')), `README.md does not show vue/${file} as it is`);
+  for (const file of files) {
+    assert.ok(readme.includes(readFileSync(join(fixtures, folder, file), 'utf8')), `README.md does not show ${folder}/${file} as it is`);
   }
+}
+
+// Component tests of <acs-call> (FakeCallEngine) and <acs-chat> (FakeChatClient) as a user writes
+// them from the README's "Testing your own pages", on the packed package, in both runners.
+describe('component tests written from the README', { concurrency: true }, () => {
+  const projects = join(consumer, 'component-tests');
+  const env = { ...process.env, CHROME_PATH: chromiumExecutable(), NO_COLOR: '1' };
+  /** Runs the script `node_modules/<script>` with `args` in `project`: its output, or a failure that shows it. */
+  async function runIn(project: string, script: string, args: string[] = []): Promise<string> {
+    const { stdout, stderr } = await run(process.execPath, [join(repo, 'node_modules', script), ...args], {
+      cwd: join(projects, project),
+      env,
+      timeout: 240_000,
+    }).catch((error: unknown) => {
+      const { stdout: out, stderr: err } = error as { stdout: string; stderr: string };
+      throw new Error(`${project} tests failed:\n${out}\n${err}`);
+    });
+    return `${stdout}${stderr}`;
+  }
+
+  test('@web/test-runner runs them green, and the chat SDK loads through acsElementsPlugin', async () => {
+    const output = await runIn('wtr', '@web/test-runner/dist/bin.js');
+    assert.match(output, /3 passed, 0 failed/);
+  });
+
+  test('Vitest browser mode runs them green', async () => {
+    const output = await runIn('vitest', 'vitest/vitest.mjs', ['run']);
+    assert.match(output, /Tests {2}3 passed \(3\)/);
+  });
+
+  test('TypeScript 5.0 checks both test files against the packed types', async () => {
+    const tsc = join(repo, 'node_modules', 'typescript-5', 'bin', 'tsc');
+    for (const project of ['wtr', 'vitest']) {
+      await run(process.execPath, [tsc, '-p', join(projects, project)]).catch((error: unknown) => {
+        throw new Error(`${project}: ${(error as { stdout: string }).stdout}`);
+      });
+    }
+  });
+
+  test("the README's runner configs and test are the files these tests run", () => {
+    assertReadmeShows('component-tests', ['wtr/web-test-runner.config.mjs', 'vitest/vitest.config.ts', 'wtr/test/elements.test.ts']);
+  });
 });
