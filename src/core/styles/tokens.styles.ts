@@ -76,6 +76,14 @@ export const tokenStyles = css`
     white-space: nowrap;
   }
 
+  /* Lucide icons (core/icons.ts) at the text's size; mirrored in RTL only where they point along the text. */
+  .icon {
+    width: 1.25em;
+    height: 1.25em;
+    flex: none;
+    vertical-align: middle;
+  }
+
   :focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
