@@ -11,6 +11,7 @@ const darkPalette = css`
   --_color-accent: var(--acs-color-accent, #62abf5);
   --_color-on-accent: var(--acs-color-on-accent, #0b0b0d);
   --_color-danger: var(--acs-color-danger, #ff9a9a);
+  --_color-danger-fill: var(--acs-color-danger-fill, #c42b1c);
   --_color-focus: var(--acs-color-focus, #ffffff);
   color-scheme: dark;
 `;
@@ -29,6 +30,9 @@ export const tokenStyles = css`
     --_color-accent: var(--acs-color-accent, #0f6cbd);
     --_color-on-accent: var(--acs-color-on-accent, #ffffff);
     --_color-danger: var(--acs-color-danger, #b10e1c);
+    /* Filled danger buttons (leave, hang up) stay red with white text in both themes (5.6:1). */
+    --_color-danger-fill: var(--acs-color-danger-fill, #c42b1c);
+    --_color-on-danger: var(--acs-color-on-danger, #ffffff);
     --_color-focus: var(--acs-color-focus, #1b1b1f);
     --_radius-s: var(--acs-radius-s, 4px);
     --_radius-m: var(--acs-radius-m, 8px);
