@@ -11,7 +11,7 @@ const projects = [
   { files: ['src/**/*.ts', 'test/browser/**/*.ts'], ignores: ['src/testing/node/**'], project: './tsconfig.json' },
   { files: ['src/testing/node/**/*.ts'], project: './src/testing/node/tsconfig.json' },
   { files: ['server/**/*.ts'], project: './server/tsconfig.json' },
-  { files: ['test/node/**/*.ts', 'bench/**/*.ts', 'test/support/*.d.mts'], project: './test/node/tsconfig.json' },
+  { files: ['test/node/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/support/*.d.mts'], project: './test/node/tsconfig.json' },
 ];
 
 export default tseslint.config(
