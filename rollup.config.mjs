@@ -52,6 +52,24 @@ function minifyExceptCallingSdk() {
 }
 
 /**
+ * `@azure/communication-signaling` (MIT) finds the global object with webpack's old shim, which in
+ * a module (strict mode) falls through to `Function("return this")()`: a page whose CSP forbids
+ * `unsafe-eval` reports a violation each time the chat SDK loads. `globalThis` is what it looks for.
+ * The build fails if the shim is not found, so an SDK update cannot bring the eval back unnoticed.
+ */
+function signalingWithoutEval() {
+  const shim = 'Function("return this")()||(0,eval)("this")';
+  return {
+    name: 'signaling-without-eval',
+    transform(code, id) {
+      if (packageOf(id) !== '@azure/communication-signaling' || !code.includes('return this')) return null;
+      if (code.split(shim).length !== 2) this.error(`${id}: the global-object shim (${shim}) was not found once; check for new eval paths`);
+      return { code: code.replace(shim, 'globalThis'), map: null };
+    },
+  };
+}
+
+/**
  * libphonenumber-js also ships its code as plain ES2015+ (`es6-modern/`, without Babel's helpers),
  * which its exports map hides; the CDN build takes that copy of the same code, smaller by a few kB.
  */
@@ -107,6 +125,7 @@ const cdnBuild = {
   input: { 'acs-elements': 'src/index.ts', 'acs-chat': 'src/chat.ts', 'acs-call': 'src/call.ts', 'acs-dialpad': 'src/dialpad.ts' },
   plugins: [
     modernLibphonenumber(),
+    signalingWithoutEval(),
     nodeResolve({ browser: true, exportConditions: ['browser'], preferBuiltins: false, extensions: ['.ts', '.js'] }),
     commonjs(),
     typescript(),
