@@ -51,16 +51,17 @@ export class TokenIssuer {
     return { token, expiresOn: new Date(expiresAt * 1000).toISOString() };
   }
 
-  /** Reads a bearer token; any problem (bad signature, expired, malformed) is a 401. */
+  /** Reads a bearer token; any problem (bad signature, expired or no expiry, malformed) is a 401. */
   async verify(token: string): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
+      // A token without `exp` would never expire: ACS always sets one, so one without it is not ACS's.
+      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], requiredClaims: ['exp'] });
       if (typeof payload.skypeid !== 'string' || typeof payload.acsScope !== 'string') throw new Error('not an ACS token');
       return {
         userId: `8:${payload.skypeid}`,
         scopes: payload.acsScope.split(','),
         tokenVersion: Number(payload.ver ?? 0),
-        expiresAt: (payload.exp ?? 0) * 1000,
+        expiresAt: Number(payload.exp) * 1000,
       };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
