@@ -23,7 +23,9 @@ interface Session {
 
 const port = await freePort();
 const origin = `http://localhost:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--in-memory'], {
+// BENCH_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--in-memory'], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   // The load generator stands in for a reverse proxy on loopback: each visitor is its own client address.
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: 'loopback', ACS_CONNECTION_STRING: '' },
@@ -36,7 +38,7 @@ await new Promise<void>((resolve, reject) => {
   });
 });
 
-const latencies: number[] = [];
+const latencies = new Map<string, number[]>();
 const statuses = new Map<string, number>();
 let events = 0;
 const stop = Date.now() + SECONDS * 1000;
@@ -48,7 +50,7 @@ async function timed(label: string, url: string, init: RequestInit): Promise<Res
   try {
     const response = await fetch(new URL(url, origin), init);
     await response.arrayBuffer().catch(() => undefined);
-    latencies.push(performance.now() - started);
+    record(label, performance.now() - started);
     count(`${label} ${response.status}`);
     return response;
   } catch {
@@ -57,6 +59,11 @@ async function timed(label: string, url: string, init: RequestInit): Promise<Res
   }
 }
 
+const record = (label: string, ms: number) =>
+  latencies
+    .set(label, latencies.get(label) ?? [])
+    .get(label)
+    ?.push(ms);
 const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
 const think = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
 
@@ -70,7 +77,7 @@ async function visitor(index: number): Promise<void> {
   });
   const started = performance.now();
   const first = await fetch(new URL('/api/session', origin), sessionInit()).catch(() => undefined);
-  latencies.push(performance.now() - started);
+  record('first session', performance.now() - started);
   count(`session ${first?.status ?? 'network error'}`);
   if (!first?.ok) return;
   jar.cookie = first.headers.get('set-cookie')?.split(';')[0];
@@ -116,15 +123,22 @@ console.log(`${VISITORS} visitors for ${SECONDS} s (think ${THINK_MS} ms) agains
 await Promise.all(Array.from({ length: VISITORS }, (_, index) => visitor(index)));
 const rssAfter = rssOf(serverPid);
 server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
 
-const sorted = latencies.sort((a, b) => a - b);
-const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 const fiveHundreds = [...statuses].filter(([key]) => / 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
-console.log(`requests ${sorted.length}, 5xx ${fiveHundreds}, stream events received ${events}`);
-console.log(`latency p50 ${percentile(50).toFixed(1)} ms, p99 ${percentile(99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`);
+const all = [...latencies.values()].flat();
+console.log(`requests ${all.length}, 5xx ${fiveHundreds}, stream events received ${events}`);
+console.log(`latency ms         count      p50      p99      max`);
+for (const [label, values] of [['all', all], ...[...latencies].sort()] as const) console.log(`${label.padEnd(16)} ${summary(values)}`);
 console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after`);
 console.log([...statuses].map(([key, n]) => `${key}: ${n}`).join(', '));
 if (fiveHundreds > 0) process.exitCode = 1;
+
+function summary(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN).toFixed(1).padStart(8);
+  return `${String(sorted.length).padStart(7)} ${at(50)} ${at(99)} ${at(100)}`;
+}
 
 /** The child's resident set size in MB, from /proc (Linux). */
 function rssOf(pid: number): number {

@@ -25,54 +25,65 @@ interface Delivered {
 const REPLAY_BUFFER = 2000;
 const KEEP_ALIVE_MS = 15000;
 /**
- * How much a stream may hold back while its client does not read: past this, the client is
- * dropped (it reconnects with `Last-Event-ID` and is replayed what it missed, or told to resync).
+ * How much a stream may hold back while its client does not read (in characters): past this, the
+ * client is dropped (it reconnects with `Last-Event-ID` and is replayed what it missed, or told to resync).
  */
-const MAX_QUEUED_BYTES = 256 * 1024;
+const MAX_PENDING = 256 * 1024;
 
-/** One open stream. Writes wait while the socket is full (`write` returned false) until `drain`. */
+/**
+ * One open stream. Events published in one turn of the event loop go out in one write (a busy
+ * thread would otherwise cost a system call per event per listener), and writes wait while the
+ * socket is full (`write` returned false) until `drain`, up to `MAX_PENDING`.
+ */
 class Listener {
-  private queued: string[] = [];
-  private queuedBytes = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private flushScheduled = false;
   private congested = false;
 
   constructor(
     readonly userId: string,
     readonly response: ServerResponse,
   ) {
-    response.on('drain', () => this.flush());
+    response.on('drain', () => {
+      this.congested = false;
+      this.flush();
+    });
   }
 
   send(text: string): void {
     if (this.response.destroyed) return;
-    if (!this.congested) {
-      this.congested = !this.response.write(text);
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.congested) {
+      // A client that reads slower than its events arrive would otherwise grow this server's memory without bound.
+      if (this.pendingLength > MAX_PENDING) this.drop();
       return;
     }
-    this.queuedBytes += Buffer.byteLength(text);
-    // A client that reads slower than its events arrive would otherwise grow this server's memory without bound.
-    if (this.queuedBytes > MAX_QUEUED_BYTES) this.drop();
-    else this.queued.push(text);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
-  /** Keep-alives matter only to an idle stream; a congested one is anything but. */
+  /** Keep-alives matter only to an idle stream. */
   keepAlive(): void {
-    if (!this.congested) this.send(': keep-alive\n\n');
+    if (!this.congested && this.pendingLength === 0) this.send(': keep-alive\n\n');
   }
 
-  /** Ends the stream at once: after a revocation, undelivered events must not follow. */
+  /** Ends the stream at once, unsent events included: after a revocation, nothing more may follow. */
   drop(): void {
-    this.queued = [];
-    this.queuedBytes = 0;
+    this.pending = [];
+    this.pendingLength = 0;
     this.response.destroy();
   }
 
   private flush(): void {
-    this.congested = false;
-    const waiting = this.queued.join('');
-    this.queued = [];
-    this.queuedBytes = 0;
-    if (waiting) this.congested = !this.response.write(waiting);
+    this.flushScheduled = false;
+    if (this.congested || this.response.destroyed || this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.congested = !this.response.write(text);
   }
 }
 
