@@ -18,7 +18,12 @@ export function trustProxy(setting: string | undefined): TrustProxy {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return entries.length === 0 ? trustNone : proxyAddr.compile(entries);
+  if (entries.length === 0) return trustNone;
+  try {
+    return proxyAddr.compile(entries);
+  } catch (error) {
+    throw new Error(`TRUST_PROXY: ${(error as Error).message} (expected addresses, CIDRs, loopback, linklocal or uniquelocal).`);
+  }
 }
 
 /** True when `TRUST_PROXY` names at least one proxy. */

@@ -24,6 +24,8 @@ export function letCallerRead(request: IncomingMessage, response: ServerResponse
   if (origin) {
     response.setHeader('Access-Control-Allow-Origin', origin);
     response.setHeader('Access-Control-Allow-Credentials', 'true');
+    // A page on another origin must see how long a 429 asks it to wait.
+    response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   }
   return origin;
 }

@@ -60,6 +60,15 @@ test('a proxy not named in TRUST_PROXY cannot spread one client over forwarded a
   assert.deepEqual(statuses, [200, 200, 200, 429]);
 });
 
+test('a page on another origin can read a 429 and its Retry-After', async () => {
+  const app = await appWith({ allowedOrigins: ['https://cms.example'], rateLimit: { requests: 1, windowMs: 60_000 } });
+  await postSession(app, { Origin: 'https://cms.example' });
+  const refused = await postSession(app, { Origin: 'https://cms.example' });
+  assert.equal(refused.status, 429);
+  assert.equal(refused.headers.get('access-control-allow-origin'), 'https://cms.example');
+  assert.equal(refused.headers.get('access-control-expose-headers'), 'Retry-After');
+});
+
 test('token refreshes are limited per session, apart from new visitors', async () => {
   const app = await appWith({ refreshRateLimit: { requests: 2, windowMs: 60_000 } });
   const cookie = cookieOf(await postSession(app));
