@@ -94,13 +94,22 @@ class Listener {
  */
 export class RealtimeHub {
   private nextId = 1;
+  /**
+   * The audience of the last event, shared by the events after it while it stays the same (a busy
+   * thread's members): the replay buffer would otherwise hold one copy of the member list per event.
+   */
+  private lastRecipients: ReadonlySet<string> = new Set();
   private readonly recent: Delivered[] = [];
   /** Open streams by user, so publishing and revoking find theirs without a scan. */
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly keepAlive = setInterval(() => this.everyListener((listener) => listener.keepAlive()), KEEP_ALIVE_MS).unref();
 
   publish(recipients: Iterable<string>, event: RealtimeEvent): void {
-    const delivered: Delivered = { id: this.nextId++, recipients: new Set(recipients), event };
+    const audience = [...recipients];
+    if (audience.length !== this.lastRecipients.size || !audience.every((userId) => this.lastRecipients.has(userId))) {
+      this.lastRecipients = new Set(audience);
+    }
+    const delivered: Delivered = { id: this.nextId++, recipients: this.lastRecipients, event };
     this.recent.push(delivered);
     if (this.recent.length > REPLAY_BUFFER) this.recent.shift();
     const text = format(delivered);
