@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { acsConnection, identityClient, type AcsConnection } from './acs-clients.js';
 import { createBot } from './bot.js';
+import { trustProxy } from './client-address.js';
 import { openDemoThread } from './demo-thread.js';
 import { Emulator } from './emulator/emulator.js';
 import { answerPreflight, letCallerRead } from './cors.js';
 import { HttpError, sendError } from './http.js';
+import type { Rate } from './rate-limit.js';
 import { cdnPolicy, serveOneFile, serveStatic } from './static-files.js';
 import { createTokenService } from './token-service.js';
 
@@ -20,6 +22,12 @@ export interface AppOptions {
   /** Folder for persisted state; absent keeps everything in memory (`--in-memory`, tests). */
   dataDir?: string | undefined;
   allowedOrigins?: readonly string[];
+  /** `TRUST_PROXY`: the reverse proxies (addresses, CIDRs, `loopback`…) whose `X-Forwarded-*` headers count; unset trusts none. */
+  trustProxy?: string | undefined;
+  /** New sessions per client address (default 30 per minute). */
+  rateLimit?: Rate | undefined;
+  /** Tokens per existing session (default 30 per minute). */
+  refreshRateLimit?: Rate | undefined;
   /** Emulator only: issue tokens this many seconds long. */
   tokenLifetimeSeconds?: number | undefined;
   /** Key that Event Grid webhook calls must carry (`?key=`); generated in emulator mode. */
@@ -47,6 +55,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) =>
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   // The element reference page (demo/api.html) reads the manifest that ships in the npm package.
+  const trust = trustProxy(options.trustProxy);
   const routes = new Map<string, Handler>([['/custom-elements.json', serveOneFile(join(options.projectRoot, 'custom-elements.json'))]]);
   let emulator: Emulator | undefined;
   const files = serveStatic([
@@ -76,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }
       if (files(request, response, url)) return;
       // A mistyped token-url on another site must read "not found" there, not fail as CORS does.
-      if (letCallerRead(request, response) && request.method === 'OPTIONS') {
+      if (letCallerRead(request, response, trust) && request.method === 'OPTIONS') {
         answerPreflight(request, response);
         return;
       }
@@ -120,6 +129,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         cookieSecret: createHash('sha256').update(`acs-elements-session:${secretSource}`).digest('hex'),
         allowedOrigins: options.allowedOrigins ?? [],
         joinDemoThread: demo.join,
+        trustProxy: trust,
+        rateLimit: options.rateLimit,
+        refreshRateLimit: options.refreshRateLimit,
       }),
     );
     routes.set('/api/events', createBot({ bot: demo.bot, chat: demo.botChat, threadIds: [demo.threadId], webhookKey }));

@@ -1,16 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ownOrigin, type TrustProxy } from './client-address.js';
 
-/** The caller's origin when it is not the server's own (a CORS request), else undefined. */
-export function crossOriginCaller(request: IncomingMessage): string | undefined {
+/**
+ * The caller's origin when it is not the server's own (a CORS request), else undefined. Scheme,
+ * host and port all count: an `https://` page on this host is another origin than this `http://`
+ * server (and an opaque origin, "null" from sandboxed frames and file: pages, is never its own).
+ */
+export function crossOriginCaller(request: IncomingMessage, trust: TrustProxy): string | undefined {
   const origin = request.headers.origin;
   if (!origin) return undefined;
-  let host: string | undefined;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // An opaque origin ("null": sandboxed frames, file: pages) is never the server's own.
-  }
-  return host === request.headers.host ? undefined : origin;
+  return origin === ownOrigin(request, trust) ? undefined : origin;
 }
 
 /**
@@ -18,13 +17,15 @@ export function crossOriginCaller(request: IncomingMessage): string | undefined 
  * explain themselves to an embedding page (a refusal, a wrong URL); whether the caller gets
  * anything more than an explanation is the handler's decision. Returns the caller's origin.
  */
-export function letCallerRead(request: IncomingMessage, response: ServerResponse): string | undefined {
+export function letCallerRead(request: IncomingMessage, response: ServerResponse, trust: TrustProxy): string | undefined {
   // The answer depends on the Origin header, so shared caches must key on it.
   response.setHeader('Vary', 'Origin');
-  const origin = crossOriginCaller(request);
+  const origin = crossOriginCaller(request, trust);
   if (origin) {
     response.setHeader('Access-Control-Allow-Origin', origin);
     response.setHeader('Access-Control-Allow-Credentials', 'true');
+    // A page on another origin must see how long a 429 asks it to wait.
+    response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   }
   return origin;
 }

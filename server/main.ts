@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startApp } from './app.js';
 import { DEVELOPMENT_ACCESS_KEY } from './emulator/emulator.js';
 import { buildWithProgress } from './first-build.js';
+import { parseRate } from './rate-limit.js';
 import { resetDataDir } from './reset-data.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +21,16 @@ const DEMO_PAGES = [
 function setting(name: string): string | undefined {
   const value = process.env[name];
   return value === '' ? undefined : value;
+}
+
+function rateSetting(name: string) {
+  const value = setting(name);
+  try {
+    return value === undefined ? undefined : parseRate(value);
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 if (!existsSync(new URL('../dist/cdn/acs-elements.js', import.meta.url))) buildWithProgress(projectRoot);
@@ -44,6 +55,9 @@ const app = await startApp({
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean),
+  trustProxy: setting('TRUST_PROXY'),
+  rateLimit: rateSetting('RATE_LIMIT'),
+  refreshRateLimit: rateSetting('REFRESH_RATE_LIMIT'),
   webhookKey: setting('EVENT_GRID_WEBHOOK_KEY'),
   tokenLifetimeSeconds: process.env.ACS_EMULATOR_TOKEN_SECONDS ? Number(process.env.ACS_EMULATOR_TOKEN_SECONDS) : undefined,
   projectRoot,

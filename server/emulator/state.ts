@@ -51,7 +51,10 @@ export interface Thread {
   metadata?: Record<string, string>;
   retentionPolicy?: RetentionPolicy;
   participants: Map<string, Participant>;
-  /** In sequence order; deleted messages stay, marked. */
+  /**
+   * In sequence order, so a message's sequence id is its position + 1 and its id (a time that
+   * only grows, see `addMessage`) increases along the list; deleted messages stay, marked.
+   */
   messages: StoredMessage[];
   readReceipts: Map<string, { chatMessageId: string; readOn: string }>;
 }
@@ -162,8 +165,23 @@ export function threadIn(state: EmulatorState, id: string): Thread {
   return thread;
 }
 
+/** A thread's message by id, by binary search: ids increase along the list. */
+export function messageById(thread: Thread, id: string): StoredMessage | undefined {
+  const wanted = Number(id);
+  let low = 0;
+  let high = thread.messages.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = thread.messages[middle];
+    if (found.id === id) return found;
+    if (Number(found.id) < wanted) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 function findMessage(state: EmulatorState, threadId: string, id: string): StoredMessage {
-  const message = threadIn(state, threadId).messages.find((each) => each.id === id);
+  const message = messageById(threadIn(state, threadId), id);
   if (!message) throw new Error(`Message ${id} is not in thread ${threadId}.`);
   return message;
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { HttpError } from '../http.js';
 
+const MAX_VERIFIED = 10_000;
+
 export interface TokenClaims {
   /** The raw user id, `8:acs:…`. */
   userId: string;
@@ -22,6 +24,11 @@ export interface IssuedToken {
  */
 export class TokenIssuer {
   private readonly secret: Uint8Array;
+  /**
+   * Tokens whose signature was already checked, so a client's every request does not pay for it
+   * again; expiry is still checked on each use, revocation by `authenticate`. Oldest first.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     accessKey: string,
@@ -51,17 +58,22 @@ export class TokenIssuer {
     return { token, expiresOn: new Date(expiresAt * 1000).toISOString() };
   }
 
-  /** Reads a bearer token; any problem (bad signature, expired, malformed) is a 401. */
+  /** Reads a bearer token; any problem (bad signature, expired or no expiry, malformed) is a 401. */
   async verify(token: string): Promise<TokenClaims> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return { ...known };
     try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
+      // A token without `exp` would never expire: ACS always sets one, so one without it is not ACS's.
+      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], requiredClaims: ['exp'] });
       if (typeof payload.skypeid !== 'string' || typeof payload.acsScope !== 'string') throw new Error('not an ACS token');
-      return {
+      const claims: TokenClaims = {
         userId: `8:${payload.skypeid}`,
         scopes: payload.acsScope.split(','),
         tokenVersion: Number(payload.ver ?? 0),
-        expiresAt: (payload.exp ?? 0) * 1000,
+        expiresAt: Number(payload.exp) * 1000,
       };
+      this.remember(token, claims);
+      return { ...claims };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw new HttpError(
@@ -70,5 +82,16 @@ export class TokenIssuer {
         expired ? 'The access token has expired.' : 'The access token is not valid.',
       );
     }
+  }
+
+  private remember(token: string, claims: TokenClaims): void {
+    this.verified.delete(token);
+    if (this.verified.size >= MAX_VERIFIED) {
+      for (const [old, { expiresAt }] of this.verified) {
+        if (this.verified.size < MAX_VERIFIED && expiresAt > Date.now()) break;
+        this.verified.delete(old);
+      }
+    }
+    this.verified.set(token, claims);
   }
 }

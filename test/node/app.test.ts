@@ -111,10 +111,25 @@ test('an allowed origin can read every answer, errors included', async () => {
   assertReadableBy(wrongMethod, 'https://cms.example');
 });
 
-test('over https the cookie works cross-site: SameSite=None; Secure; Partitioned', async () => {
-  const response = await postSession({}, { Origin: 'https://cms.example', 'X-Forwarded-Proto': 'https' });
-  assert.equal(response.status, 200);
-  assert.match(response.headers.get('set-cookie')!, /^acs_session=[^;]+; Path=\/; HttpOnly; SameSite=None; Secure; Partitioned$/);
+test('over https (here: a trusted proxy says so) the cookie works cross-site: SameSite=None; Secure; Partitioned', async () => {
+  const proxied = await startApp({
+    port: 0,
+    emulatorKey: DEVELOPMENT_ACCESS_KEY,
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    allowedOrigins: ['https://cms.example'],
+    trustProxy: 'loopback',
+  });
+  try {
+    const response = await fetch(new URL('/api/session', proxied.url), {
+      method: 'POST',
+      headers: { Origin: 'https://cms.example', 'X-Forwarded-Proto': 'https' },
+      body: '{}',
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('set-cookie')!, /^acs_session=[^;]+; Path=\/; HttpOnly; SameSite=None; Secure; Partitioned$/);
+  } finally {
+    await proxied.close();
+  }
 });
 
 test('the session token works with the real chat SDK in the demo thread, and the bot answers', async () => {

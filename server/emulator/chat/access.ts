@@ -1,6 +1,6 @@
 import { HttpError, requireApiVersion, type RouteContext, type RouteHandler } from '../../http.js';
 import type { Caller, EmulatedResource } from '../resource.js';
-import type { EmulatorState, StoredMessage, Thread } from '../state.js';
+import { messageById, type EmulatorState, type StoredMessage, type Thread } from '../state.js';
 
 /** The one Chat API version the emulator speaks; nextLinks carry it too. */
 export const CHAT_API_VERSION = '2025-03-15';
@@ -26,7 +26,7 @@ export function threadFor(state: EmulatorState, id: string, caller: Caller): Thr
 }
 
 export function messageIn(thread: Thread, id: string): StoredMessage {
-  const message = thread.messages.find((each) => each.id === id);
+  const message = messageById(thread, id);
   if (!message) throw new HttpError(404, 'NotFound', `Message ${id} was not found.`);
   return message;
 }

@@ -42,11 +42,15 @@ export function registerMessageRoutes(router: Router, emulator: EmulatedResource
       const historyFrom = thread.participants.get(caller.userId)?.shareHistoryTime;
       const before = readSequence(url.searchParams.get('before'));
       const size = readPageSize(url.searchParams.get('maxPageSize'));
-      const newestFirst = thread.messages
-        .filter((message) => message.sequenceId < before)
-        .filter((message) => !historyFrom || message.createdOn >= historyFrom)
-        .filter((message) => !startTime || lastChange(message) >= startTime)
-        .reverse();
+      // Sequence ids are positions + 1: the page starts right below `before` and walks back only as far as
+      // one page and one more message (which says whether a next page exists), however long the thread.
+      const newestFirst: StoredMessage[] = [];
+      for (let index = Math.min(before - 1, thread.messages.length) - 1; index >= 0 && newestFirst.length <= size; index -= 1) {
+        const message = thread.messages[index];
+        // Creation times grow with the sequence: everything further back is older than the shared history too.
+        if (historyFrom && message.createdOn < historyFrom) break;
+        if (!startTime || lastChange(message) >= startTime) newestFirst.push(message);
+      }
       const value = newestFirst.slice(0, size);
       // Paging continues below the oldest sequence id sent, so messages arriving meanwhile neither shift nor repeat a page.
       const next = new URLSearchParams(url.searchParams);

@@ -37,6 +37,8 @@ export async function openEventStream(url: string | URL, headers: Record<string,
   return {
     status: response.status,
     received,
+    /** Settles when the server ends or drops the stream (or `close()` aborts it). */
+    ended: pump,
     /** Resolves with the first event matching `predicate` (already received or yet to come). */
     async next(predicate: (event: SseEvent) => boolean, timeoutMs = 3000): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
