@@ -1,115 +1,186 @@
 import { css } from 'lit';
 
-/** Styles of `<acs-call>`; the shared tokens come from `core/styles`. */
+/**
+ * Styles of `<acs-call>` around the call itself: the element's box, the icon buttons, the lobby,
+ * the end card and the incoming-call prompt. The stage has its own file. The stage and the
+ * preview are dark in both themes, as a video call's picture area is everywhere.
+ */
 export const callStyles = css`
   :host {
-    --_call-height: var(--acs-call-height, 30rem);
-    --_tile-background: var(--acs-call-tile-background, var(--_color-surface));
-    --_speaker-color: var(--acs-call-speaker-color, var(--_color-accent));
-    --_hang-up: var(--acs-call-hang-up-color, var(--_color-danger));
+    --_stage: var(--acs-call-stage-background, #141417);
+    --_tile-background: var(--acs-call-tile-background, #2b2b31);
+    --_speaker-color: var(--acs-call-speaker-color, #62abf5);
+    --_hang-up: var(--acs-call-hang-up-color, var(--_color-danger-fill));
+    --_on-stage: #f3f3f5;
+    --_on-stage-muted: #c4c4cc;
+    --_control: #3b3b43;
+    --_accept: #0e7a0d;
+    height: var(--acs-call-height, 30rem);
     min-height: 8rem;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     overflow: hidden;
   }
 
+  .base,
   .call {
+    height: 100%;
     display: flex;
     flex-direction: column;
-    min-height: var(--_call-height);
-    padding: calc(var(--_space) * 2);
-    gap: var(--_space);
+  }
+
+  .call {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    container: call / inline-size;
+  }
+
+  .call > .problem {
+    position: absolute;
+    z-index: 4;
+    inset-inline: 0;
+    top: var(--_space);
+    width: fit-content;
+    max-width: calc(100% - 2rem);
+    margin-inline: auto;
+    padding: var(--_space) calc(var(--_space) * 2);
+    border: 1px solid var(--_color-danger);
+    border-radius: var(--_radius-m);
+    background: var(--_color-background);
   }
 
   .title {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: 1.25rem;
   }
 
-  .lobby,
-  .stage,
-  .ended {
+  /* Round icon buttons, on the dark stage and preview unless a class says otherwise. */
+  .control {
+    position: relative;
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: var(--_control);
+    color: var(--_on-stage);
+  }
+
+  .control:hover {
+    filter: brightness(1.2);
+  }
+
+  .control[aria-pressed='true'],
+  .control[aria-expanded='true'] {
+    background: var(--_on-stage);
+    color: var(--_stage);
+  }
+
+  .control:disabled {
+    cursor: not-allowed;
+    color: var(--_on-stage-muted);
+  }
+
+  .hang-up {
+    width: 3.5rem;
+    border-radius: 1.375rem;
+    background: var(--_hang-up);
+    color: var(--_color-on-danger);
+  }
+
+  .accept {
+    background: var(--_accept);
+    color: #ffffff;
+  }
+
+  .problem {
+    margin: 0;
+    color: var(--_color-danger);
+  }
+
+  .lobby {
+    flex: 1;
+    min-height: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--_space);
-    flex: 1;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 2);
   }
 
-  .preview,
-  .screen-share {
-    position: relative;
-    margin: 0;
-    aspect-ratio: 16 / 9;
-    max-height: 16rem;
-    background: var(--_tile-background);
-    border-radius: var(--_radius-m);
-    overflow: hidden;
+  .preview-area {
+    flex: 1;
+    min-height: 10rem;
+    container-type: size;
     display: grid;
     place-items: center;
   }
 
-  .screen-share {
-    max-height: none;
+  /* The preview takes the camera's own shape (--_ratio, set from the video) at the largest size that fits. */
+  .preview {
+    display: grid;
+    border-radius: var(--_radius-m);
+    overflow: hidden;
+    background: var(--_stage);
+    color: var(--_on-stage-muted);
   }
 
-  video {
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
+  .preview > * {
+    grid-area: 1 / 1;
+  }
+
+  .preview video,
+  .preview-placeholder {
     display: block;
-  }
-
-  .screen-share video {
-    object-fit: contain;
-  }
-
-  .self-video,
-  .self video {
-    transform: scaleX(-1);
+    width: min(100cqw, 100cqh * var(--_ratio, 16 / 9));
+    aspect-ratio: var(--_ratio, 16 / 9);
+    object-fit: cover;
   }
 
   .preview-placeholder {
-    color: var(--_color-text-muted);
+    margin: 0;
+    display: grid;
+    place-items: center;
+    padding-bottom: 3rem;
   }
 
-  .toggles,
-  .controls,
-  .devices,
-  .incoming-actions {
+  .preview-toggles {
+    align-self: end;
+    justify-self: center;
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: var(--_space);
+    padding: var(--_space);
   }
 
-  .toggle,
-  .participants-toggle {
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    border-color: var(--_color-border);
+  .self-video,
+  [part~='self-tile'] video {
+    transform: scaleX(-1);
   }
 
-  .toggle[aria-pressed='true'] {
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
-    border-color: var(--_color-accent);
+  .setup,
+  .devices {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
   }
 
-  .hang-up {
-    background: var(--_hang-up);
-    border-color: var(--_hang-up);
-    color: #ffffff;
+  @container call (min-width: 40rem) {
+    .lobby {
+      flex-direction: row;
+    }
+
+    .setup {
+      width: 18rem;
+      flex: none;
+      justify-content: center;
+    }
   }
 
-  :host([theme='dark']) .hang-up {
-    color: #0b0b0d;
-  }
-
+  .picker,
   .level {
-    width: 6rem;
-  }
-
-  .picker {
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
@@ -119,96 +190,95 @@ export const callStyles = css`
 
   select {
     font: inherit;
+    font-size: var(--_font-size);
     color: var(--_color-text);
     background: var(--_color-background);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-s);
-    padding: 0.25rem;
-    max-width: 14rem;
+    padding: 0.375rem 0.5rem;
   }
 
-  .join {
-    align-self: flex-start;
+  meter {
+    width: 100%;
+    height: 0.5rem;
   }
 
-  .problem {
-    margin: 0;
-    color: var(--_color-danger);
-  }
-
-  .call-status {
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
-  }
-
-  .badge {
-    padding: 0 0.5rem;
-    border-radius: var(--_radius-s);
-    background: var(--_color-danger);
-    color: var(--_color-background);
-    font-size: 0.8125rem;
-  }
-
-  .gallery {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
-    gap: var(--_space);
-    flex: 1;
-  }
-
-  .tile {
-    position: relative;
-    aspect-ratio: 4 / 3;
-    background: var(--_tile-background);
-    border-radius: var(--_radius-m);
-    overflow: hidden;
-    display: grid;
-    place-items: center;
-    outline: 2px solid transparent;
-  }
-
-  .tile[data-dominant] {
-    outline-color: var(--_speaker-color);
-  }
-
-  .initials {
-    font-size: 1.5rem;
-    font-weight: 600;
-  }
-
-  .name {
-    position: absolute;
-    inset-inline-start: 0.25rem;
-    bottom: 0.25rem;
-    padding: 0 0.375rem;
-    border-radius: var(--_radius-s);
-    background: var(--_color-background);
-    font-size: 0.8125rem;
-  }
-
-  .participant-list {
-    margin: 0;
-    padding-inline-start: calc(var(--_space) * 3);
-  }
-
-  .shortcuts {
-    font-size: 0.8125rem;
-    color: var(--_color-text-muted);
-  }
-
-  .incoming {
-    padding: var(--_space);
-    border: 1px solid var(--_color-accent);
-    border-radius: var(--_radius-m);
+  meter::-webkit-meter-bar {
+    height: 0.5rem;
+    border: 1px solid var(--_color-border);
+    border-radius: 0.25rem;
     background: var(--_color-surface);
   }
 
+  meter::-webkit-meter-optimum-value {
+    background: var(--_color-accent);
+  }
+
+  .join {
+    padding-block: 0.625rem;
+    font-weight: 600;
+  }
+
+  .ended {
+    flex: 1;
+    display: grid;
+    place-items: center;
+    padding: calc(var(--_space) * 2);
+  }
+
+  .card {
+    width: min(100%, 24rem);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    text-align: center;
+  }
+
+  .card p {
+    margin: 0;
+  }
+
+  .muted-text {
+    color: var(--_color-text-muted);
+  }
+
+  .actions,
+  .incoming-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--_space);
+    margin-top: var(--_space);
+  }
+
+  .secondary {
+    background: var(--_color-background);
+    color: var(--_color-text);
+    border-color: var(--_color-border);
+  }
+
+  .incoming {
+    position: absolute;
+    z-index: 4;
+    inset-inline: 0;
+    top: calc(var(--_space) * 2);
+    width: fit-content;
+    max-width: calc(100% - 2rem);
+    margin-inline: auto;
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-background);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
+    text-align: center;
+  }
+
   .incoming p {
-    margin: 0 0 var(--_space);
+    margin: 0;
     font-weight: 600;
   }
 `;
