@@ -1,19 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import {
-  ellipsisIcon,
-  handIcon,
-  keyboardIcon,
-  micIcon,
-  micOffIcon,
-  monitorUpIcon,
-  pauseIcon,
-  phoneOffIcon,
-  settingsIcon,
-  usersIcon,
-  videoIcon,
-  videoOffIcon,
-} from '../core/icons.js';
+import { ellipsisIcon, micIcon, micOffIcon, monitorUpIcon, phoneOffIcon, usersIcon, videoIcon, videoOffIcon } from '../core/icons.js';
 import type { ActiveCallState } from '../calling/active-call.js';
 import type { MediaStatus } from './local-media.js';
 
@@ -96,7 +83,6 @@ export function renderControls(
       title=${participants}
       aria-expanded=${participantsOpen ? 'true' : 'false'}
       aria-controls="participant-list"
-      data-count=${count}
       @click=${intents.toggleParticipants}
     >
       ${usersIcon()}
@@ -139,34 +125,30 @@ function renderMenu(call: ActiveCallState, strings: CallStrings, intents: Contro
     ${menuItem(
       'hold-button',
       strings.hold,
-      pauseIcon(),
       then(() => intents.hold(!call.onHold)),
       call.onHold,
     )}
     ${menuItem(
       'raise-hand-button',
       strings.raiseHand,
-      handIcon(),
       then(() => intents.raiseHand(!call.handRaised)),
       call.handRaised,
     )}
     ${menuItem(
       'device-settings-button',
       strings.deviceSettings,
-      settingsIcon(),
       then(() => intents.openDialog('devices')),
     )}
     ${menuItem(
       'shortcuts-button',
       strings.shortcuts,
-      keyboardIcon(),
       then(() => intents.openDialog('shortcuts')),
     )}
   </div>`;
 }
 
 /** A menu item; with `checked`, a `menuitemcheckbox` whose name stays while `aria-checked` carries the state. */
-function menuItem(part: string, label: string, icon: TemplateResult, activate: () => void, checked?: boolean): TemplateResult {
+function menuItem(part: string, label: string, activate: () => void, checked?: boolean): TemplateResult {
   return html`<button
     type="button"
     part="menu-item ${part}"
@@ -175,7 +157,7 @@ function menuItem(part: string, label: string, icon: TemplateResult, activate: (
     tabindex="-1"
     @click=${activate}
   >
-    ${icon}<span>${label}</span>
+    ${label}
   </button>`;
 }
 

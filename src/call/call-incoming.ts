@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import { phoneIcon, phoneOffIcon, videoIcon } from '../core/icons.js';
+import { micIcon, phoneOffIcon, videoIcon } from '../core/icons.js';
 
 export interface IncomingIntents {
   accept: (video: boolean) => void;
@@ -13,7 +13,7 @@ export function renderIncoming(name: string, strings: AcsStrings['call'], intent
     <p id="incoming-title" dir="auto">${format(strings.incomingCall, { name })}</p>
     <div class="incoming-actions">
       ${answer('accept-video-button', 'accept', strings.acceptVideo, videoIcon(), () => intents.accept(true))}
-      ${answer('accept-audio-button', 'accept', strings.acceptAudio, phoneIcon(), () => intents.accept(false))}
+      ${answer('accept-audio-button', 'accept', strings.acceptAudio, micIcon(), () => intents.accept(false))}
       ${answer('decline-button', 'hang-up', strings.decline, phoneOffIcon(), intents.decline)}
     </div>
   </div>`;

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of the call in progress: the dark stage, its tiles, the panel, the toolbar, the More menu and the dialogs. */
+/**
+ * Styles of the call in progress: the dark stage, its tiles, the panel, the toolbar, the More
+ * menu and the dialogs. A narrow stage stacks two people and shows six in two columns, and its
+ * participants panel covers the tiles.
+ */
 export const stageStyles = css`
   .stage {
     position: relative;
@@ -9,9 +13,8 @@ export const stageStyles = css`
     display: grid;
     grid-template: 'status status' auto 'main panel' minmax(0, 1fr) 'controls controls' auto / minmax(0, 1fr) auto;
     background: var(--_stage);
-    color: var(--_on-stage);
-    color-scheme: dark;
-    --_color-focus: #ffffff;
+    color: #f3f3f5;
+    --_color-focus: #fff;
   }
 
   .call-status {
@@ -19,10 +22,9 @@ export const stageStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_space);
-    min-height: 2.5rem;
-    padding-inline: calc(var(--_space) * 2);
+    padding: var(--_space) calc(var(--_space) * 2);
     font-size: 0.875rem;
-    color: var(--_on-stage-muted);
+    color: #c4c4cc;
   }
 
   .badge {
@@ -30,32 +32,29 @@ export const stageStyles = css`
     border-radius: 1rem;
     background: var(--_color-danger-fill);
     color: var(--_color-on-danger);
-    font-size: 0.75rem;
   }
 
   .main {
     grid-area: main;
     position: relative;
     display: flex;
-    min-height: 0;
     padding-inline: var(--_space);
   }
 
-  .gallery,
-  .strip,
-  .spotlight,
-  .self-view,
-  .participant-list,
-  .shortcuts {
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
   }
 
-  .gallery {
+  .gallery,
+  .speaker-layout {
     flex: 1;
     display: grid;
     gap: var(--_space);
+  }
+
+  .gallery {
     grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
     grid-auto-rows: minmax(0, 1fr);
   }
@@ -68,7 +67,6 @@ export const stageStyles = css`
     --_columns: 3;
   }
 
-  /* A tall stage stacks two people and shows six in two columns. */
   @container call (max-width: 36rem) {
     .gallery[data-count='2'] {
       --_columns: 1;
@@ -79,14 +77,20 @@ export const stageStyles = css`
     }
   }
 
-  .tile {
+  .tile,
+  .spotlight,
+  .screen-share {
     position: relative;
     min-height: 0;
     display: grid;
     place-items: center;
+    margin: 0;
     border-radius: var(--_radius-m);
     overflow: hidden;
     background: var(--_tile-background);
+  }
+
+  .tile {
     container-type: size;
   }
 
@@ -95,12 +99,15 @@ export const stageStyles = css`
     outline-offset: -3px;
   }
 
-  .tile video {
-    position: absolute;
-    inset: 0;
+  .tile video,
+  .screen-share video {
     width: 100%;
     height: 100%;
     object-fit: cover;
+  }
+
+  .screen-share video {
+    object-fit: contain;
   }
 
   .avatar {
@@ -110,14 +117,13 @@ export const stageStyles = css`
     aspect-ratio: 1;
     border-radius: 50%;
     background: #5b5fc7;
-    color: #ffffff;
+    color: #fff;
     font-size: min(15cqmin, 2.5rem);
     font-weight: 600;
   }
 
   .others {
     font-size: 1.25rem;
-    font-weight: 600;
   }
 
   .name {
@@ -126,17 +132,16 @@ export const stageStyles = css`
     bottom: 0.5rem;
     max-width: calc(100% - 1rem);
     display: flex;
-    align-items: center;
     gap: 0.25rem;
     padding: 0.125rem 0.5rem;
     border-radius: var(--_radius-s);
-    background: rgb(0 0 0 / 0.65);
-    color: #ffffff;
+    background: #000a;
+    color: #fff;
     font-size: 0.8125rem;
   }
 
   .label {
-    min-width: 0;
+    flex: 1;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -160,40 +165,19 @@ export const stageStyles = css`
     bottom: var(--_space);
     width: clamp(6.5rem, 22%, 15rem);
     aspect-ratio: 16 / 9;
-  }
-
-  .self-view .tile {
-    height: 100%;
-    box-shadow: 0 2px 12px rgb(0 0 0 / 0.6);
+    display: grid;
+    box-shadow: 0 2px 12px #0009;
   }
 
   .speaker-layout {
-    flex: 1;
-    display: grid;
     grid-template-rows: minmax(0, 1fr) auto;
-    gap: var(--_space);
-  }
-
-  .spotlight,
-  .screen-share {
-    display: grid;
-    min-height: 0;
-    margin: 0;
-    border-radius: var(--_radius-m);
-    overflow: hidden;
-    background: #000000;
-  }
-
-  .screen-share video {
-    width: 100%;
-    height: 100%;
-    object-fit: contain;
   }
 
   .strip {
     display: flex;
     gap: var(--_space);
-    height: clamp(4rem, 18cqh, 8rem);
+    height: 18cqh;
+    max-height: 8rem;
     overflow: hidden;
   }
 
@@ -202,8 +186,15 @@ export const stageStyles = css`
   }
 
   .strip .tile {
-    flex: none;
     aspect-ratio: 16 / 9;
+  }
+
+  .panel,
+  .dialog {
+    border: 0;
+    border-radius: var(--_radius-m);
+    background: var(--_color-background);
+    color: var(--_color-text);
   }
 
   .panel {
@@ -211,36 +202,27 @@ export const stageStyles = css`
     display: flex;
     flex-direction: column;
     width: 18rem;
-    min-height: 0;
     margin-inline-end: var(--_space);
-    border-radius: var(--_radius-m);
-    background: var(--_color-background);
-    color: var(--_color-text);
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) .panel {
-    color-scheme: dark;
   }
 
   @container call (max-width: 40rem) {
     .panel {
       position: absolute;
+      grid-area: auto;
       z-index: 2;
       inset: 2.5rem var(--_space) 4.5rem;
       width: auto;
     }
   }
 
-  .panel-title {
+  .stage h2 {
     margin: 0;
-    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    padding: var(--_space);
     font-size: 1rem;
   }
 
   .participant-list {
     overflow: auto;
-    padding: 0 var(--_space) var(--_space);
   }
 
   .participant-list li {
@@ -255,10 +237,6 @@ export const stageStyles = css`
     font-size: 0.8125rem;
   }
 
-  .participant-list .label {
-    flex: 1;
-  }
-
   .participant-list .hand {
     position: static;
   }
@@ -267,24 +245,8 @@ export const stageStyles = css`
     grid-area: controls;
     display: flex;
     justify-content: center;
-    align-items: center;
     gap: var(--_space);
     padding: calc(var(--_space) * 1.5) var(--_space);
-  }
-
-  /* The count is drawn, not written, so the button's only text is its name. */
-  [part~='participants-button']::after {
-    content: attr(data-count);
-    position: absolute;
-    top: -0.25rem;
-    inset-inline-end: -0.25rem;
-    min-width: 1.125rem;
-    padding: 0 0.25rem;
-    border-radius: 1rem;
-    background: var(--_on-stage);
-    color: var(--_stage);
-    font-size: 0.6875rem;
-    line-height: 1.125rem;
   }
 
   .more {
@@ -296,77 +258,44 @@ export const stageStyles = css`
     z-index: 3;
     bottom: calc(100% + var(--_space));
     inset-inline-end: 0;
-    display: flex;
-    flex-direction: column;
-    min-width: 14rem;
+    display: grid;
     padding: 0.25rem;
     border-radius: var(--_radius-m);
     background: var(--_tile-background);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.5);
+    box-shadow: 0 4px 16px #0009;
   }
 
   .menu button {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    padding: 0.5rem 0.75rem;
-    border: none;
+    padding: 0.5rem 1rem;
+    border: 0;
     background: none;
-    color: var(--_on-stage);
+    color: inherit;
     text-align: start;
     white-space: nowrap;
   }
 
   .menu button:hover,
   .menu button:focus {
-    background: var(--_control);
+    background: #3b3b43;
   }
 
   .menu [aria-checked='true'] {
     color: var(--_speaker-color);
   }
 
-  .menu [aria-checked='true']::after {
-    content: '';
-    width: 0.5rem;
-    height: 0.5rem;
-    margin-inline-start: auto;
-    border-radius: 50%;
-    background: currentColor;
-  }
-
   .dialog {
-    width: min(26rem, calc(100% - 2rem));
+    width: min(26rem, 100% - 2rem);
     padding: calc(var(--_space) * 2);
-    border: none;
-    border-radius: var(--_radius-m);
-    background: var(--_color-background);
-    color: var(--_color-text);
-    --_color-focus: var(--acs-color-focus, currentColor);
+    --_color-focus: currentColor;
   }
 
   .dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
+    background: #0008;
   }
 
   .dialog-header {
     display: flex;
-    align-items: center;
     justify-content: space-between;
-    margin-bottom: calc(var(--_space) * 2);
-  }
-
-  .dialog h2 {
-    margin: 0;
-    font-size: 1.125rem;
-  }
-
-  .dialog .control {
-    background: var(--_color-surface);
-    color: var(--_color-text);
-  }
-
-  .shortcuts li {
-    padding: 0.25rem 0;
+    margin-bottom: var(--_space);
   }
 `;

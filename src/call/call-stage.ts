@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import { xIcon } from '../core/icons.js';
 import type { ActiveCallState } from '../calling/active-call.js';
 import type { CallState } from '../calling/call-engine.js';
 import { callPhase, type CallPhase } from '../calling/call-phase.js';
@@ -37,7 +36,6 @@ export interface StageView {
 export function renderStage(view: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
   const { call, selfName, elapsedSeconds, participantsOpen } = view;
   const self: TileView = {
-    id: '',
     name: selfName,
     video: call.cameraOn ? view.selfVideo : undefined,
     muted: call.muted,
@@ -45,6 +43,8 @@ export function renderStage(view: StageView, strings: CallStrings, intents: Stag
     self: true,
   };
   const count = call.participants.length + 1;
+  // With one or two others this user's tile floats over theirs; alone, or with more, it takes a tile of its own.
+  const floats = count > 1 && count < 4;
   return html`<div class="stage" part="stage">
     <header class="call-status" part="call-status">
       <span class="state">${call.reconnecting ? strings.reconnecting : stateText(call.callState, strings)}</span>
@@ -53,9 +53,9 @@ export function renderStage(view: StageView, strings: CallStrings, intents: Stag
       ${call.transcribing ? html`<span class="badge" part="recording-indicator">${strings.transcribing}</span>` : nothing}
     </header>
     <div class="main">
-      ${renderTiles(view, self, strings)}
+      ${renderTiles(view, floats ? call.participants : [self, ...call.participants], strings)}
       ${
-        call.participants.length
+        floats
           ? html`<ul class="self-view" aria-label=${strings.gallery}>
               ${renderTile(self, strings)}
             </ul>`
@@ -74,12 +74,10 @@ export function renderStage(view: StageView, strings: CallStrings, intents: Stag
 }
 
 /** The gallery, or in speaker layout (and whenever a screen is shared) one large view over a strip of the rest. */
-function renderTiles({ call, layout }: StageView, self: TileView, strings: CallStrings): TemplateResult {
-  const { participants } = call;
-  if (!participants.length) return renderGallery([self], strings);
-  const sharer = participants.find((participant) => participant.screen);
-  if (!sharer && layout !== 'speaker') return renderGallery(participants, strings);
-  const speaker = participants.find((participant) => participant.dominant) ?? participants[0];
+function renderTiles({ call, layout }: StageView, tiles: readonly TileView[], strings: CallStrings): TemplateResult {
+  const sharer = call.participants.find((participant) => participant.screen);
+  const speaker = call.participants.find((participant) => participant.dominant) ?? call.participants.at(0);
+  if (!speaker || (!sharer && layout !== 'speaker')) return renderGallery(tiles, strings);
   return html`<div class="speaker-layout">
     ${
       sharer
@@ -90,7 +88,7 @@ function renderTiles({ call, layout }: StageView, self: TileView, strings: CallS
             ${renderTile(speaker, strings)}
           </ul>`
     }
-    ${renderGallery(sharer ? participants : participants.filter((participant) => participant !== speaker), strings, 'strip')}
+    ${renderGallery(sharer ? tiles : tiles.filter((tile) => tile !== speaker), strings, 'strip')}
   </div>`;
 }
 
@@ -116,7 +114,7 @@ function renderDialog(dialog: CallDialog, devicePickers: TemplateResult, strings
   const title = dialog === 'devices' ? strings.deviceSettings : strings.shortcuts;
   return html`<form method="dialog" class="dialog-header">
       <h2 id="dialog-title">${title}</h2>
-      <button class="control" part="close-button" aria-label=${strings.close} title=${strings.close}>${xIcon()}</button>
+      <button class="secondary" part="close-button">${strings.close}</button>
     </form>
     ${
       dialog === 'devices'

@@ -160,12 +160,12 @@ describe('<acs-call> screen', function () {
     await waitUntil(() => !shadow(el).querySelector('dialog') && shadow(el).activeElement === more, 'closing the dialog did not give focus back');
   });
 
-  it('shows a "+N" tile past eight people, and the speaker large with layout="speaker"', async () => {
+  it('shows a "+N" tile past eight tiles, and the speaker large with layout="speaker"', async () => {
     const { el, engine } = await callElement({ size: { width: 960, height: 600 } });
     const call = await join(el, engine);
     const people = Array.from({ length: 10 }, (_, index) => call.addRemoteParticipant({ displayName: `Person ${index + 1}` }));
     await waitUntil(() => shadow(el).querySelectorAll('[part="gallery"] > li').length === 9, 'not a 3×3 grid');
-    expect(shadow(el).querySelector('[part="gallery"] > li:last-child')!.textContent.trim()).to.equal('+2 more');
+    expect(shadow(el).querySelector('[part="gallery"] > li:last-child')!.textContent.trim()).to.equal('+3 more');
 
     el.layout = 'speaker';
     people[4].speak();
