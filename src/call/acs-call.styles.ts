@@ -5,7 +5,9 @@ import { css } from 'lit';
  * the end card and the incoming-call prompt; the stage has its own file. The stage and the
  * preview are dark in both themes, as a video call's picture area is everywhere. `.control` is a
  * round icon button, on the dark stage unless a class says otherwise. The preview takes the
- * camera's own shape (`--_ratio`, set from the video) at the largest size that fits.
+ * camera's own shape (`--_ratio`, set from the video) at the largest size that fits: just above
+ * the setup when stacked, in the middle when side by side. Its toggles are positioned so they
+ * paint over the mirrored (transformed) video. (Comments stay out of the CSS: it ships as written.)
  */
 export const callStyles = css`
   :host {
@@ -104,7 +106,7 @@ export const callStyles = css`
     min-height: 10rem;
     container-type: size;
     display: grid;
-    place-items: center;
+    place-items: end center;
   }
 
   .preview {
@@ -130,6 +132,7 @@ export const callStyles = css`
   }
 
   .preview-toggles {
+    position: relative;
     align-self: end;
     justify-self: center;
     display: flex;
@@ -150,6 +153,10 @@ export const callStyles = css`
   @container call (min-width: 40rem) {
     .lobby {
       flex-direction: row;
+    }
+
+    .preview-area {
+      align-items: center;
     }
 
     .setup {

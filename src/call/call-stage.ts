@@ -95,14 +95,15 @@ function renderTiles({ call, layout }: StageView, tiles: readonly TileView[], st
 function renderParticipants(call: ActiveCallState, self: TileView, count: number, strings: CallStrings): TemplateResult {
   const label = format(strings.participants, { count: String(count) });
   const people: readonly TileView[] = [self, ...call.participants];
-  // The list is focusable so that a long one scrolls from the keyboard.
+  // The list is focusable so that a long one scrolls from the keyboard. Names are isolated (<bdi>) in a
+  // label that keeps the element's direction, so they line up at the start of the row in RTL too.
   return html`<section class="panel" part="participants-panel" aria-labelledby="panel-title">
     <h2 class="panel-title" id="panel-title">${label}</h2>
     <ul class="participant-list" part="participant-list" id="participant-list" aria-label=${label} tabindex="0">
       ${people.map(
         (person) =>
           html`<li>
-            ${renderAvatar(person.name)}<span class="label" dir="auto">${person.self ? format(strings.you, { name: person.name }) : person.name}</span
+            ${renderAvatar(person.name)}<span class="label"><bdi>${person.self ? format(strings.you, { name: person.name }) : person.name}</bdi></span
             >${renderHand(person.handRaised, strings)}${renderMuted(person.muted, strings)}
           </li>`,
       )}

@@ -107,7 +107,7 @@ describe('<acs-call>', function () {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = shadow(el).querySelector('ul[aria-label="Participants (2)"]')!;
-    expect([...list.querySelectorAll('li [dir="auto"]')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
+    expect([...list.querySelectorAll('li bdi')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
   });
 
   it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
