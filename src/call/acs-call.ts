@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
 import { AcsError } from '../core/errors.js';
 import { emit, type AcsParticipant } from '../core/events.js';
@@ -92,52 +93,37 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
  */
 export class AcsCall extends CallElement {
   static override styles = [...AcsElement.styles, callStyles, stageStyles];
-  // Declared without decorators, as in CallElement: their helper would cost this chunk its own copy.
-  static override properties: PropertyDeclarations = {
-    groupId: { attribute: 'group-id' },
-    meetingLink: { attribute: 'meeting-link' },
-    roomId: { attribute: 'room-id' },
-    callee: {},
-    alternateCallerId: { attribute: 'alternate-caller-id' },
-    camera: {},
-    microphone: {},
-    incoming: { type: Boolean },
-    layout: {},
-    participantsOpen: { state: true },
-    menuOpen: { state: true },
-    dialog: { state: true },
-  };
 
   /** Joins the ACS group call with this id (a UUID). */
-  groupId?: string;
+  @property({ attribute: 'group-id' }) groupId?: string;
 
   /** Joins the Teams meeting behind this link. */
-  meetingLink?: string;
+  @property({ attribute: 'meeting-link' }) meetingLink?: string;
 
   /** Joins the ACS Room with this id. */
-  roomId?: string;
+  @property({ attribute: 'room-id' }) roomId?: string;
 
   /** Calls people: comma-separated raw ids of ACS or Teams users, or `+E.164` phone numbers. */
-  callee?: string;
+  @property() callee?: string;
 
   /** The ACS phone number (E.164) shown to phone numbers this element calls. */
-  alternateCallerId?: string;
+  @property({ attribute: 'alternate-caller-id' }) alternateCallerId?: string;
 
   /** Whether the camera starts on: `on` (default) or `off`. */
-  camera: OnOff = 'on';
+  @property() camera: OnOff = 'on';
 
   /** Whether the microphone starts on: `on` (default) or `off`. */
-  microphone: OnOff = 'on';
+  @property() microphone: OnOff = 'on';
 
   /** Rings this element when someone calls the signed-in user while no call is in progress. */
-  incoming = false;
+  @property({ type: Boolean }) incoming = false;
 
   /** `gallery` (default) gives everyone an equal tile; `speaker` shows the person speaking large, the others in a strip. A shared screen always shows large. */
-  layout: CallLayout = 'gallery';
+  @property() layout: CallLayout = 'gallery';
 
-  private participantsOpen = false;
-  private menuOpen = false;
-  private dialog: CallDialog | undefined;
+  @state() private participantsOpen = false;
+  @state() private menuOpen = false;
+  @state() private dialog: CallDialog | undefined;
   /** Where focus goes after the next render: the first menu item, or back to the More button. */
   private focusNext: string | undefined;
   private shownPhase: CallViewState['phase'] = 'lobby';
