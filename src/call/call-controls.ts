@@ -32,31 +32,46 @@ export interface ControlsView {
   count: number;
 }
 
+/** What an icon button says beyond its name: toggle state, the popup or panel it opens. */
+export interface IconButtonState {
+  pressed?: boolean;
+  expanded?: boolean;
+  controls?: string;
+  popup?: 'menu';
+  disabled?: boolean;
+  /** A filled look: red for leaving, green for answering. */
+  fill?: 'hang-up' | 'accept';
+}
+
 /**
- * An icon toggle: one accessible name, `pressed` for the state the name describes ("Mute
- * microphone", pressed = muted), the same text as its tooltip.
+ * A round icon button. A toggle keeps one accessible name and says its state with `pressed`
+ * ("Mute microphone", pressed = muted); the name is also the tooltip.
  */
-export function renderToggle(part: string, label: string, pressed: boolean, icon: TemplateResult, toggle: () => void, disabled = false): TemplateResult {
+export function iconButton(part: string, label: string, icon: TemplateResult, click: () => void, state: IconButtonState = {}): TemplateResult {
+  const flag = (value: boolean | undefined) => (value === undefined ? nothing : String(value));
   return html`<button
     type="button"
-    class="control"
-    part="control ${part}"
+    class="control ${state.fill ?? ''}"
+    part=${part}
     aria-label=${label}
     title=${label}
-    aria-pressed=${pressed ? 'true' : 'false'}
-    ?disabled=${disabled}
-    @click=${toggle}
+    aria-pressed=${flag(state.pressed)}
+    aria-expanded=${flag(state.expanded)}
+    aria-controls=${state.controls ?? nothing}
+    aria-haspopup=${state.popup ?? nothing}
+    ?disabled=${state.disabled}
+    @click=${click}
   >
     ${icon}
   </button>`;
 }
 
 export function microphoneToggle(strings: CallStrings, muted: boolean, status: MediaStatus | undefined, toggle: () => void): TemplateResult {
-  return renderToggle('microphone-button', strings.mute, muted, muted ? micOffIcon() : micIcon(), toggle, blocked(status));
+  return iconButton('control microphone-button', strings.mute, muted ? micOffIcon() : micIcon(), toggle, { pressed: muted, disabled: blocked(status) });
 }
 
 export function cameraToggle(strings: CallStrings, off: boolean, status: MediaStatus | undefined, toggle: () => void): TemplateResult {
-  return renderToggle('camera-button', strings.turnCameraOff, off, off ? videoOffIcon() : videoIcon(), toggle, blocked(status));
+  return iconButton('control camera-button', strings.turnCameraOff, off ? videoOffIcon() : videoIcon(), toggle, { pressed: off, disabled: blocked(status) });
 }
 
 /** A device the browser refuses (or lacks) cannot be toggled. */
@@ -74,38 +89,13 @@ export function renderControls(
   return html`<div class="controls" part="controls" role="toolbar" aria-label=${strings.label}>
     ${microphoneToggle(strings, call.muted, undefined, () => intents.setMicrophone(call.muted))}
     ${cameraToggle(strings, !call.cameraOn, cameraStatus, () => intents.setCamera(!call.cameraOn))}
-    ${renderToggle('share-button', strings.shareScreen, call.screenSharing, monitorUpIcon(), () => intents.shareScreen(!call.screenSharing))}
-    <button
-      type="button"
-      class="control"
-      part="control participants-button"
-      aria-label=${participants}
-      title=${participants}
-      aria-expanded=${participantsOpen ? 'true' : 'false'}
-      aria-controls="participant-list"
-      @click=${intents.toggleParticipants}
-    >
-      ${usersIcon()}
-    </button>
+    ${iconButton('control share-button', strings.shareScreen, monitorUpIcon(), () => intents.shareScreen(!call.screenSharing), { pressed: call.screenSharing })}
+    ${iconButton('control participants-button', participants, usersIcon(), intents.toggleParticipants, { expanded: participantsOpen, controls: 'participant-list' })}
     <div class="more" @focusout=${(event: FocusEvent) => closeOnFocusOut(event, intents)}>
-      <button
-        type="button"
-        class="control"
-        part="control more-button"
-        aria-label=${strings.more}
-        title=${strings.more}
-        aria-haspopup="menu"
-        aria-expanded=${menuOpen ? 'true' : 'false'}
-        aria-controls="more-menu"
-        @click=${() => intents.setMenu(!menuOpen)}
-      >
-        ${ellipsisIcon()}
-      </button>
+      ${iconButton('control more-button', strings.more, ellipsisIcon(), () => intents.setMenu(!menuOpen), { expanded: menuOpen, controls: 'more-menu', popup: 'menu' })}
       ${menuOpen ? renderMenu(call, strings, intents) : nothing}
     </div>
-    <button type="button" class="control hang-up" part="control hang-up-button" aria-label=${strings.hangUp} title=${strings.hangUp} @click=${intents.hangUp}>
-      ${phoneOffIcon()}
-    </button>
+    ${iconButton('control hang-up-button', strings.hangUp, phoneOffIcon(), intents.hangUp, { fill: 'hang-up' })}
   </div>`;
 }
 

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import { micIcon, phoneOffIcon, videoIcon } from '../core/icons.js';
+import { iconButton } from './call-controls.js';
 
 export interface IncomingIntents {
   accept: (video: boolean) => void;
@@ -12,13 +13,9 @@ export function renderIncoming(name: string, strings: AcsStrings['call'], intent
   return html`<div class="incoming" part="incoming" role="alertdialog" aria-labelledby="incoming-title">
     <p id="incoming-title" dir="auto">${format(strings.incomingCall, { name })}</p>
     <div class="incoming-actions">
-      ${answer('accept-video-button', 'accept', strings.acceptVideo, videoIcon(), () => intents.accept(true))}
-      ${answer('accept-audio-button', 'accept', strings.acceptAudio, micIcon(), () => intents.accept(false))}
-      ${answer('decline-button', 'hang-up', strings.decline, phoneOffIcon(), intents.decline)}
+      ${iconButton('accept-video-button', strings.acceptVideo, videoIcon(), () => intents.accept(true), { fill: 'accept' })}
+      ${iconButton('accept-audio-button', strings.acceptAudio, micIcon(), () => intents.accept(false), { fill: 'accept' })}
+      ${iconButton('decline-button', strings.decline, phoneOffIcon(), intents.decline, { fill: 'hang-up' })}
     </div>
   </div>`;
-}
-
-function answer(part: string, style: string, label: string, icon: TemplateResult, click: () => void): TemplateResult {
-  return html`<button type="button" class="control ${style}" part=${part} aria-label=${label} title=${label} @click=${click}>${icon}</button>`;
 }
