@@ -94,6 +94,10 @@ export const stageStyles = css`
     container-type: size;
   }
 
+  .spotlight {
+    place-items: stretch;
+  }
+
   .tile[data-dominant] {
     outline: 3px solid var(--_speaker-color);
     outline-offset: -3px;

@@ -173,8 +173,8 @@ describe('<acs-call> screen', function () {
       () => shadow(el).querySelector('.spotlight [part~="dominant-speaker"]')?.textContent.includes('Person 5'),
       'the speaker is not shown large',
     );
-    const spotlight = shadow(el).querySelector('.spotlight')!.getBoundingClientRect();
-    expect(area(spotlight)).to.be.greaterThan(0.4 * area(el.getBoundingClientRect()));
+    const speaker = shadow(el).querySelector('.spotlight [part~="dominant-speaker"]')!.getBoundingClientRect();
+    expect(area(speaker), 'the speaker’s tile is not large').to.be.greaterThan(0.4 * area(el.getBoundingClientRect()));
     expect(shadow(el).querySelectorAll('[part="strip"] > li').length).to.be.greaterThan(0);
   });
 
