@@ -1,134 +1,94 @@
 import { css } from 'lit';
 
-/** Styles of `<acs-call>`; the shared tokens come from `core/styles`. */
+/**
+ * Styles of `<acs-call>` around the call itself: the element's box, the icon buttons, the lobby,
+ * the end card and the incoming-call prompt; the stage has its own file. The stage and the
+ * preview are dark in both themes, as a video call's picture area is everywhere. `.control` is a
+ * round icon button, on the dark stage unless a class says otherwise. The preview takes the
+ * camera's own shape (`--_ratio`, set from the video) at the largest size that fits: just above
+ * the setup when stacked, in the middle when side by side. Its toggles are positioned so they
+ * paint over the mirrored (transformed) video. (Comments stay out of the CSS: it ships as written.)
+ */
 export const callStyles = css`
   :host {
-    --_call-height: var(--acs-call-height, 30rem);
-    --_tile-background: var(--acs-call-tile-background, var(--_color-surface));
-    --_speaker-color: var(--acs-call-speaker-color, var(--_color-accent));
-    --_hang-up: var(--acs-call-hang-up-color, var(--_color-danger));
+    --_stage: var(--acs-call-stage-background, #141417);
+    --_tile-background: var(--acs-call-tile-background, #2b2b31);
+    --_speaker-color: var(--acs-call-speaker-color, #62abf5);
+    height: var(--acs-call-height, 30rem);
     min-height: 8rem;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     overflow: hidden;
   }
 
-  .call {
+  .base,
+  .call,
+  .lobby,
+  .setup,
+  .devices,
+  .picker,
+  .card {
     display: flex;
     flex-direction: column;
-    min-height: var(--_call-height);
-    padding: calc(var(--_space) * 2);
-    gap: var(--_space);
+  }
+
+  .base,
+  .call {
+    height: 100%;
+  }
+
+  .call {
+    position: relative;
+    container: call / inline-size;
+  }
+
+  .call,
+  .lobby,
+  .ended,
+  .preview-area {
+    flex: 1;
+    min-height: 0;
   }
 
   .title {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: 1.25rem;
   }
 
-  .lobby,
-  .stage,
-  .ended {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-    flex: 1;
-  }
-
-  .preview,
-  .screen-share {
-    position: relative;
-    margin: 0;
-    aspect-ratio: 16 / 9;
-    max-height: 16rem;
-    background: var(--_tile-background);
-    border-radius: var(--_radius-m);
-    overflow: hidden;
-    display: grid;
+  .control {
+    display: inline-grid;
     place-items: center;
+    flex: none;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: #3b3b43;
+    color: #f3f3f5;
   }
 
-  .screen-share {
-    max-height: none;
+  .control[aria-pressed='true'],
+  .control[aria-expanded='true'] {
+    background: #f3f3f5;
+    color: #141417;
   }
 
-  video {
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-    display: block;
-  }
-
-  .screen-share video {
-    object-fit: contain;
-  }
-
-  .self-video,
-  .self video {
-    transform: scaleX(-1);
-  }
-
-  .preview-placeholder {
-    color: var(--_color-text-muted);
-  }
-
-  .toggles,
-  .controls,
-  .devices,
-  .incoming-actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  .toggle,
-  .participants-toggle {
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    border-color: var(--_color-border);
-  }
-
-  .toggle[aria-pressed='true'] {
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
-    border-color: var(--_color-accent);
+  .control:disabled {
+    color: #c4c4cc;
+    cursor: not-allowed;
   }
 
   .hang-up {
-    background: var(--_hang-up);
-    border-color: var(--_hang-up);
-    color: #ffffff;
+    width: 3.5rem;
+    border-radius: 1.375rem;
+    background: var(--acs-call-hang-up-color, var(--_color-danger-fill));
+    color: var(--_color-on-danger);
   }
 
-  :host([theme='dark']) .hang-up {
-    color: #0b0b0d;
-  }
-
-  .level {
-    width: 6rem;
-  }
-
-  .picker {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    font-size: 0.8125rem;
-    color: var(--_color-text-muted);
-  }
-
-  select {
-    font: inherit;
-    color: var(--_color-text);
-    background: var(--_color-background);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-s);
-    padding: 0.25rem;
-    max-width: 14rem;
-  }
-
-  .join {
-    align-self: flex-start;
+  .accept {
+    background: #0e7a0d;
+    color: #fff;
   }
 
   .problem {
@@ -136,79 +96,147 @@ export const callStyles = css`
     color: var(--_color-danger);
   }
 
-  .call-status {
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
+  .lobby,
+  .ended {
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 2);
   }
 
-  .badge {
-    padding: 0 0.5rem;
-    border-radius: var(--_radius-s);
-    background: var(--_color-danger);
-    color: var(--_color-background);
-    font-size: 0.8125rem;
-  }
-
-  .gallery {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  .preview-area {
+    min-height: 10rem;
+    container-type: size;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
-    gap: var(--_space);
-    flex: 1;
+    place-items: end center;
   }
 
-  .tile {
-    position: relative;
-    aspect-ratio: 4 / 3;
-    background: var(--_tile-background);
+  .preview {
+    display: grid;
     border-radius: var(--_radius-m);
     overflow: hidden;
+    background: var(--_stage);
+    color: #c4c4cc;
+  }
+
+  .preview > * {
+    grid-area: 1 / 1;
+  }
+
+  .preview video,
+  .preview-placeholder {
+    width: min(100cqw, 100cqh * var(--_ratio, 16 / 9));
+    aspect-ratio: var(--_ratio, 16 / 9);
+    margin: 0;
+    object-fit: cover;
     display: grid;
     place-items: center;
-    outline: 2px solid transparent;
   }
 
-  .tile[data-dominant] {
-    outline-color: var(--_speaker-color);
+  .preview-toggles {
+    position: relative;
+    align-self: end;
+    justify-self: center;
+    display: flex;
+    gap: var(--_space);
+    padding: var(--_space);
   }
 
-  .initials {
-    font-size: 1.5rem;
-    font-weight: 600;
+  .self-video,
+  [part~='self-tile'] video {
+    transform: scaleX(-1);
   }
 
-  .name {
-    position: absolute;
-    inset-inline-start: 0.25rem;
-    bottom: 0.25rem;
-    padding: 0 0.375rem;
-    border-radius: var(--_radius-s);
-    background: var(--_color-background);
-    font-size: 0.8125rem;
+  .setup,
+  .devices {
+    gap: calc(var(--_space) * 1.5);
   }
 
-  .participant-list {
-    margin: 0;
-    padding-inline-start: calc(var(--_space) * 3);
+  @container call (min-width: 40rem) {
+    .lobby {
+      flex-direction: row;
+    }
+
+    .preview-area {
+      align-items: center;
+    }
+
+    .setup {
+      width: 18rem;
+      justify-content: center;
+    }
   }
 
-  .shortcuts {
+  .picker,
+  .level {
+    gap: 0.25rem;
     font-size: 0.8125rem;
     color: var(--_color-text-muted);
   }
 
-  .incoming {
-    padding: var(--_space);
-    border: 1px solid var(--_color-accent);
-    border-radius: var(--_radius-m);
-    background: var(--_color-surface);
+  select {
+    font: inherit;
+    padding: 0.375rem;
   }
 
-  .incoming p {
-    margin: 0 0 var(--_space);
+  meter {
+    display: block;
+    width: 100%;
+  }
+
+  .join {
+    padding: 0.625rem;
     font-weight: 600;
+  }
+
+  .ended {
+    display: grid;
+    place-items: center;
+  }
+
+  .card {
+    width: min(100%, 24rem);
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    text-align: center;
+  }
+
+  .card p,
+  .incoming p {
+    margin: 0;
+  }
+
+  .muted-text {
+    color: var(--_color-text-muted);
+  }
+
+  .actions,
+  .incoming-actions {
+    display: flex;
+    justify-content: center;
+    gap: var(--_space);
+    margin-top: var(--_space);
+  }
+
+  .secondary {
+    background: var(--_color-background);
+    color: var(--_color-text);
+    border-color: var(--_color-border);
+  }
+
+  .incoming {
+    position: absolute;
+    z-index: 4;
+    inset: var(--_space) var(--_space) auto;
+    margin: auto;
+    width: fit-content;
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-background);
+    box-shadow: 0 4px 16px #0006;
+    font-weight: 600;
+    text-align: center;
   }
 `;

@@ -8,12 +8,15 @@ import type { AcsSession } from '../core/session.js';
 import type { ParticipantView } from '../calling/active-call.js';
 import { CallElement } from '../calling/call-element.js';
 import { callStyles } from './acs-call.styles.js';
+import { stageStyles } from './call-stage.styles.js';
 import { CallController, type CallTarget, type CallViewState } from './call-controller.js';
 import type { CallEndedView } from '../calling/call-end-reason.js';
 import type { CallState, DtmfTone } from '../calling/call-engine.js';
+import type { CallDialog } from './call-controls.js';
+import { renderEnded } from './call-ended.js';
+import { renderIncoming } from './call-incoming.js';
 import { renderDevicePickers, renderLobby } from './call-lobby.js';
-import { formatDuration } from '../calling/format-duration.js';
-import { renderStage, stateText } from './call-stage.js';
+import { renderStage, stateText, type CallLayout } from './call-stage.js';
 
 type OnOff = 'on' | 'off';
 
@@ -40,46 +43,56 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
  * @event acs-data-received - Data from another participant's `sendData()`. `detail: { from, data, text }`.
  *
  * @csspart lobby - The device check before joining.
- * @csspart preview - The camera preview in the lobby.
+ * @csspart preview - The camera preview in the lobby, at the camera's aspect ratio, with the camera and microphone toggles over it.
  * @csspart device-problem - The explanation when a camera or microphone is blocked or missing.
  * @csspart level-meter - The microphone level meter.
  * @csspart device-picker - A camera, microphone or speaker selector.
  * @csspart join-button - The button that joins or starts the call.
- * @csspart stage - The call in progress.
+ * @csspart stage - The call in progress (a dark stage that fills the element).
  * @csspart call-status - The line with the call state, timer and recording indicator.
  * @csspart timer - The call duration.
  * @csspart recording-indicator - Shown while the call is recorded or transcribed.
  * @csspart screen-share - The large view of a shared screen.
  * @csspart gallery - The grid of video tiles.
+ * @csspart strip - The row of smaller tiles beside the large view in speaker layout.
  * @csspart video-tile - One participant's tile.
- * @csspart self-tile - This user's own tile (also a `video-tile`).
+ * @csspart self-tile - This user's own tile (also a `video-tile`); it floats over the stage when others are in the call.
  * @csspart dominant-speaker - The tile of the person speaking most (also a `video-tile`).
+ * @csspart participants-panel - The panel with the list of people in the call.
  * @csspart participant-list - The list of people in the call.
  * @csspart controls - The call's toolbar.
- * @csspart control - Any toolbar button.
- * @csspart microphone-button - Mute / unmute.
- * @csspart camera-button - Camera on / off.
- * @csspart share-button - Screen sharing.
- * @csspart hold-button - Hold / resume.
- * @csspart raise-hand-button - Raise / lower hand.
- * @csspart participants-button - Shows the participant list.
+ * @csspart control - Any icon button of the toolbar, the lobby preview, the incoming-call prompt and the dialogs.
+ * @csspart microphone-button - Mutes the microphone (pressed while muted).
+ * @csspart camera-button - Turns the camera off (pressed while off).
+ * @csspart share-button - Shares the screen (pressed while sharing).
+ * @csspart participants-button - Shows the participants panel.
+ * @csspart more-button - Opens the menu with hold, raise hand, device settings and keyboard shortcuts.
+ * @csspart more-menu - That menu.
+ * @csspart menu-item - Any item of that menu.
+ * @csspart hold-button - The menu item that holds and resumes the call (checked while on hold).
+ * @csspart raise-hand-button - The menu item that raises and lowers the hand (checked while raised).
+ * @csspart device-settings-button - The menu item that opens the device settings.
+ * @csspart shortcuts-button - The menu item that lists the keyboard shortcuts.
  * @csspart hang-up-button - Leaves the call.
+ * @csspart dialog - The device settings or keyboard shortcuts during a call.
  * @csspart shortcuts - The list of keyboard shortcuts.
+ * @csspart close-button - Closes a dialog, or the end screen (back to the lobby).
  * @csspart incoming - The incoming-call prompt.
  * @csspart accept-video-button - Answers the incoming call with the camera on.
  * @csspart accept-audio-button - Answers the incoming call with the camera off.
  * @csspart decline-button - Declines the incoming call.
- * @csspart end-screen - The screen after the call, with the reason and a rejoin button.
+ * @csspart end-screen - The screen after the call: a card with the reason, the duration, Rejoin and Close.
  * @csspart rejoin-button - Joins the same call again.
  * @csspart error-message - Why the last action failed.
  *
- * @cssprop --acs-call-height - Height of the call window (default 30rem).
+ * @cssprop --acs-call-height - Height of the element when the page does not size it (default 30rem).
+ * @cssprop --acs-call-stage-background - Background of the call's stage (default a near-black, in both themes).
  * @cssprop --acs-call-tile-background - Background of a video tile without video.
- * @cssprop --acs-call-speaker-color - Outline of the dominant speaker's tile.
- * @cssprop --acs-call-hang-up-color - Background of the hang-up button.
+ * @cssprop --acs-call-speaker-color - Ring around the dominant speaker's tile.
+ * @cssprop --acs-call-hang-up-color - Background of the leave and decline buttons.
  */
 export class AcsCall extends CallElement {
-  static override styles = [...AcsElement.styles, callStyles];
+  static override styles = [...AcsElement.styles, callStyles, stageStyles];
 
   /** Joins the ACS group call with this id (a UUID). */
   @property({ attribute: 'group-id' }) groupId?: string;
@@ -105,7 +118,14 @@ export class AcsCall extends CallElement {
   /** Rings this element when someone calls the signed-in user while no call is in progress. */
   @property({ type: Boolean }) incoming = false;
 
+  /** `gallery` (default) gives everyone an equal tile; `speaker` shows the person speaking large, the others in a strip. A shared screen always shows large. */
+  @property() layout: CallLayout = 'gallery';
+
   @state() private participantsOpen = false;
+  @state() private menuOpen = false;
+  @state() private dialog: CallDialog | undefined;
+  /** Where focus goes after the next render: the first menu item, or back to the More button. */
+  private focusNext: string | undefined;
   private shownPhase: CallViewState['phase'] = 'lobby';
   private focusMovesTo: CallViewState['phase'] | undefined;
 
@@ -184,9 +204,11 @@ export class AcsCall extends CallElement {
   }
 
   protected override updated(): void {
-    const control = this.focusMovesTo && FOCUS_AFTER[this.focusMovesTo];
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    const control = this.focusNext ?? (this.focusMovesTo && FOCUS_AFTER[this.focusMovesTo]);
     if (!control) return;
-    this.focusMovesTo = undefined;
+    this.focusNext = this.focusMovesTo = undefined;
     this.renderRoot.querySelector<HTMLElement>(`[part~="${control}"]`)?.focus();
   }
 
@@ -217,63 +239,59 @@ export class AcsCall extends CallElement {
   private renderCall(session: AcsSession | undefined): TemplateResult {
     const strings = this.localize.strings.call;
     const view = this.calls.state;
-    const selfName = this.displayName ?? session?.displayName ?? '';
-    const deviceIntents = {
-      selectCamera: (id: string) => void this.feedback.run(() => this.calls.selectCamera(id)),
-      selectMicrophone: (id: string) => void this.feedback.run(() => this.calls.selectMicrophone(id)),
-      selectSpeaker: (id: string) => void this.feedback.run(() => this.calls.selectSpeaker(id)),
-    };
-    const stage = {
-      selfName,
-      selfVideo: view.media.camera.stream,
-      cameraStatus: view.media.camera.status,
-      elapsedSeconds: view.elapsedSeconds,
-      participantsOpen: this.participantsOpen,
-      devicePickers: renderDevicePickers(view, strings, deviceIntents),
+    const run = (action: () => Promise<void>) => void this.feedback.run(action);
+    const media = {
+      setCamera: (on: boolean) => run(() => this.calls.setCamera(on)),
+      setMicrophone: (on: boolean) => run(() => this.calls.setMicrophone(on)),
+      selectCamera: (id: string) => run(() => this.calls.selectCamera(id)),
+      selectMicrophone: (id: string) => run(() => this.calls.selectMicrophone(id)),
+      selectSpeaker: (id: string) => run(() => this.calls.selectSpeaker(id)),
     };
     return html`<div class="call">
-      ${view.incoming ? this.renderIncoming(view.incoming.name, strings) : nothing}
+      ${view.incoming ? renderIncoming(view.incoming.name, strings, { accept: (video) => void this.accept(video), decline: () => void this.decline() }) : nothing}
       ${
         view.phase === 'in-call' && view.call
-          ? renderStage({ ...stage, call: view.call }, strings, {
-              setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
-              setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
-              shareScreen: (on) => void this.feedback.run(() => this.calls.shareScreen(on)),
-              hold: (on) => void this.feedback.run(() => this.calls.hold(on)),
-              raiseHand: (up) => void this.feedback.run(() => this.calls.raiseHand(up)),
-              toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
-              hangUp: () => void this.hangUp(),
-            })
+          ? renderStage(
+              {
+                call: view.call,
+                layout: this.layout,
+                selfName: this.displayName ?? session?.displayName ?? '',
+                selfVideo: view.media.camera.stream,
+                cameraStatus: view.media.camera.status,
+                elapsedSeconds: view.elapsedSeconds,
+                participantsOpen: this.participantsOpen,
+                menuOpen: this.menuOpen,
+                dialog: this.dialog,
+                devicePickers: renderDevicePickers(view, strings, media),
+              },
+              strings,
+              {
+                ...media,
+                shareScreen: (on) => run(() => this.calls.shareScreen(on)),
+                hold: (on) => run(() => this.calls.hold(on)),
+                raiseHand: (up) => run(() => this.calls.raiseHand(up)),
+                toggleParticipants: () => (this.participantsOpen = !this.participantsOpen),
+                setMenu: (open, returnFocus) => {
+                  this.menuOpen = open;
+                  // Removing the menu blurs its item, which closes it again: that must not undo the focus return.
+                  if (open || returnFocus) this.focusNext = open ? 'menu-item' : 'more-button';
+                },
+                openDialog: (dialog) => (this.dialog = dialog),
+                closeDialog: () => {
+                  this.dialog = undefined;
+                  this.focusNext = 'more-button';
+                },
+                hangUp: () => void this.hangUp(),
+              },
+            )
           : view.phase === 'ended' && view.ended
-            ? this.renderEnded(view.ended, strings)
-            : renderLobby(view, strings, this.joinLabel(strings), {
-                ...deviceIntents,
-                setCamera: (on) => void this.feedback.run(() => this.calls.setCamera(on)),
-                setMicrophone: (on) => void this.feedback.run(() => this.calls.setMicrophone(on)),
-                join: () => void this.start(),
+            ? renderEnded({ reason: this.endText(view.ended), durationSeconds: view.ended.durationSeconds, canRejoin: this.hasTarget() }, strings, {
+                rejoin: () => void this.start(),
+                close: () => run(() => this.calls.returnToLobby()),
               })
+            : renderLobby(view, strings, this.joinLabel(strings), { ...media, join: () => void this.start() })
       }
       ${this.feedback.render()}
-    </div>`;
-  }
-
-  private renderIncoming(name: string, strings: AcsStrings['call']): TemplateResult {
-    return html`<div class="incoming" part="incoming" role="alertdialog" aria-labelledby="incoming-title">
-      <p id="incoming-title" dir="auto">${format(strings.incomingCall, { name })}</p>
-      <div class="incoming-actions">
-        <button type="button" part="accept-video-button" @click=${() => this.accept(true)}>${strings.acceptVideo}</button>
-        <button type="button" part="accept-audio-button" @click=${() => this.accept(false)}>${strings.acceptAudio}</button>
-        <button type="button" class="hang-up" part="decline-button" @click=${() => this.decline()}>${strings.decline}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderEnded(ended: CallEndedView, strings: AcsStrings['call']): TemplateResult {
-    return html`<div class="ended" part="end-screen">
-      <h2 class="title">${strings.ended}</h2>
-      <p>${this.endText(ended)}</p>
-      ${ended.durationSeconds > 0 ? html`<p>${format(strings.endedAfter, { duration: formatDuration(ended.durationSeconds) })}</p>` : nothing}
-      ${this.hasTarget() ? html`<button type="button" part="rejoin-button" @click=${() => this.start()}>${strings.rejoin}</button>` : nothing}
     </div>`;
   }
 

@@ -164,6 +164,11 @@ export class CallController extends CallSlotController<CallViewState> {
       this.localVideo = undefined;
       this.callbacks.onCallEnded(ended);
     }
+    await this.returnToLobby();
+  }
+
+  /** From the end screen (or a call just left) back to the lobby, with the camera and microphone as last wished. */
+  async returnToLobby(): Promise<void> {
     this.setState({ phase: 'lobby', call: undefined, ended: undefined, elapsedSeconds: 0 });
     await this.reopenMedia();
   }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { CallViewState } from './call-controller.js';
 import type { MediaDeviceOption, MediaStatus } from './local-media.js';
+import { cameraToggle, microphoneToggle } from './call-controls.js';
 import { streamSource } from './stream-source.js';
 
 export interface DeviceIntents {
@@ -19,48 +20,66 @@ export interface LobbyIntents extends DeviceIntents {
 type CallStrings = AcsStrings['call'];
 
 /**
- * The device check before a call: preview, toggles, pickers, level meter and the join button.
- * Everything here comes from the browser's media APIs, so it paints before the SDK arrives.
+ * The device check before a call: the preview at the camera's own shape with the toggles over
+ * it, then the pickers, the level meter and the join button. Everything here comes from the
+ * browser's media APIs, so it paints before the SDK arrives. `joinLabel` is undefined for an
+ * element that only waits for incoming calls: it has nothing to join.
  */
-/** `joinLabel` is undefined for an element that only waits for incoming calls: it has nothing to join. */
 export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel: string | undefined, intents: LobbyIntents): TemplateResult {
   const { media } = view;
   const cameraOn = media.camera.status === 'on';
   const microphoneOn = media.microphone.status === 'on';
   const ready = view.agentReady && view.phase === 'lobby';
   return html`<div class="lobby" part="lobby">
-    <h2 class="title">${strings.lobbyTitle}</h2>
-    <div class="preview" part="preview">
+    <div class="preview-area">
+      <div class="preview" part="preview">
+        ${
+          cameraOn
+            ? html`<video
+                class="self-video"
+                aria-label=${strings.preview}
+                muted
+                autoplay
+                playsinline
+                @playing=${markPreviewPlaying}
+                @resize=${fitPreview}
+                ${streamSource(media.camera.stream)}
+              ></video>`
+            : html`<p class="preview-placeholder">${media.camera.status === 'starting' ? strings.cameraStarting : strings.cameraOff}</p>`
+        }
+        <div class="preview-toggles">
+          ${microphoneToggle(strings, !microphoneOn, media.microphone.status, () => intents.setMicrophone(!microphoneOn))}
+          ${cameraToggle(strings, !cameraOn, media.camera.status, () => intents.setCamera(!cameraOn))}
+        </div>
+      </div>
+    </div>
+    <div class="setup">
+      <h2 class="title">${strings.lobbyTitle}</h2>
+      ${renderProblem(media.camera.status, strings.cameraDenied, strings.cameraUnavailable)}
+      ${renderProblem(media.microphone.status, strings.microphoneDenied, strings.microphoneUnavailable)} ${renderDevicePickers(view, strings, intents)}
+      <label class="level">
+        ${strings.microphoneLevel}
+        <meter part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0}></meter>
+      </label>
       ${
-        cameraOn
-          ? html`<video
-              class="self-video"
-              aria-label=${strings.preview}
-              muted
-              autoplay
-              playsinline
-              @playing=${markPreviewPlaying}
-              ${streamSource(media.camera.stream)}
-            ></video>`
-          : html`<p class="preview-placeholder">${media.camera.status === 'starting' ? strings.cameraStarting : strings.cameraOff}</p>`
+        joinLabel === undefined
+          ? nothing
+          : html`<button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
+              ${ready ? joinLabel : strings.gettingReady}
+            </button>`
       }
     </div>
-    ${renderProblem(media.camera.status, strings.cameraDenied, strings.cameraUnavailable)}
-    ${renderProblem(media.microphone.status, strings.microphoneDenied, strings.microphoneUnavailable)}
-    <div class="toggles">
-      ${renderToggle(microphoneOn, microphoneOn ? strings.mute : strings.unmute, media.microphone.status, () => intents.setMicrophone(!microphoneOn), 'microphone-button')}
-      ${renderToggle(cameraOn, cameraOn ? strings.turnCameraOff : strings.turnCameraOn, media.camera.status, () => intents.setCamera(!cameraOn), 'camera-button')}
-      <meter class="level" part="level-meter" min="0" max="1" .value=${microphoneOn ? media.microphone.level : 0} aria-label=${strings.microphoneLevel}></meter>
-    </div>
-    ${renderDevicePickers(view, strings, intents)}
-    ${
-      joinLabel === undefined
-        ? nothing
-        : html`<button type="button" class="join" part="join-button" ?disabled=${!ready} aria-busy=${ready ? 'false' : 'true'} @click=${intents.join}>
-            ${ready ? joinLabel : strings.gettingReady}
-          </button>`
-    }
   </div>`;
+}
+
+/**
+ * Gives the preview the camera's own aspect ratio (the styles size it to fit the space), so
+ * nothing of the picture is cropped away; `resize` fires for the first frame and for every
+ * change of camera or orientation.
+ */
+function fitPreview(event: Event): void {
+  const video = event.target as HTMLVideoElement;
+  if (video.videoHeight) video.style.setProperty('--_ratio', String(video.videoWidth / video.videoHeight));
 }
 
 /** For `npm run bench` and the lobby tests: when the person first sees themselves. */
@@ -81,14 +100,6 @@ function renderProblem(status: MediaStatus, denied: string, unavailable: string)
   if (status === 'denied') return html`<p class="problem" part="device-problem" role="alert">${denied}</p>`;
   if (status === 'unavailable' || status === 'failed') return html`<p class="problem" part="device-problem" role="status">${unavailable}</p>`;
   return nothing;
-}
-
-/** A toggle button; `pressed` means the device is on. A device the browser refuses cannot be toggled. */
-export function renderToggle(pressed: boolean, label: string, status: MediaStatus | undefined, toggle: () => void, part: string): TemplateResult {
-  const blocked = status === 'denied' || status === 'unavailable';
-  return html`<button type="button" class="toggle" part=${`control ${part}`} aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${blocked} @click=${toggle}>
-    ${label}
-  </button>`;
 }
 
 function renderPicker(

@@ -1,46 +1,50 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
+import type { ActiveCallState } from '../calling/active-call.js';
 import type { CallState } from '../calling/call-engine.js';
 import { callPhase, type CallPhase } from '../calling/call-phase.js';
 import { formatDuration } from '../calling/format-duration.js';
-import { renderToggle } from './call-lobby.js';
+import { renderControls, type CallDialog, type ControlIntents } from './call-controls.js';
+import { renderAvatar, renderGallery, renderHand, renderMuted, renderTile, type TileView } from './call-tiles.js';
 import type { MediaStatus } from './local-media.js';
-import { streamSource, type VideoSource } from './stream-source.js';
+import { streamSource } from './stream-source.js';
 
 type CallStrings = AcsStrings['call'];
 
-export interface StageIntents {
-  setMicrophone: (on: boolean) => void;
-  setCamera: (on: boolean) => void;
-  shareScreen: (on: boolean) => void;
-  hold: (on: boolean) => void;
-  raiseHand: (up: boolean) => void;
-  toggleParticipants: () => void;
-  hangUp: () => void;
+/** `gallery` gives everyone an equal tile; `speaker` shows the dominant speaker large. A screen share always shows large. */
+export type CallLayout = 'gallery' | 'speaker';
+
+export interface StageIntents extends ControlIntents {
+  closeDialog: () => void;
 }
 
 export interface StageView {
   call: ActiveCallState;
+  layout: CallLayout;
   selfName: string;
   selfVideo: MediaStream | undefined;
-  /** A camera the browser refuses cannot be turned on in the call either. */
   cameraStatus: MediaStatus;
   elapsedSeconds: number;
   participantsOpen: boolean;
+  menuOpen: boolean;
+  dialog: CallDialog | undefined;
   /** The device selectors, shared with the lobby. */
   devicePickers: TemplateResult;
 }
 
-/** The call in progress: status line, gallery (screen share first), self view and controls. */
-export function renderStage(
-  { call, selfName, selfVideo, cameraStatus, elapsedSeconds, participantsOpen, devicePickers }: StageView,
-  strings: CallStrings,
-  intents: StageIntents,
-): TemplateResult {
-  const sharer = call.participants.find((participant) => participant.screen);
+/** The call in progress: a dark stage with the status line, the tiles, the floating self view, the panel and the controls. */
+export function renderStage(view: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
+  const { call, selfName, elapsedSeconds, participantsOpen } = view;
+  const self: TileView = {
+    name: selfName,
+    video: call.cameraOn ? view.selfVideo : undefined,
+    muted: call.muted,
+    handRaised: call.handRaised,
+    self: true,
+  };
   const count = call.participants.length + 1;
+  // With one or two others this user's tile floats over theirs; alone, or with more, it takes a tile of its own.
+  const floats = count > 1 && count < 4;
   return html`<div class="stage" part="stage">
     <header class="call-status" part="call-status">
       <span class="state">${call.reconnecting ? strings.reconnecting : stateText(call.callState, strings)}</span>
@@ -48,88 +52,80 @@ export function renderStage(
       ${call.recording ? html`<span class="badge" part="recording-indicator">${strings.recording}</span>` : nothing}
       ${call.transcribing ? html`<span class="badge" part="recording-indicator">${strings.transcribing}</span>` : nothing}
     </header>
-    ${sharer ? html`<figure class="screen-share" part="screen-share">${renderVideo(sharer.screen, format(strings.sharingScreen, { name: sharer.name }))}</figure>` : nothing}
-    <ul class="gallery" part="gallery" aria-label=${strings.gallery}>
-      ${repeat(
-        call.participants,
-        (participant) => participant.id,
-        (participant) => renderTile(participant, strings),
-      )}
-      <li class="tile self" part="video-tile self-tile">
-        ${call.cameraOn && selfVideo ? html`<video muted autoplay playsinline ${streamSource(selfVideo)}></video>` : renderInitials(selfName)}
-        <span class="name"
-          >${format(strings.you, { name: selfName })}${call.muted ? html` · ${strings.muted}` : nothing}${call.handRaised ? html` · ${strings.handRaised}` : nothing}</span
-        >
-      </li>
-    </ul>
+    <div class="main">
+      ${renderTiles(view, floats ? call.participants : [self, ...call.participants], strings)}
+      ${
+        floats
+          ? html`<ul class="self-view" aria-label=${strings.gallery}>
+              ${renderTile(self, strings)}
+            </ul>`
+          : nothing
+      }
+    </div>
+    ${participantsOpen ? renderParticipants(call, self, count, strings) : nothing} ${renderControls({ ...view, count }, strings, intents)}
     ${
-      participantsOpen
-        ? html`<ul class="participant-list" part="participant-list" id="participant-list" aria-label=${format(strings.participants, { count: String(count) })}>
-            <li>${format(strings.you, { name: selfName })}</li>
-            ${call.participants.map((participant) => html`<li dir="auto">${participant.name}${participantFlags(participant, strings)}</li>`)}
-          </ul>`
+      view.dialog
+        ? html`<dialog class="dialog" part="dialog" aria-labelledby="dialog-title" @close=${intents.closeDialog}>
+            ${renderDialog(view.dialog, view.devicePickers, strings)}
+          </dialog>`
         : nothing
     }
-    <div class="controls" part="controls" role="toolbar" aria-label=${strings.label}>
-      ${renderToggle(!call.muted, call.muted ? strings.unmute : strings.mute, undefined, () => intents.setMicrophone(call.muted), 'microphone-button')}
-      ${renderToggle(call.cameraOn, call.cameraOn ? strings.turnCameraOff : strings.turnCameraOn, cameraStatus, () => intents.setCamera(!call.cameraOn), 'camera-button')}
-      ${renderToggle(call.screenSharing, call.screenSharing ? strings.stopSharing : strings.shareScreen, undefined, () => intents.shareScreen(!call.screenSharing), 'share-button')}
-      ${renderToggle(call.onHold, call.onHold ? strings.resume : strings.hold, undefined, () => intents.hold(!call.onHold), 'hold-button')}
-      ${renderToggle(call.handRaised, call.handRaised ? strings.lowerHand : strings.raiseHand, undefined, () => intents.raiseHand(!call.handRaised), 'raise-hand-button')}
-      <button
-        type="button"
-        class="toggle"
-        part="control participants-button"
-        aria-expanded=${participantsOpen ? 'true' : 'false'}
-        aria-controls="participant-list"
-        @click=${intents.toggleParticipants}
-      >
-        ${format(strings.participants, { count: String(count) })}
-      </button>
-      <button type="button" class="hang-up" part="control hang-up-button" @click=${intents.hangUp}>${strings.hangUp}</button>
-    </div>
-    ${devicePickers}
-    <details class="shortcuts" part="shortcuts">
-      <summary>${strings.shortcuts}</summary>
-      <ul>
-        <li>${strings.shortcutMute}</li>
-        <li>${strings.shortcutCamera}</li>
-        <li>${strings.shortcutHangUp}</li>
-      </ul>
-    </details>
   </div>`;
 }
 
-function renderTile(participant: ParticipantView, strings: CallStrings): TemplateResult {
-  return html`<li
-    class="tile"
-    part=${participant.dominant ? 'video-tile dominant-speaker' : 'video-tile'}
-    ?data-dominant=${participant.dominant}
-    ?data-speaking=${participant.speaking}
-  >
-    ${participant.video ? renderVideo(participant.video, participant.name) : renderInitials(participant.name)}
-    <span class="name" dir="auto">${participant.name}${participantFlags(participant, strings)}</span>
-  </li>`;
+/** The gallery, or in speaker layout (and whenever a screen is shared) one large view over a strip of the rest. */
+function renderTiles({ call, layout }: StageView, tiles: readonly TileView[], strings: CallStrings): TemplateResult {
+  const sharer = call.participants.find((participant) => participant.screen);
+  const speaker = call.participants.find((participant) => participant.dominant) ?? call.participants.at(0);
+  if (!speaker || (!sharer && layout !== 'speaker')) return renderGallery(tiles, strings);
+  return html`<div class="speaker-layout">
+    ${
+      sharer
+        ? html`<figure class="screen-share" part="screen-share">
+            <video autoplay playsinline muted aria-label=${format(strings.sharingScreen, { name: sharer.name })} ${streamSource(sharer.screen)}></video>
+          </figure>`
+        : html`<ul class="spotlight" aria-label=${strings.gallery}>
+            ${renderTile(speaker, strings)}
+          </ul>`
+    }
+    ${renderGallery(sharer ? tiles : tiles.filter((tile) => tile !== speaker), strings, 'strip')}
+  </div>`;
 }
 
-function participantFlags(participant: ParticipantView, strings: CallStrings): TemplateResult | typeof nothing {
-  const flags = [participant.muted ? strings.muted : '', participant.handRaised ? strings.handRaised : ''].filter(Boolean);
-  return flags.length ? html`<span class="flags"> · ${flags.join(' · ')}</span>` : nothing;
+function renderParticipants(call: ActiveCallState, self: TileView, count: number, strings: CallStrings): TemplateResult {
+  const label = format(strings.participants, { count: String(count) });
+  const people: readonly TileView[] = [self, ...call.participants];
+  // The list is focusable so that a long one scrolls from the keyboard. Names are isolated (<bdi>) in a
+  // label that keeps the element's direction, so they line up at the start of the row in RTL too.
+  return html`<section class="panel" part="participants-panel" aria-labelledby="panel-title">
+    <h2 class="panel-title" id="panel-title">${label}</h2>
+    <ul class="participant-list" part="participant-list" id="participant-list" aria-label=${label} tabindex="0">
+      ${people.map(
+        (person) =>
+          html`<li>
+            ${renderAvatar(person.name)}<span class="label"><bdi>${person.self ? format(strings.you, { name: person.name }) : person.name}</bdi></span
+            >${renderHand(person.handRaised, strings)}${renderMuted(person.muted, strings)}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
-function renderVideo(source: VideoSource, label: string): TemplateResult {
-  return html`<video autoplay playsinline muted aria-label=${label} ${streamSource(source)}></video>`;
-}
-
-function renderInitials(name: string): TemplateResult {
-  const initials = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the first code point, so an astral letter is not split
-    .map((word) => [...word][0].toUpperCase())
-    .join('');
-  return html`<span class="initials" aria-hidden="true">${initials}</span>`;
+function renderDialog(dialog: CallDialog, devicePickers: TemplateResult, strings: CallStrings): TemplateResult {
+  const title = dialog === 'devices' ? strings.deviceSettings : strings.shortcuts;
+  return html`<form method="dialog" class="dialog-header">
+      <h2 id="dialog-title">${title}</h2>
+      <button class="secondary" part="close-button">${strings.close}</button>
+    </form>
+    ${
+      dialog === 'devices'
+        ? devicePickers
+        : html`<ul class="shortcuts" part="shortcuts">
+            <li>${strings.shortcutMute}</li>
+            <li>${strings.shortcutCamera}</li>
+            <li>${strings.shortcutHangUp}</li>
+          </ul>`
+    }`;
 }
 
 const PHASE_TEXT: Record<CallPhase, keyof CallStrings> = {

@@ -1,79 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/call.js';
-import type { AcsCall } from '../../src/call/acs-call.js';
 import { en } from '../../src/core/i18n/en.js';
-import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager, type FakeCall } from '../../src/testing/index.js';
+import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager } from '../../src/testing/index.js';
 import { acsEvent, forever } from './support/events.js';
-
-const strings = en.call;
-
-interface CallFixture {
-  el: AcsCall;
-  engine: FakeCallEngine;
-}
-
-/** An `<acs-call>` signed in as `userId` on a fake engine; `attributes` as on the page. */
-async function callElement(
-  options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string; provider?: () => unknown } = {},
-): Promise<CallFixture> {
-  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20, screenShareSource: () => Promise.resolve(canvasStream()) });
-  const el = document.createElement('acs-call');
-  el.callEngine = engine;
-  el.tokenProvider = (options.provider ?? (() => createTestToken({ userId: options.userId ?? '8:acs:resource_caller' }))) as never;
-  el.displayName = 'Caller';
-  for (const [name, value] of Object.entries(options.attributes ?? { 'group-id': '29228d3e-040e-4656-a70e-890ab4e173e5' })) el.setAttribute(name, value);
-  await fixture(html`<div>${el}</div>`);
-  return { el, engine };
-}
-
-function canvasStream(): MediaStream {
-  const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 180 });
-  const context = canvas.getContext('2d')!;
-  const paint = () => {
-    context.fillStyle = `hsl(${Date.now() % 360} 60% 50%)`;
-    context.fillRect(0, 0, 320, 180);
-  };
-  paint();
-  setInterval(paint, 100);
-  return canvas.captureStream(10);
-}
-
-function shadow(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function button(el: Element, name: string): HTMLButtonElement {
-  const match = [...shadow(el).querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === name);
-  if (!match) throw new Error(`No button named "${name}" in ${[...shadow(el).querySelectorAll('button')].map((b) => b.textContent.trim()).join(' | ')}`);
-  return match;
-}
-
-function hasButton(el: Element, name: string): boolean {
-  return [...shadow(el).querySelectorAll('button')].some((candidate) => candidate.textContent.trim() === name);
-}
-
-async function joinable(el: AcsCall): Promise<void> {
-  await waitUntil(() => hasButton(el, strings.join) && !button(el, strings.join).disabled, 'the join button never became enabled', { timeout: 5000 });
-}
-
-async function join(el: AcsCall, engine: FakeCallEngine): Promise<FakeCall> {
-  await joinable(el);
-  const placed = engine.nextCall();
-  button(el, strings.join).click();
-  const call = await placed;
-  await waitUntil(() => call.state === 'Connected' && shadow(el).textContent.includes(strings.connected), 'the call did not connect', { timeout: 5000 });
-  return call;
-}
-
-/** Every track of every `<video>` in the element, so a test can check they end. */
-function videoTracks(el: Element): MediaStreamTrack[] {
-  return [...shadow(el).querySelectorAll('video')].flatMap((video) => (video.srcObject as MediaStream | null)?.getTracks() ?? []);
-}
-
-async function playing(video: HTMLVideoElement): Promise<void> {
-  await waitUntil(() => video.videoWidth > 0 && !video.paused, 'the video never played', { timeout: 5000 });
-}
+import { button, callElement, hasButton, join, joinable, menuItem, nameOf, playing, shadow, strings, videoTracks } from './support/call-fixture.js';
 
 describe('<acs-call>', function () {
   this.timeout(20000);
@@ -122,28 +52,32 @@ describe('<acs-call>', function () {
     const { el, engine } = await callElement();
     const call = await join(el, engine);
 
-    button(el, strings.mute).click();
-    await waitUntil(() => call.isMuted && hasButton(el, strings.unmute), 'not muted');
-    expect(button(el, strings.unmute).getAttribute('aria-pressed')).to.equal('false');
+    const microphone = button(el, strings.mute);
+    expect(microphone.getAttribute('aria-pressed'), 'pressed means muted').to.equal('false');
+    microphone.click();
+    await waitUntil(() => call.isMuted && microphone.getAttribute('aria-pressed') === 'true', 'not muted');
+    expect(nameOf(microphone), 'the toggle keeps its name').to.equal(strings.mute);
 
     const cameraTracks = videoTracks(el);
-    button(el, strings.turnCameraOff).click();
-    await waitUntil(() => !call.isLocalVideoStarted && hasButton(el, strings.turnCameraOn), 'camera still on');
+    const camera = button(el, strings.turnCameraOff);
+    camera.click();
+    await waitUntil(() => !call.isLocalVideoStarted && camera.getAttribute('aria-pressed') === 'true', 'camera still on');
     expect(
       cameraTracks.every((track) => track.readyState === 'ended'),
       'the camera light stays on',
     ).to.equal(true);
-    button(el, strings.turnCameraOn).click();
-    await waitUntil(() => call.isLocalVideoStarted && hasButton(el, strings.turnCameraOff), 'camera did not come back');
+    camera.click();
+    await waitUntil(() => call.isLocalVideoStarted && camera.getAttribute('aria-pressed') === 'false', 'camera did not come back');
 
-    button(el, strings.shareScreen).click();
-    await waitUntil(() => call.isScreenSharingOn && hasButton(el, strings.stopSharing), 'not sharing');
-    button(el, strings.stopSharing).click();
+    const share = button(el, strings.shareScreen);
+    share.click();
+    await waitUntil(() => call.isScreenSharingOn && share.getAttribute('aria-pressed') === 'true', 'not sharing');
+    share.click();
     await waitUntil(() => !call.isScreenSharingOn, 'still sharing');
 
     el.focus();
     const keyboardMute = new KeyboardEvent('keydown', { code: 'KeyM', altKey: true, bubbles: true, composed: true });
-    button(el, strings.unmute).dispatchEvent(keyboardMute);
+    microphone.dispatchEvent(keyboardMute);
     await waitUntil(() => !call.isMuted, 'Alt+M did not unmute');
   });
 
@@ -154,15 +88,18 @@ describe('<acs-call>', function () {
     const call = await join(el, engine);
     call.addRemoteParticipant({ displayName: 'Ana' });
 
-    button(el, strings.hold).click();
+    (await menuItem(el, strings.hold)).click();
     await waitUntil(() => call.state === 'LocalHold' && shadow(el).textContent.includes(strings.onHold), 'not on hold');
-    button(el, strings.resume).click();
+    const hold = await menuItem(el, strings.hold);
+    expect(hold.getAttribute('aria-checked')).to.equal('true');
+    hold.click();
     await waitUntil(() => call.state === 'Connected', 'not resumed');
     expect(states).to.include.members(['Connecting', 'Connected', 'LocalHold']);
 
-    button(el, strings.raiseHand).click();
-    await waitUntil(() => hasButton(el, strings.lowerHand), 'the hand is not up');
-    expect(call.raisedHands).to.have.length(1);
+    (await menuItem(el, strings.raiseHand)).click();
+    await waitUntil(() => call.raisedHands.length === 1, 'the hand is not up');
+    expect((await menuItem(el, strings.raiseHand)).getAttribute('aria-checked')).to.equal('true');
+    await waitUntil(() => shadow(el).querySelector(`[part~="self-tile"] [aria-label="${strings.handRaised}"]`), 'no raised-hand badge on the own tile');
 
     await waitUntil(() => hasButton(el, 'Participants (2)'), 'Ana is not counted');
     const toggle = button(el, 'Participants (2)');
@@ -170,7 +107,7 @@ describe('<acs-call>', function () {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = shadow(el).querySelector('ul[aria-label="Participants (2)"]')!;
-    expect([...list.querySelectorAll('li')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
+    expect([...list.querySelectorAll('li bdi')].map((item) => item.textContent.trim())).to.deep.equal(['Caller (you)', 'Ana']);
   });
 
   it('joins to listen only when the microphone is blocked, and says how to fix it', async () => {
@@ -228,13 +165,10 @@ describe('<acs-call>', function () {
     button(el, strings.join).focus();
     await sendKeys({ press: 'Enter' });
     const call = await placed;
-    await waitUntil(
-      () => call.state === 'Connected' && shadow(el).activeElement?.textContent!.trim() === strings.mute,
-      'focus did not move to the microphone button',
-    );
+    await waitUntil(() => call.state === 'Connected' && nameOf(shadow(el).activeElement) === strings.mute, 'focus did not move to the microphone button');
     button(el, strings.hangUp).focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).activeElement?.textContent!.trim() === strings.rejoin, 'focus did not move to the rejoin button');
+    await waitUntil(() => nameOf(shadow(el).activeElement) === strings.rejoin, 'focus did not move to the rejoin button');
   });
 
   it('rejoins after the end screen, with the camera back on', async () => {
@@ -261,7 +195,11 @@ describe('<acs-call>', function () {
       return select.call(this, microphone);
     };
     try {
-      const picker = [...shadow(el).querySelectorAll('select')].find((candidate) => candidate.closest('label')!.textContent.includes(strings.microphone))!;
+      (await menuItem(el, strings.deviceSettings)).click();
+      await waitUntil(() => shadow(el).querySelector('dialog')?.open, 'the device settings did not open');
+      const picker = [...shadow(el).querySelectorAll<HTMLSelectElement>('dialog select')].find((candidate) =>
+        candidate.closest('label')!.textContent.includes(strings.microphone),
+      )!;
       await waitUntil(() => picker.options.length > 1, 'no microphones to pick from');
       const other = picker.options[picker.options.length - 1];
       picker.value = other.value;

@@ -89,7 +89,7 @@ test('with the camera denied, the lobby explains how to fix it and joining works
     );
     const call = page.locator('acs-call');
     await call.getByRole('alert').filter({ hasText: en.call.cameraDenied }).waitFor({ timeout: 15000 });
-    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOn }).isDisabled(), true);
+    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOff }).isDisabled(), true);
     const join = call.getByRole('button', { name: en.call.join });
     await join.waitFor();
     await page.waitForFunction(() => {
@@ -101,8 +101,8 @@ test('with the camera denied, the lobby explains how to fix it and joining works
     await join.click();
     await call.getByRole('button', { name: en.call.hangUp }).waitFor({ timeout: 15000 });
     await call.locator('[part="call-status"]', { hasText: en.call.connected }).waitFor({ timeout: 15000 });
-    assert.equal(await call.getByRole('button', { name: en.call.mute }).getAttribute('aria-pressed'), 'true', 'the microphone is on');
-    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOn }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await call.getByRole('button', { name: en.call.mute }).getAttribute('aria-pressed'), 'false', 'the microphone is on (not muted)');
+    assert.equal(await call.getByRole('button', { name: en.call.turnCameraOff }).getAttribute('aria-pressed'), 'true', 'the camera is off');
   } finally {
     await context.close();
   }

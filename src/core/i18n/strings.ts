@@ -76,10 +76,9 @@ export interface AcsStrings {
     unnamedSpeaker: string;
     /** Accessible name of the microphone level meter. */
     microphoneLevel: string;
-    turnCameraOn: string;
+    /** Toggles: one name each, `aria-pressed` says the camera is off / the microphone is muted. */
     turnCameraOff: string;
     mute: string;
-    unmute: string;
     /** The join button, before the call agent exists. */
     gettingReady: string;
     join: string;
@@ -97,16 +96,18 @@ export interface AcsStrings {
     onHold: string;
     reconnecting: string;
     hangUp: string;
+    /** The button of the menu with hold, raise hand, device settings and shortcuts. */
+    more: string;
+    deviceSettings: string;
     shareScreen: string;
-    stopSharing: string;
     hold: string;
-    resume: string;
     raiseHand: string;
-    lowerHand: string;
     /** The participants button and list; `{count}` people in the call. */
     participants: string;
     /** Accessible name of the video gallery. */
     gallery: string;
+    /** The last gallery tile when more people are in the call than fit: `{count}` not shown. */
+    moreParticipants: string;
     /** This user's own tile; `{name}` is their display name. */
     you: string;
     muted: string;
@@ -129,6 +130,8 @@ export interface AcsStrings {
     /** `{duration}` as m:ss or h:mm:ss. */
     endedAfter: string;
     rejoin: string;
+    /** The end screen's way back to the lobby. */
+    close: string;
     endHungUp: string;
     /** The other side of a one-to-one or phone call hung up. */
     endRemoteHungUp: string;
