@@ -36,6 +36,7 @@ export interface StageView {
 export function renderStage(view: StageView, strings: CallStrings, intents: StageIntents): TemplateResult {
   const { call, selfName, elapsedSeconds, participantsOpen } = view;
   const self: TileView = {
+    id: 'self',
     name: selfName,
     video: call.cameraOn ? view.selfVideo : undefined,
     muted: call.muted,

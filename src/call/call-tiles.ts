@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import { handIcon, micOffIcon } from '../core/icons.js';
 import { streamSource, type VideoSource } from './stream-source.js';
@@ -10,6 +11,8 @@ const MAX_TILES = 9;
 
 /** What one tile shows: a remote participant (a `ParticipantView` is one), or this user (`self`). */
 export interface TileView {
+  /** Keeps a person's tile, and its playing video, in place when others join or leave. */
+  readonly id: string;
   readonly name: string;
   readonly video: VideoSource;
   readonly muted: boolean;
@@ -21,15 +24,18 @@ export interface TileView {
 
 /**
  * The grid of tiles: 1 fills the stage, 2 side by side (stacked when the stage is taller than
- * wide), then 2×2 and 3×3. `data-count` lets the styles pick the columns. Tiles are not keyed
- * (no `repeat`, whose bytes the budget cannot spare): when someone leaves, the tiles after them
- * take the next person's stream, which `streamSource` swaps in.
+ * wide), then 2×2 and 3×3. `data-count` lets the styles pick the columns. Tiles are keyed by
+ * person, so when someone leaves the others' videos keep playing where they are.
  */
 export function renderGallery(tiles: readonly TileView[], strings: CallStrings, part = 'gallery'): TemplateResult {
   const overflow = tiles.length > MAX_TILES ? tiles.length - MAX_TILES + 1 : 0;
   const shown = overflow ? tiles.slice(0, MAX_TILES - 1) : tiles;
   return html`<ul class=${part} part=${part} aria-label=${strings.gallery} data-count=${Math.min(tiles.length, MAX_TILES)}>
-    ${shown.map((tile) => renderTile(tile, strings))}
+    ${repeat(
+      shown,
+      (tile) => tile.id,
+      (tile) => renderTile(tile, strings),
+    )}
     ${overflow ? html`<li class="tile others">${format(strings.moreParticipants, { count: String(overflow) })}</li>` : nothing}
   </ul>`;
 }
