@@ -1,6 +1,5 @@
 import { css } from 'lit';
 
-/** Styles of `<acs-dialpad>`; the shared tokens come from `core/styles`. */
 export const dialpadStyles = css`
   :host {
     --_width: var(--acs-dialpad-width, 20rem);
@@ -8,7 +7,9 @@ export const dialpadStyles = css`
     --_key-background: var(--acs-dialpad-key-background, var(--_color-surface));
     --_key-pressed: var(--acs-dialpad-key-pressed-background, var(--_color-accent));
     --_call: var(--acs-dialpad-call-color, var(--_color-accent));
-    --_hang-up: var(--acs-dialpad-hang-up-color, var(--_color-danger));
+    --_hang-up: var(--acs-dialpad-hang-up-color, var(--_color-danger-fill));
+    --_outline: var(--_color-text-muted);
+    --_row: 3rem;
     min-height: 8rem;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
@@ -24,108 +25,157 @@ export const dialpadStyles = css`
     padding: calc(var(--_space) * 2);
   }
 
+  p {
+    margin: 0;
+  }
+
+  .config-message {
+    padding: var(--_space);
+    border: 1px solid var(--_color-danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    font-size: 0.875rem;
+  }
+
   .fields {
     display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space);
   }
 
-  .field {
+  .country,
+  .number {
+    position: relative;
+    height: var(--_row);
+  }
+
+  .country {
     display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    margin-bottom: var(--_space);
-  }
-
-  .field-label {
-    font-size: 0.8125rem;
-    color: var(--_color-text-muted);
-  }
-
-  select,
-  input {
-    font: inherit;
-    color: var(--_color-text);
-    background: var(--_color-background);
-    border: 1px solid var(--_color-border);
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--_outline);
     border-radius: var(--_radius-s);
-    padding: 0.375rem 0.5rem;
-    min-width: 0;
+    white-space: nowrap;
   }
 
-  select:disabled,
-  input:read-only {
-    background: var(--_color-surface);
+  .country::after {
+    content: '';
+    border: 0.3rem solid transparent;
+    border-top-color: currentColor;
+    margin-top: 0.3rem;
+  }
+
+  .country:has(select:focus-visible) {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  select {
+    position: absolute;
+    inset: -1px;
+    width: calc(100% + 2px);
+    opacity: 0;
+    cursor: pointer;
   }
 
   .number {
-    display: flex;
-    gap: 0.25rem;
+    flex: 1;
+    min-width: 0;
   }
 
-  .number input {
-    flex: 1;
+  input {
+    width: 100%;
+    height: 100%;
+    padding-inline: 2.75rem;
+    font: inherit;
     font-size: 1.375rem;
-    letter-spacing: 0.02em;
     text-align: center;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius-s);
   }
 
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
 
-  .backspace {
-    padding-inline: var(--_space);
-    background: transparent;
+  input:read-only {
     border-color: transparent;
+    font-size: 1.625rem;
+    font-weight: 600;
+  }
+
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border-radius: 50%;
+    border-color: var(--_outline);
+    background: var(--_color-surface);
     color: var(--_color-text);
-    font-size: 1.25rem;
+  }
+
+  .backspace {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0.25rem;
+    margin-block: auto;
+    width: 2.25rem;
+    height: 2.25rem;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_color-text-muted);
     touch-action: manipulation;
     user-select: none;
   }
 
-  .backspace:disabled {
-    color: var(--_color-text-muted);
-    cursor: default;
+  .backspace:hover {
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+
+  [dir='rtl'] .backspace .icon {
+    transform: scaleX(-1);
   }
 
   .message,
   .problem {
-    margin: 0;
-    min-height: 1.4em;
+    flex-basis: 100%;
     font-size: 0.8125rem;
     color: var(--_color-danger);
   }
 
-  .problem {
-    min-height: 0;
+  .message {
+    min-height: 1.4em;
+  }
+
+  .locked .message:empty {
+    display: none;
   }
 
   .call-status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: center;
-    gap: 0 var(--_space);
     text-align: center;
-  }
-
-  .call-status p {
-    margin: 0;
+    color: var(--_color-text-muted);
   }
 
   .state {
     font-weight: 600;
-  }
-
-  .remote,
-  .reason {
-    flex-basis: 100%;
-    color: var(--_color-text-muted);
+    color: var(--_color-text);
   }
 
   .timer {
     font-variant-numeric: tabular-nums;
+  }
+
+  .sent-keys {
+    font-size: 0.875rem;
+    letter-spacing: 0.2em;
   }
 
   .keypad {
@@ -176,13 +226,18 @@ export const dialpadStyles = css`
 
   .controls {
     display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
+    align-items: center;
     gap: var(--_space);
   }
 
   .primary {
-    flex-basis: 100%;
+    flex: 1;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+    height: var(--_row);
+    border-radius: calc(var(--_row) / 2);
     font-weight: 600;
   }
 
@@ -194,28 +249,24 @@ export const dialpadStyles = css`
   .hang-up {
     background: var(--_hang-up);
     border-color: var(--_hang-up);
+    color: var(--_color-on-danger);
   }
 
   .primary:disabled {
     cursor: default;
-    opacity: 0.55;
-  }
-
-  .toggle {
     background: var(--_color-surface);
-    color: var(--_color-text);
     border-color: var(--_color-border);
-    font-size: 0.875rem;
+    color: var(--_color-text-muted);
   }
 
   .toggle[aria-pressed='true'] {
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
+    background: color-mix(in srgb, var(--_color-accent) 18%, var(--_color-background));
     border-color: var(--_color-accent);
   }
 
   .toggle:disabled {
     cursor: default;
     color: var(--_color-text-muted);
+    border-color: var(--_color-border);
   }
 `;
