@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const dialpadStyles = css`
   :host {
-    --_width: var(--acs-dialpad-width, 20rem);
+    --_width: var(--acs-dialpad-width, 22rem);
     --_key-size: var(--acs-dialpad-key-size, 3.25rem);
     --_key-background: var(--acs-dialpad-key-background, var(--_color-surface));
     --_key-pressed: var(--acs-dialpad-key-pressed-background, var(--_color-accent));
@@ -16,8 +16,16 @@ export const dialpadStyles = css`
     overflow: hidden;
   }
 
+  .base {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    height: 100%;
+  }
+
   .dialpad {
     display: flex;
+    width: 100%;
     flex-direction: column;
     gap: var(--_space);
     max-width: var(--_width);
@@ -27,15 +35,6 @@ export const dialpadStyles = css`
 
   p {
     margin: 0;
-  }
-
-  .config-message {
-    padding: var(--_space);
-    border: 1px solid var(--_color-danger);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius-s);
-    background: var(--_color-surface);
-    font-size: 0.875rem;
   }
 
   .fields {
@@ -77,7 +76,6 @@ export const dialpadStyles = css`
     inset: -1px;
     width: calc(100% + 2px);
     opacity: 0;
-    cursor: pointer;
   }
 
   .number {
@@ -88,7 +86,7 @@ export const dialpadStyles = css`
   input {
     width: 100%;
     height: 100%;
-    padding-inline: 2.75rem;
+    padding-inline: 0.5rem 2.75rem;
     font: inherit;
     font-size: 1.375rem;
     text-align: center;
@@ -103,6 +101,7 @@ export const dialpadStyles = css`
   }
 
   input:read-only {
+    padding: 0;
     border-color: transparent;
     font-size: 1.625rem;
     font-weight: 600;
@@ -111,7 +110,6 @@ export const dialpadStyles = css`
   .icon-button {
     display: inline-grid;
     place-items: center;
-    flex: none;
     width: 2.75rem;
     height: 2.75rem;
     padding: 0;
@@ -132,20 +130,19 @@ export const dialpadStyles = css`
     background: transparent;
     color: var(--_color-text-muted);
     touch-action: manipulation;
-    user-select: none;
-  }
-
-  .backspace:hover {
-    background: var(--_color-surface);
-    color: var(--_color-text);
   }
 
   [dir='rtl'] .backspace .icon {
     transform: scaleX(-1);
   }
 
+  [dir='rtl'] input {
+    padding-inline: 2.75rem 0.5rem;
+  }
+
   .message,
-  .problem {
+  .problem,
+  .config-message {
     flex-basis: 100%;
     font-size: 0.8125rem;
     color: var(--_color-danger);
@@ -155,7 +152,7 @@ export const dialpadStyles = css`
     min-height: 1.4em;
   }
 
-  .locked .message:empty {
+  .locked .message {
     display: none;
   }
 
@@ -171,11 +168,6 @@ export const dialpadStyles = css`
 
   .timer {
     font-variant-numeric: tabular-nums;
-  }
-
-  .sent-keys {
-    font-size: 0.875rem;
-    letter-spacing: 0.2em;
   }
 
   .keypad {
@@ -237,7 +229,7 @@ export const dialpadStyles = css`
     justify-content: center;
     gap: var(--_space);
     height: var(--_row);
-    border-radius: calc(var(--_row) / 2);
+    border-radius: 2rem;
     font-weight: 600;
   }
 
@@ -267,6 +259,5 @@ export const dialpadStyles = css`
   .toggle:disabled {
     cursor: default;
     color: var(--_color-text-muted);
-    border-color: var(--_color-border);
   }
 `;

@@ -60,7 +60,7 @@ const FLASH_MS = 150;
  * @csspart key-tones-button - The local key-press tones (pressed: on).
  * @csspart error-message - Why the last action failed.
  *
- * @cssprop --acs-dialpad-width - Maximum width of the dial pad (default 20rem).
+ * @cssprop --acs-dialpad-width - Maximum width of the dial pad (default 22rem).
  * @cssprop --acs-dialpad-key-size - Height of a key (default 3.25rem).
  * @cssprop --acs-dialpad-key-background - Background of a key.
  * @cssprop --acs-dialpad-key-pressed-background - Background of a key while pressed or typed.
@@ -201,9 +201,7 @@ export class AcsDialpad extends CallElement {
     const { entry } = this;
     const noCallerId = this.callerIdMissing();
     return html`<div class="dialpad" part="dialpad">
-      ${
-        noCallerId ? html`<p class="config-message" part="config-message">${strings.errors['missing-caller-id']}</p>` : nothing
-      }
+      ${noCallerId ? html`<p class="config-message" part="config-message">${strings.errors['missing-caller-id']}</p>` : nothing}
       ${renderNumberField(entry, mode === 'own-call', this.localize, this.backspaceHold, { selectCountry: this.onCountryChange, input: this.onInput, paste: this.onPaste })}
       ${renderCallStatus(view, view.ended ? this.endText(view.ended) : '', strings)}
       ${renderKeypad({ pressed: this.pressedKey, holdZeroForPlus: mode === 'entry' }, strings.dialpad, this.keyHold, {

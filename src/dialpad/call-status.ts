@@ -22,7 +22,7 @@ export function statusText(state: CallState, strings: DialpadStrings): string {
 }
 
 function timer(seconds: number, strings: AcsStrings): TemplateResult {
-  return html` · <time class="timer" part="timer" datetime="PT${seconds}S" aria-label=${strings.call.duration}>${formatDuration(seconds)}</time>`;
+  return html` · <time class="timer" part="timer" aria-label=${strings.call.duration}>${formatDuration(seconds)}</time>`;
 }
 
 /**
@@ -36,7 +36,7 @@ export function renderCallStatus(view: DialpadCallView, endText: string, strings
     const connected = call.connectedAt !== undefined && call.callState !== 'Disconnecting' && call.callState !== 'Disconnected';
     return html`<div class="call-status" part="call-status">
       <p class="state">${statusText(call.callState, strings.dialpad)}${connected ? timer(view.elapsedSeconds, strings) : nothing}</p>
-      ${view.sentKeys ? html`<p class="sent-keys" part="sent-keys" dir="ltr">${view.sentKeys}</p>` : nothing}
+      ${view.sentKeys ? html`<p part="sent-keys" dir="ltr">${view.sentKeys}</p>` : nothing}
     </div>`;
   }
   if (view.phase === 'ended' && ended) {

@@ -8,7 +8,7 @@ import { isValidCallerId } from './phone-number.js';
 
 /** Why the pad cannot place phone calls of its own: it needs an `alternate-caller-id`. */
 export function missingCallerId(): AcsError {
-  return new AcsError('missing-caller-id', 'Phone calls need alternate-caller-id: an ACS phone number of the resource, in E.164 (+18005550100).');
+  return new AcsError('missing-caller-id', 'alternate-caller-id must be an ACS phone number in E.164 (+18005550100).');
 }
 
 /** What `<acs-dialpad>` shows of its own phone call. */

@@ -30,7 +30,8 @@ export interface NumberFieldIntents {
 /**
  * One row: the country selector, shown as its short code (`US +1`) over the native select that
  * lists the full names, and the number field (`#number`, `entry` formatted as typed) with its
- * backspace button inside, at the end (held: clears); under them, why the number cannot be called
+ * backspace button inside, at the end (held: clears; there even when the number is empty, so that
+ * emptying it never takes the focus away); under them, why the number cannot be called
  * yet. During the pad's own call (`locked`) the field alone stays, read-only, as the number called:
  * it keeps the focus a person dialled from.
  * The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives re-renders.
@@ -52,7 +53,7 @@ export function renderNumberField(
         ? nothing
         : html`<label class="country">
             <span class="visually-hidden">${strings.country}</span>
-            <span class="country-code" aria-hidden="true" dir="ltr">${country} +${callingCode}</span>
+            <span aria-hidden="true" dir="ltr">${country} +${callingCode}</span>
             <select part="country-select" @change=${intents.selectCountry}>
               ${options.map((option) => html`<option value=${option.code} ?selected=${option.code === country}>${option.name} (+${option.callingCode})</option>`)}
             </select>
@@ -75,7 +76,7 @@ export function renderNumberField(
         @paste=${intents.paste}
       />
       ${
-        locked || entry.text === ''
+        locked
           ? nothing
           : html`<button
               type="button"
@@ -83,22 +84,12 @@ export function renderNumberField(
               part="backspace-button"
               aria-label=${strings.backspace}
               title=${strings.backspace}
-              @pointerdown=${(event: PointerEvent) => {
-                const refocus = refocusWhenEmpty(event, entry);
-                hold.down(event, () => {
-                  entry.clear();
-                  refocus();
-                });
-              }}
+              @pointerdown=${(event: PointerEvent) => hold.down(event, () => entry.clear())}
               @pointerup=${() => hold.up()}
               @pointerleave=${(event: PointerEvent) => hold.up(event.buttons !== 0)}
               @pointercancel=${() => hold.cancel()}
               @contextmenu=${(event: Event) => event.preventDefault()}
-              @click=${(event: Event) => {
-                if (!hold.clicked()) return;
-                entry.backspace();
-                refocusWhenEmpty(event, entry)();
-              }}
+              @click=${() => hold.clicked() && entry.backspace()}
             >
               ${deleteIcon()}
             </button>`
@@ -106,15 +97,4 @@ export function renderNumberField(
     </div>
     <p id="number-message" class="message" part="validation-message">${message}</p>
   </div>`;
-}
-
-/**
- * The backspace button goes once the number is empty: this puts the focus back in the field then.
- * Read during the button's event (a hold ends after it, when the event no longer knows the button).
- */
-function refocusWhenEmpty(event: Event, entry: NumberEntry): () => void {
-  const field = (event.currentTarget as HTMLElement).parentElement?.querySelector('input');
-  return () => {
-    if (entry.text === '') field?.focus();
-  };
 }

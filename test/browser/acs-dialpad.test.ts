@@ -86,7 +86,9 @@ describe('<acs-dialpad>', function () {
     await sendKeys({ press: 'Escape' });
     expect((await ended).detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
     await el.updateComplete;
-    expect(status(el)).to.match(/^Call ended · 0:0\d /).and.contain(en.call.endHungUp);
+    expect(status(el))
+      .to.match(/^Call ended · 0:0\d /)
+      .and.contain(en.call.endHungUp);
     expect(announced(el)).to.contain(en.call.endHungUp);
     expect(call.state).to.equal('Disconnected');
     expect(hasButton(el, strings.call), 'the call button is back to dial again').to.equal(true);

@@ -39,10 +39,13 @@ async function dialUntil(el: AcsDialpad, engine: FakeCallEngine, state: 'Ringing
 /** WCAG's contrast ratio of two computed `rgb()` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((channel) => {
-      const value = Number(channel) / 255;
-      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((channel) => {
+        const value = Number(channel) / 255;
+        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -111,7 +114,12 @@ describe('<acs-dialpad> look', function () {
     await type(el, '4255550100');
     await dialUntil(el, engine, 'Connected');
     const controls = [...part(el, 'controls').querySelectorAll('button')];
-    expect(controls.map((button) => button.getAttribute('part'))).to.deep.equal(['control mute-button', 'control hold-button', 'control key-tones-button', 'hang-up-button']);
+    expect(controls.map((button) => button.getAttribute('part'))).to.deep.equal([
+      'control mute-button',
+      'control hold-button',
+      'control key-tones-button',
+      'hang-up-button',
+    ]);
     for (const button of controls) {
       expect(button.textContent.trim(), 'no text beside the icon').to.equal('');
       expect(button.querySelector('svg')).to.not.equal(null);
