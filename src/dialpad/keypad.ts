@@ -91,7 +91,8 @@ export function renderKeypad(view: KeypadView, strings: DialpadStrings, hold: Pr
         @contextmenu=${(event: Event) => holdable && event.preventDefault()}
         @click=${() => (hold.clicked() ? intents.press(face.key) : undefined)}
       >
-        <span class="digit" aria-hidden="true">${face.key}</span><span class="letters" aria-hidden="true">${face.letters}</span>
+        <span class="digit" aria-hidden="true">${face.key}</span>
+        <span class="letters" aria-hidden="true">${face.letters}</span>
       </button>`;
     })}
   </div>`;
