@@ -73,7 +73,7 @@ export class AcsDialpad extends CallElement {
   /**
    * The ACS phone number (E.164, e.g. `+18005550100`) the called person sees. Phone calls need
    * one: without a valid one (and without `for`) the pad says so from the start, with its call
-   * button disabled, and reports `acs-error` (`missing-caller-id`) once.
+   * button disabled, and reports `acs-error` (`missing-caller-id`) once, when signed in.
    */
   @property({ attribute: 'alternate-caller-id' }) alternateCallerId?: string;
 
@@ -106,7 +106,7 @@ export class AcsDialpad extends CallElement {
   private readonly keyHold = new PressAndHold();
   private readonly backspaceHold = new PressAndHold();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The missing caller id was reported: once, until it is fixed. */
+  /** The missing caller id was reported (`acs-error`): once, until it is fixed. */
   private callerIdReported = false;
 
   /** The number as E.164 (`+14255550100`) when what was typed is a valid number; else `''`. Read-only. */
@@ -159,11 +159,12 @@ export class AcsDialpad extends CallElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keyTones')) this.tonesMuted = undefined;
-    const missing = this.callerIdMissing();
-    if (missing && !this.callerIdReported) {
+    // Shown from the start; reported once signed in, so that a failed sign-in is told first.
+    if (!this.callerIdMissing()) this.callerIdReported = false;
+    else if (!this.callerIdReported && this.readyState === 'ready') {
+      this.callerIdReported = true;
       this.reportError(missingCallerId());
     }
-    this.callerIdReported = missing;
   }
 
   protected override updated(): void {
