@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/**
+ * Styles of `<acs-dialpad>`; the shared tokens come from `core/styles`. Comments stay out of the
+ * CSS, which ships as written. Why some rules are what they are:
+ * - fields and toggles are told apart by their outline, the muted text colour: 3:1 or more;
+ * - the country select is the native one, with every country's name, transparent over its short
+ *   code (`US +1`) and a caret, so that it fits beside the number at the same height;
+ * - the backspace button (2.25rem) sits centred in the 3rem row: 0.375rem from its top;
+ * - the number field leaves room for the backspace button at its end (its left in right-to-left
+ *   languages, though the number itself reads left to right); the backspace icon points at the
+ *   number it deletes from; during a call the read-only field is the number called;
+ * - the pad sits in the middle of a tall element, not at its top;
+ * - the disabled call button reads as disabled in both themes: no accent fill, no fading, muted
+ *   text at 4.5:1 or more; hang-up is the danger fill with white;
+ * - a pressed toggle is tinted, not filled: a toggle never looks like the call button.
+ */
 export const dialpadStyles = css`
   :host {
     --_width: var(--acs-dialpad-width, 22rem);
@@ -121,9 +136,8 @@ export const dialpadStyles = css`
 
   .backspace {
     position: absolute;
-    inset-block: 0;
+    top: 0.375rem;
     inset-inline-end: 0.25rem;
-    margin-block: auto;
     width: 2.25rem;
     height: 2.25rem;
     border-color: transparent;
