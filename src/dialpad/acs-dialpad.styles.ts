@@ -1,22 +1,46 @@
 import { css } from 'lit';
 
-/** Styles of `<acs-dialpad>`; the shared tokens come from `core/styles`. */
+/**
+ * Styles of `<acs-dialpad>`; the shared tokens come from `core/styles`. Comments stay out of the
+ * CSS, which ships as written. Why some rules are what they are:
+ * - fields and toggles are told apart by their outline, the muted text colour: 3:1 or more;
+ * - the country select is the native one, with every country's name, transparent over its short
+ *   code (`US +1`) and a caret, so that it fits beside the number at the same height;
+ * - the backspace button (2.25rem) sits centred in the 3rem row: 0.375rem from its top;
+ * - the number field leaves room for the backspace button at its end (its left in right-to-left
+ *   languages, though the number itself reads left to right); the backspace icon points at the
+ *   number it deletes from; during a call the read-only field is the number called;
+ * - the pad sits in the middle of a tall element, not at its top;
+ * - the disabled call button reads as disabled in both themes: no accent fill, no fading, muted
+ *   text at 4.5:1 or more; hang-up is the danger fill with white;
+ * - a pressed toggle is tinted, not filled: a toggle never looks like the call button.
+ */
 export const dialpadStyles = css`
   :host {
-    --_width: var(--acs-dialpad-width, 20rem);
+    --_width: var(--acs-dialpad-width, 22rem);
     --_key-size: var(--acs-dialpad-key-size, 3.25rem);
     --_key-background: var(--acs-dialpad-key-background, var(--_color-surface));
     --_key-pressed: var(--acs-dialpad-key-pressed-background, var(--_color-accent));
     --_call: var(--acs-dialpad-call-color, var(--_color-accent));
-    --_hang-up: var(--acs-dialpad-hang-up-color, var(--_color-danger));
+    --_hang-up: var(--acs-dialpad-hang-up-color, var(--_color-danger-fill));
+    --_outline: var(--_color-text-muted);
+    --_row: 3rem;
     min-height: 8rem;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     overflow: hidden;
   }
 
+  .base {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    height: 100%;
+  }
+
   .dialpad {
     display: flex;
+    width: 100%;
     flex-direction: column;
     gap: var(--_space);
     max-width: var(--_width);
@@ -24,104 +48,136 @@ export const dialpadStyles = css`
     padding: calc(var(--_space) * 2);
   }
 
+  p {
+    margin: 0;
+  }
+
   .fields {
     display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space);
   }
 
-  .field {
+  .country,
+  .number {
+    position: relative;
+    height: var(--_row);
+  }
+
+  .country {
     display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    margin-bottom: var(--_space);
-  }
-
-  .field-label {
-    font-size: 0.8125rem;
-    color: var(--_color-text-muted);
-  }
-
-  select,
-  input {
-    font: inherit;
-    color: var(--_color-text);
-    background: var(--_color-background);
-    border: 1px solid var(--_color-border);
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--_outline);
     border-radius: var(--_radius-s);
-    padding: 0.375rem 0.5rem;
-    min-width: 0;
+    white-space: nowrap;
   }
 
-  select:disabled,
-  input:read-only {
-    background: var(--_color-surface);
+  .country::after {
+    content: '';
+    border: 0.3rem solid transparent;
+    border-top-color: currentColor;
+    margin-top: 0.3rem;
+  }
+
+  .country:has(select:focus-visible) {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  select {
+    position: absolute;
+    inset: -1px;
+    width: calc(100% + 2px);
+    opacity: 0;
   }
 
   .number {
-    display: flex;
-    gap: 0.25rem;
+    flex: 1;
+    min-width: 0;
   }
 
-  .number input {
-    flex: 1;
+  input {
+    width: 100%;
+    height: 100%;
+    padding-inline: 0.5rem 2.75rem;
+    font: inherit;
     font-size: 1.375rem;
-    letter-spacing: 0.02em;
     text-align: center;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius-s);
   }
 
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
 
-  .backspace {
-    padding-inline: var(--_space);
-    background: transparent;
+  input:read-only {
+    padding: 0;
     border-color: transparent;
-    color: var(--_color-text);
-    font-size: 1.25rem;
-    touch-action: manipulation;
-    user-select: none;
+    font-size: 1.625rem;
+    font-weight: 600;
   }
 
-  .backspace:disabled {
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    width: 2.75rem;
+    height: 2.75rem;
+    padding: 0;
+    border-radius: 50%;
+    border-color: var(--_outline);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+
+  .backspace {
+    position: absolute;
+    top: 0.375rem;
+    inset-inline-end: 0.25rem;
+    width: 2.25rem;
+    height: 2.25rem;
+    border-color: transparent;
+    background: transparent;
     color: var(--_color-text-muted);
-    cursor: default;
+    touch-action: manipulation;
+  }
+
+  [dir='rtl'] .backspace .icon {
+    transform: scaleX(-1);
+  }
+
+  [dir='rtl'] input {
+    padding-inline: 2.75rem 0.5rem;
   }
 
   .message,
-  .problem {
-    margin: 0;
-    min-height: 1.4em;
+  .problem,
+  .config-message {
+    flex-basis: 100%;
     font-size: 0.8125rem;
     color: var(--_color-danger);
   }
 
-  .problem {
-    min-height: 0;
+  .message {
+    min-height: 1.4em;
+  }
+
+  .locked .message {
+    display: none;
   }
 
   .call-status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: center;
-    gap: 0 var(--_space);
     text-align: center;
-  }
-
-  .call-status p {
-    margin: 0;
+    color: var(--_color-text-muted);
   }
 
   .state {
     font-weight: 600;
-  }
-
-  .remote,
-  .reason {
-    flex-basis: 100%;
-    color: var(--_color-text-muted);
+    color: var(--_color-text);
   }
 
   .timer {
@@ -176,13 +232,18 @@ export const dialpadStyles = css`
 
   .controls {
     display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
+    align-items: center;
     gap: var(--_space);
   }
 
   .primary {
-    flex-basis: 100%;
+    flex: 1;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+    height: var(--_row);
+    border-radius: 2rem;
     font-weight: 600;
   }
 
@@ -194,23 +255,18 @@ export const dialpadStyles = css`
   .hang-up {
     background: var(--_hang-up);
     border-color: var(--_hang-up);
+    color: var(--_color-on-danger);
   }
 
   .primary:disabled {
     cursor: default;
-    opacity: 0.55;
-  }
-
-  .toggle {
     background: var(--_color-surface);
-    color: var(--_color-text);
     border-color: var(--_color-border);
-    font-size: 0.875rem;
+    color: var(--_color-text-muted);
   }
 
   .toggle[aria-pressed='true'] {
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
+    background: color-mix(in srgb, var(--_color-accent) 18%, var(--_color-background));
     border-color: var(--_color-accent);
   }
 

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
 import type { CallEndedView } from '../calling/call-end-reason.js';
@@ -10,14 +10,14 @@ import type { AcsStrings } from '../core/i18n/strings.js';
 import { dialpadStyles } from './acs-dialpad.styles.js';
 import { renderCallControls } from './call-controls.js';
 import { renderCallStatus, statusText } from './call-status.js';
-import { DialpadController } from './dialpad-controller.js';
+import { DialpadController, missingCallerId } from './dialpad-controller.js';
 import { KeyTonePlayer, toDtmfTone, type DialKey } from './dtmf.js';
 import { routeKey, type DialpadMode } from './key-router.js';
 import { PressAndHold, renderKeypad } from './keypad.js';
 import { LinkedCallController } from './linked-call.js';
 import { NumberEntry } from './number-entry.js';
 import { renderNumberField } from './number-field.js';
-import { readPhoneNumber } from './phone-number.js';
+import { isValidCallerId } from './phone-number.js';
 
 type OnOff = 'on' | 'off';
 
@@ -41,37 +41,39 @@ const FLASH_MS = 150;
  * @event acs-call-ended - The pad's own call ended. `detail: { reason, code, subCode, durationSeconds }`.
  *
  * @csspart dialpad - The dial pad's layout, inside `base`.
- * @csspart country-select - The country or region of national numbers.
- * @csspart display - The phone number field (`<input type="tel">`).
- * @csspart backspace-button - Deletes the last character; held, clears the number.
+ * @csspart config-message - Why the pad cannot call (a missing or invalid `alternate-caller-id`), shown from the start.
+ * @csspart country-select - The country or region of national numbers (a native select, transparent over its short code).
+ * @csspart display - The phone number field (`<input type="tel">`); during a call, the number called.
+ * @csspart backspace-button - Inside the field, at its end: deletes the last character; held, clears the number.
  * @csspart validation-message - Why the number cannot be called yet.
- * @csspart call-status - The call's state, timer and the other party's name.
+ * @csspart call-status - Under the number: the call's state and duration; after the call, its duration and why it ended.
  * @csspart timer - The call duration.
- * @csspart remote-name - The other party's name as the call reports it.
+ * @csspart sent-keys - The keys sent as tones during the call.
  * @csspart keypad - The twelve keys.
  * @csspart key - One key.
  * @csspart controls - The row of call buttons.
  * @csspart call-button - Calls the number (or adds it to the linked call: "Add to call").
  * @csspart hang-up-button - Ends the call; takes the call button's place during a call.
- * @csspart control - Any toggle of the controls row.
- * @csspart mute-button - Mute / unmute the microphone.
- * @csspart hold-button - Hold / resume.
- * @csspart key-tones-button - Turns the local key-press tones on or off.
+ * @csspart control - Any icon toggle of the controls row (`aria-pressed` carries its state).
+ * @csspart mute-button - Mutes the microphone (pressed: muted).
+ * @csspart hold-button - Holds the call (pressed: on hold).
+ * @csspart key-tones-button - The local key-press tones (pressed: on).
  * @csspart error-message - Why the last action failed.
  *
- * @cssprop --acs-dialpad-width - Maximum width of the dial pad (default 20rem).
+ * @cssprop --acs-dialpad-width - Maximum width of the dial pad (default 22rem).
  * @cssprop --acs-dialpad-key-size - Height of a key (default 3.25rem).
  * @cssprop --acs-dialpad-key-background - Background of a key.
  * @cssprop --acs-dialpad-key-pressed-background - Background of a key while pressed or typed.
  * @cssprop --acs-dialpad-call-color - Background of the call button.
- * @cssprop --acs-dialpad-hang-up-color - Background of the hang-up button.
+ * @cssprop --acs-dialpad-hang-up-color - Background of the hang-up button (default: the danger fill, white icon).
  */
 export class AcsDialpad extends CallElement {
   static override styles = [...AcsElement.styles, dialpadStyles];
 
   /**
    * The ACS phone number (E.164, e.g. `+18005550100`) the called person sees. Phone calls need
-   * one: without a valid one the pad explains the configuration error instead of calling.
+   * one: without a valid one (and without `for`) the pad says so from the start, with its call
+   * button disabled, and reports `acs-error` (`missing-caller-id`) once, when signed in.
    */
   @property({ attribute: 'alternate-caller-id' }) alternateCallerId?: string;
 
@@ -104,6 +106,8 @@ export class AcsDialpad extends CallElement {
   private readonly keyHold = new PressAndHold();
   private readonly backspaceHold = new PressAndHold();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The missing caller id was reported (`acs-error`): once, until it is fixed. */
+  private callerIdReported = false;
 
   /** The number as E.164 (`+14255550100`) when what was typed is a valid number; else `''`. Read-only. */
   get value(): string {
@@ -114,6 +118,8 @@ export class AcsDialpad extends CallElement {
   async dial(): Promise<void> {
     const mode = this.mode();
     if (mode === 'own-call') return;
+    // The configuration message says why, since the pad was set up.
+    if (mode === 'entry' && this.callerIdMissing()) return;
     const phoneNumber = this.entry.reading.e164;
     if (!phoneNumber) {
       this.entry.touch();
@@ -153,6 +159,12 @@ export class AcsDialpad extends CallElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keyTones')) this.tonesMuted = undefined;
+    // Shown from the start; reported once signed in, so that a failed sign-in is told first.
+    if (!this.callerIdMissing()) this.callerIdReported = false;
+    else if (!this.callerIdReported && this.readyState === 'ready') {
+      this.callerIdReported = true;
+      this.reportError(missingCallerId());
+    }
   }
 
   protected override updated(): void {
@@ -176,7 +188,7 @@ export class AcsDialpad extends CallElement {
   }
 
   protected override callStateText(state: CallState): string {
-    return statusText(state, this.dialledNumber(), this.localize.strings.dialpad);
+    return statusText(state, this.localize.strings.dialpad);
   }
 
   protected override callEndedText(ended: CallEndedView): string {
@@ -188,14 +200,16 @@ export class AcsDialpad extends CallElement {
     const view = this.calls.state;
     const mode = this.mode();
     const { entry } = this;
+    const noCallerId = this.callerIdMissing();
     return html`<div class="dialpad" part="dialpad">
+      ${noCallerId ? html`<p class="config-message" part="config-message">${strings.errors['missing-caller-id']}</p>` : nothing}
       ${renderNumberField(entry, mode === 'own-call', this.localize, this.backspaceHold, { selectCountry: this.onCountryChange, input: this.onInput, paste: this.onPaste })}
-      ${renderCallStatus(view, this.dialledNumber(), view.ended ? this.endText(view.ended) : '', strings)}
+      ${renderCallStatus(view, view.ended ? this.endText(view.ended) : '', strings)}
       ${renderKeypad({ pressed: this.pressedKey, holdZeroForPlus: mode === 'entry' }, strings.dialpad, this.keyHold, {
         press: (key) => this.press(key),
         plus: () => entry.plus(),
       })}
-      ${renderCallControls({ mode, call: view, dialable: entry.reading.e164 !== undefined, tonesOn: !this.tonesOff() }, strings, {
+      ${renderCallControls({ mode, call: view, dialable: entry.reading.e164 !== undefined && !noCallerId, tonesOn: !this.tonesOff() }, strings, {
         dial: () => void this.dial(),
         hangUp: () => void this.hangUp(),
         mute: (muted) => void this.feedback.run(() => this.calls.mute(muted)),
@@ -215,9 +229,9 @@ export class AcsDialpad extends CallElement {
     return this.linked.call ? 'linked' : 'entry';
   }
 
-  private dialledNumber(): string {
-    const number = this.calls.state.phoneNumber ?? '';
-    return readPhoneNumber(number, undefined).formatted || number;
+  /** Without `for`, the pad places its own phone calls: they need a valid caller id. */
+  private callerIdMissing(): boolean {
+    return !this.for && !isValidCallerId(this.alternateCallerId?.trim());
   }
 
   private tonesOff(): boolean {
@@ -236,7 +250,7 @@ export class AcsDialpad extends CallElement {
     if (mode === 'own-call') {
       // The SDK takes tones once the call has connected, and not on hold.
       if (!this.calls.acceptsTones) return;
-      void this.feedback.run(() => this.calls.sendDtmf(tone));
+      void this.feedback.run(() => this.calls.sendKey(key));
     } else {
       const call = this.linked.call;
       if (!call) return;

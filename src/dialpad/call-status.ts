@@ -2,12 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../calling/call-engine.js';
 import { callPhase, type CallPhase } from '../calling/call-phase.js';
 import { formatDuration } from '../calling/format-duration.js';
-import { format, type AcsStrings } from '../core/i18n/strings.js';
+import type { AcsStrings } from '../core/i18n/strings.js';
 import type { DialpadCallView } from './dialpad-controller.js';
 
 type DialpadStrings = AcsStrings['dialpad'];
 
-/** The status line of a call: `{number}` is the dialled number, formatted. */
 const PHASE_TEXT: Record<CallPhase, keyof DialpadStrings> = {
   connecting: 'dialing',
   ringing: 'ringing',
@@ -17,29 +16,32 @@ const PHASE_TEXT: Record<CallPhase, keyof DialpadStrings> = {
   ended: 'ended',
 };
 
-/** The call's state in words, with the dialled number (`Calling (425) 555-0100…`). */
-export function statusText(state: CallState, number: string, strings: DialpadStrings): string {
-  return format(strings[PHASE_TEXT[callPhase(state)]], { number });
+/** The call's state in words (`Calling…`, `Connected`). */
+export function statusText(state: CallState, strings: DialpadStrings): string {
+  return strings[PHASE_TEXT[callPhase(state)]];
+}
+
+function timer(seconds: number, strings: AcsStrings): TemplateResult {
+  return html` · <time class="timer" part="timer" aria-label=${strings.call.duration}>${formatDuration(seconds)}</time>`;
 }
 
 /**
- * During the pad's own call: its state, timer and the other party's name; after it: how it ended
- * (`endText`). `number` is the dialled number, formatted.
+ * Under the number called (the read-only field): during the pad's own call its state and duration
+ * (`Connected · 0:12`) and, discreetly, the keys sent as tones; after it, how long it lasted
+ * (when it connected) and why it ended (`endText`).
  */
-export function renderCallStatus(view: DialpadCallView, number: string, endText: string, strings: AcsStrings): TemplateResult | typeof nothing {
+export function renderCallStatus(view: DialpadCallView, endText: string, strings: AcsStrings): TemplateResult | typeof nothing {
   const { call, ended } = view;
   if (view.phase === 'in-call' && call) {
-    const remote = call.participants[0]?.name;
     const connected = call.connectedAt !== undefined && call.callState !== 'Disconnecting' && call.callState !== 'Disconnected';
     return html`<div class="call-status" part="call-status">
-      <p class="state">${statusText(call.callState, number, strings.dialpad)}</p>
-      ${connected ? html`<time class="timer" part="timer" aria-label=${strings.call.duration}>${formatDuration(view.elapsedSeconds)}</time>` : nothing}
-      ${remote && remote !== view.phoneNumber ? html`<p class="remote" part="remote-name" dir="auto">${remote}</p>` : nothing}
+      <p class="state">${statusText(call.callState, strings.dialpad)}${connected ? timer(view.elapsedSeconds, strings) : nothing}</p>
+      ${view.sentKeys ? html`<p part="sent-keys" dir="ltr">${view.sentKeys}</p>` : nothing}
     </div>`;
   }
   if (view.phase === 'ended' && ended) {
     return html`<div class="call-status" part="call-status">
-      <p class="state">${strings.dialpad.ended}</p>
+      <p class="state">${strings.dialpad.ended}${view.connected ? timer(ended.durationSeconds, strings) : nothing}</p>
       <p class="reason">${endText}</p>
     </div>`;
   }

@@ -1,17 +1,24 @@
-import type { ActiveCall } from '../calling/active-call.js';
+import type { ActiveCall, ActiveCallState } from '../calling/active-call.js';
 import type { DtmfTone } from '../calling/call-engine.js';
 import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import type { ReactiveControllerHost } from 'lit';
-import { ToneQueue } from './dtmf.js';
+import { toDtmfTone, ToneQueue, type DialKey } from './dtmf.js';
 import { isValidCallerId } from './phone-number.js';
+
+/** Why the pad cannot place phone calls of its own: it needs an `alternate-caller-id`. */
+export function missingCallerId(): AcsError {
+  return new AcsError('missing-caller-id', 'alternate-caller-id must be an ACS phone number in E.164 (+18005550100).');
+}
 
 /** What `<acs-dialpad>` shows of its own phone call. */
 export interface DialpadCallView extends CallSlotView {
   /** `idle` before the first call, `in-call` from dialling to hang-up, `ended` after a call. */
   readonly phase: 'idle' | 'in-call' | 'ended';
-  /** The E.164 number of the call in progress or of the last one. */
-  readonly phoneNumber: string | undefined;
+  /** The keys sent as tones into the call in progress, in order. */
+  readonly sentKeys: string;
+  /** The last call connected before it ended: its duration means something. */
+  readonly connected: boolean;
 }
 
 export interface DialpadControllerCallbacks extends CallSlotEvents {
@@ -31,7 +38,7 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     host: ReactiveControllerHost,
     private readonly callbacks: DialpadControllerCallbacks,
   ) {
-    super(host, callbacks, { agentReady: false, phase: 'idle', call: undefined, phoneNumber: undefined, elapsedSeconds: 0, ended: undefined });
+    super(host, callbacks, { agentReady: false, phase: 'idle', call: undefined, sentKeys: '', connected: false, elapsedSeconds: 0, ended: undefined });
   }
 
   override hostDisconnected(): void {
@@ -45,9 +52,7 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
    */
   async dial(phoneNumber: string, alternateCallerId: string | undefined): Promise<void> {
     const callerId = alternateCallerId?.trim();
-    if (!isValidCallerId(callerId)) {
-      throw new AcsError('missing-caller-id', 'Phone calls need alternate-caller-id: an ACS phone number of the resource, in E.164 (+18005550100).');
-    }
+    if (!isValidCallerId(callerId)) throw missingCallerId();
     this.callbacks.onDial(phoneNumber);
     // Enter pressed again while the agent is still on its way must not place a second call.
     if (this.slot.active || this.waitingForAgent) return;
@@ -56,7 +61,7 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     try {
       const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
       this.tones = new ToneQueue();
-      this.follow(call, { phoneNumber, ended: undefined });
+      this.follow(call, { sentKeys: '', ended: undefined });
     } catch (error) {
       throw toAcsError(error, 'call-failed');
     }
@@ -65,6 +70,17 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
   /** True while a call can take DTMF (the SDK refuses tones before it connects and on hold). */
   get acceptsTones(): boolean {
     return this.slot.active?.state.callState === 'Connected';
+  }
+
+  /** Sends `key`'s tone into the call in progress; the key joins the ones shown as sent. */
+  sendKey(key: DialKey): Promise<void> {
+    this.setState({ sentKeys: this.state.sentKeys + key });
+    return this.sendDtmf(toDtmfTone(key));
+  }
+
+  protected override onCallEnded(state: ActiveCallState): void {
+    this.setState({ connected: state.connectedAt !== undefined });
+    super.onCallEnded(state);
   }
 
   /** Queues the tone behind the tones still on their way: a failed tone does not stop the ones after it. */

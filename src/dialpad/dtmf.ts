@@ -32,20 +32,10 @@ export const DIAL_KEYS: readonly DialKeyFace[] = [
   { key: '#', letters: '' },
 ];
 
-const DTMF_TONES: Readonly<Record<DialKey, DtmfTone>> = {
-  '0': 'Num0',
-  '1': 'Num1',
-  '2': 'Num2',
-  '3': 'Num3',
-  '4': 'Num4',
-  '5': 'Num5',
-  '6': 'Num6',
-  '7': 'Num7',
-  '8': 'Num8',
-  '9': 'Num9',
-  '*': 'Star',
-  '#': 'Pound',
-};
+/** Each key's SDK tone: `Num0`…`Num9`, `Star`, `Pound`. Derived from the keys, as the table would only repeat them. */
+const DTMF_TONES = Object.fromEntries(DIAL_KEYS.map(({ key }) => [key, key === '*' ? 'Star' : key === '#' ? 'Pound' : `Num${key}`])) as Readonly<
+  Record<DialKey, DtmfTone>
+>;
 
 /** True for the twelve keypad symbols (exactly one character). */
 export function isDialKey(key: string): key is DialKey {
@@ -60,21 +50,13 @@ export function toDtmfTone(key: DialKey): DtmfTone {
 const ROW_HZ = [697, 770, 852, 941] as const;
 const COLUMN_HZ = [1209, 1336, 1477] as const;
 
-/** The two frequencies (Hz) of each key's dual tone, low (row) then high (column), per ITU-T Q.23. */
-export const DTMF_FREQUENCIES: Readonly<Record<DialKey, readonly [low: number, high: number]>> = {
-  '1': [ROW_HZ[0], COLUMN_HZ[0]],
-  '2': [ROW_HZ[0], COLUMN_HZ[1]],
-  '3': [ROW_HZ[0], COLUMN_HZ[2]],
-  '4': [ROW_HZ[1], COLUMN_HZ[0]],
-  '5': [ROW_HZ[1], COLUMN_HZ[1]],
-  '6': [ROW_HZ[1], COLUMN_HZ[2]],
-  '7': [ROW_HZ[2], COLUMN_HZ[0]],
-  '8': [ROW_HZ[2], COLUMN_HZ[1]],
-  '9': [ROW_HZ[2], COLUMN_HZ[2]],
-  '*': [ROW_HZ[3], COLUMN_HZ[0]],
-  '0': [ROW_HZ[3], COLUMN_HZ[1]],
-  '#': [ROW_HZ[3], COLUMN_HZ[2]],
-};
+/**
+ * The two frequencies (Hz) of each key's dual tone, low (row) then high (column), per ITU-T Q.23:
+ * the keypad's row and column, as `DIAL_KEYS` lists the keys row by row.
+ */
+export const DTMF_FREQUENCIES = Object.fromEntries(
+  DIAL_KEYS.map(({ key }, index): [DialKey, readonly number[]] => [key, [ROW_HZ[Math.floor(index / 3)], COLUMN_HZ[index % 3]]]),
+) as Readonly<Record<DialKey, readonly [low: number, high: number]>>;
 
 /** Default length of a key-press tone, in seconds, attack and release included. */
 export const KEY_TONE_DURATION = 0.12;
@@ -160,10 +142,6 @@ export function scheduleKeyTone(context: BaseAudioContext, key: DialKey, options
 export interface KeyTonePlayerOptions {
   /** Makes the audio context on first use. Default: `new AudioContext()`. */
   createContext?: () => BaseAudioContext;
-  /** Seconds per tone. Default {@link KEY_TONE_DURATION}. */
-  duration?: number;
-  /** Peak level, 0…1. Default {@link KEY_TONE_VOLUME}. */
-  volume?: number;
 }
 
 /**
@@ -174,8 +152,6 @@ export interface KeyTonePlayerOptions {
 export class KeyTonePlayer {
   /** While true, `play()` does nothing (and makes no audio context). */
   muted = false;
-  duration: number;
-  volume: number;
 
   private readonly createContext: () => BaseAudioContext;
   private context: BaseAudioContext | undefined;
@@ -183,8 +159,6 @@ export class KeyTonePlayer {
 
   constructor(options: KeyTonePlayerOptions = {}) {
     this.createContext = options.createContext ?? (() => new AudioContext());
-    this.duration = options.duration ?? KEY_TONE_DURATION;
-    this.volume = options.volume ?? KEY_TONE_VOLUME;
   }
 
   /** Plays `key`'s tone now; returns it, or `undefined` when muted. */
@@ -200,7 +174,7 @@ export class KeyTonePlayer {
       context.resume().catch(() => undefined);
     }
     this.current?.stop();
-    this.current = scheduleKeyTone(context, key, { duration: this.duration, volume: this.volume });
+    this.current = scheduleKeyTone(context, key);
     return this.current;
   }
 

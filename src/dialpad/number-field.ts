@@ -1,5 +1,6 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { deleteIcon } from '../core/icons.js';
 import type { AcsStrings } from '../core/i18n/strings.js';
 import type { PressAndHold } from './keypad.js';
 import type { NumberEntry } from './number-entry.js';
@@ -27,10 +28,13 @@ export interface NumberFieldIntents {
 }
 
 /**
- * The country selector, the number field (`#number`, `entry` formatted as typed) with its backspace
- * button (held: clears), and why the number cannot be called yet; `locked` during the pad's own
- * call. The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives
- * re-renders.
+ * One row: the country selector, shown as its short code (`US +1`) over the native select that
+ * lists the full names, and the number field (`#number`, `entry` formatted as typed) with its
+ * backspace button inside, at the end (held: clears; there even when the number is empty, so that
+ * emptying it never takes the focus away); under them, why the number cannot be called
+ * yet. During the pad's own call (`locked`) the field alone stays, read-only, as the number called:
+ * it keeps the focus a person dialled from.
+ * The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives re-renders.
  */
 export function renderNumberField(
   entry: NumberEntry,
@@ -41,17 +45,22 @@ export function renderNumberField(
 ): TemplateResult {
   const { problem, reading, country } = entry;
   const message = problem ? strings[PROBLEM_TEXT[problem]] : '';
-  return html`<div class="fields">
-    <label class="field">
-      <span class="field-label">${strings.country}</span>
-      <select part="country-select" ?disabled=${locked} @change=${intents.selectCountry}>
-        ${countryOptions(locale).map(
-          (option) => html`<option value=${option.code} ?selected=${option.code === country}>${option.name} (+${option.callingCode})</option>`,
-        )}
-      </select>
-    </label>
-    <label class="field-label" for="number">${strings.number}</label>
+  const options = countryOptions(locale);
+  const callingCode = options.find((option) => option.code === country)?.callingCode;
+  return html`<div class=${locked ? 'fields locked' : 'fields'}>
+    ${
+      locked
+        ? nothing
+        : html`<label class="country">
+            <span class="visually-hidden">${strings.country}</span>
+            <span aria-hidden="true" dir="ltr">${country} +${callingCode}</span>
+            <select part="country-select" @change=${intents.selectCountry}>
+              ${options.map((option) => html`<option value=${option.code} ?selected=${option.code === country}>${option.name} (+${option.callingCode})</option>`)}
+            </select>
+          </label>`
+    }
     <div class="number">
+      <label class="visually-hidden" for="number">${strings.number}</label>
       <input
         id="number"
         part="display"
@@ -66,21 +75,25 @@ export function renderNumberField(
         @input=${intents.input}
         @paste=${intents.paste}
       />
-      <button
-        type="button"
-        class="backspace"
-        part="backspace-button"
-        aria-label=${strings.backspace}
-        ?disabled=${locked || entry.text === ''}
-        @pointerdown=${(event: PointerEvent) => hold.down(event, () => entry.clear())}
-        @pointerup=${() => hold.up()}
-        @pointerleave=${(event: PointerEvent) => hold.up(event.buttons !== 0)}
-        @pointercancel=${() => hold.cancel()}
-        @contextmenu=${(event: Event) => event.preventDefault()}
-        @click=${() => hold.clicked() && entry.backspace()}
-      >
-        <span aria-hidden="true">⌫</span>
-      </button>
+      ${
+        locked
+          ? nothing
+          : html`<button
+              type="button"
+              class="icon-button backspace"
+              part="backspace-button"
+              aria-label=${strings.backspace}
+              title=${strings.backspace}
+              @pointerdown=${(event: PointerEvent) => hold.down(event, () => entry.clear())}
+              @pointerup=${() => hold.up()}
+              @pointerleave=${(event: PointerEvent) => hold.up(event.buttons !== 0)}
+              @pointercancel=${() => hold.cancel()}
+              @contextmenu=${(event: Event) => event.preventDefault()}
+              @click=${() => hold.clicked() && entry.backspace()}
+            >
+              ${deleteIcon()}
+            </button>`
+      }
     </div>
     <p id="number-message" class="message" part="validation-message">${message}</p>
   </div>`;

@@ -10,7 +10,6 @@ import {
   getCountries,
   getCountryCallingCode,
   isSupportedCountry,
-  isValidPhoneNumber,
   parseDigits,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -138,7 +137,8 @@ export function countryOptions(locale: string): readonly CountryOption[] {
  * no spaces) and a valid number per libphonenumber-js.
  */
 export function isValidCallerId(value: string | undefined): value is `+${string}` {
-  return isE164(value) && isValidPhoneNumber(value, metadata);
+  // Parsed rather than `isValidPhoneNumber()`: the parser is here anyway, and that wrapper is not (112 bytes gzip).
+  return isE164(value) && parsePhoneNumberFromString(value, metadata)?.isValid() === true;
 }
 
 /** `country` as a code libphonenumber knows (any case, e.g. `us` → `US`), else undefined. */

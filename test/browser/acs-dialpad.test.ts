@@ -1,95 +1,27 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
-import '../../src/dialpad.js';
-import type { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
-import { createTestToken, FakeCallEngine, type FakeCall } from '../../src/testing/index.js';
+import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
+import {
+  announced,
+  button,
+  CALLER_ID,
+  connected,
+  dialpad,
+  field,
+  hasButton,
+  key,
+  press,
+  ready,
+  shadow,
+  status,
+  strings,
+  typeIntoField,
+  USER,
+} from './support/dialpad.js';
 import { acsEvent, forever } from './support/events.js';
-
-const strings = en.dialpad;
-const CALLER_ID = '+18005550100';
-const USER = '8:acs:resource_dialler';
-
-interface PadFixture {
-  el: AcsDialpad;
-  engine: FakeCallEngine;
-}
-
-/** An `<acs-dialpad>` signed in on a fake engine; `attributes` as on the page (caller id and US by default). */
-async function dialpad(options: { attributes?: Record<string, string>; engine?: FakeCallEngine; userId?: string } = {}): Promise<PadFixture> {
-  const engine = options.engine ?? new FakeCallEngine({ latencyMs: 20 });
-  const el = document.createElement('acs-dialpad');
-  el.callEngine = engine;
-  el.tokenProvider = () => createTestToken({ userId: options.userId ?? USER });
-  for (const [name, value] of Object.entries(options.attributes ?? { 'alternate-caller-id': CALLER_ID, 'default-country': 'US' })) el.setAttribute(name, value);
-  await fixture(html`<div>${el}</div>`);
-  return { el, engine };
-}
-
-function shadow(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function buttons(el: Element): HTMLButtonElement[] {
-  return [...shadow(el).querySelectorAll('button')];
-}
-
-/** A button by its visible text. */
-function button(el: Element, name: string): HTMLButtonElement {
-  const match = buttons(el).find((candidate) => candidate.textContent.trim() === name);
-  if (!match)
-    throw new Error(
-      `No button named "${name}" in ${buttons(el)
-        .map((b) => b.textContent.trim())
-        .join(' | ')}`,
-    );
-  return match;
-}
-
-function hasButton(el: Element, name: string): boolean {
-  return buttons(el).some((candidate) => candidate.textContent.trim() === name);
-}
-
-/** A keypad key (or the backspace) by its accessible name. */
-function key(el: Element, label: string): HTMLButtonElement {
-  const match = shadow(el).querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
-  if (!match) throw new Error(`No key named "${label}"`);
-  return match;
-}
-
-/** The number field, found by its label as a person would. */
-function field(el: Element): HTMLInputElement {
-  const label = [...shadow(el).querySelectorAll('label')].find((candidate) => candidate.textContent.trim() === strings.number)!;
-  return shadow(el).getElementById(label.htmlFor) as HTMLInputElement;
-}
-
-function status(el: Element): string {
-  return shadow(el).querySelector('[part="call-status"]')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function announced(el: Element): string {
-  return shadow(el).querySelector('[role="status"]')!.textContent;
-}
-
-async function ready(el: AcsDialpad): Promise<void> {
-  await waitUntil(() => !hasButton(el, en.call.gettingReady), 'the call button never got ready', { timeout: 5000 });
-}
-
-async function typeIntoField(el: AcsDialpad, text: string): Promise<void> {
-  field(el).focus();
-  await sendKeys({ type: text });
-  await el.updateComplete;
-}
-
-function press(el: AcsDialpad, ...labels: string[]): void {
-  for (const label of labels) key(el, label).click();
-}
-
-async function connected(el: AcsDialpad, call: FakeCall): Promise<void> {
-  await waitUntil(() => call.state === 'Connected' && status(el).includes('Connected to'), 'the call did not connect', { timeout: 5000 });
-}
 
 /** Holds the pointer down on `target` for `ms`, as a finger or mouse would. */
 async function holdDown(target: Element, ms = 800): Promise<void> {
@@ -132,10 +64,12 @@ describe('<acs-dialpad>', function () {
     expect(placedWith).to.deep.equal([{ participants: [{ phoneNumber: '+14255550100' }], options: { alternateCallerId: { phoneNumber: CALLER_ID } } }]);
     await connected(el, call);
     expect(states).to.deep.equal(['Connecting', 'Ringing', 'Connected']);
-    expect(status(el)).to.contain('Connected to +1 425 555 0100');
+    expect(status(el)).to.match(/^Connected · 0:0\d$/);
     expect(shadow(el).querySelector('[part="timer"]')!.textContent).to.match(/^0:0\d$/);
-    expect(announced(el)).to.equal('Connected to +1 425 555 0100');
+    expect(announced(el)).to.equal('Connected');
     expect(hasButton(el, strings.hangUp)).to.equal(true);
+    expect(field(el).value, 'the number called shows once, as it was typed').to.equal('(425) 555-0100');
+    expect(shadow(el).textContent, 'and in no other format').not.to.contain('425 555 0100');
 
     const tones: string[] = [];
     el.addEventListener('acs-dtmf', (event) => tones.push(event.detail.tone));
@@ -144,14 +78,17 @@ describe('<acs-dialpad>', function () {
     expect(call.sentTones).to.deep.equal(['Num1', 'Num2', 'Num3']);
     expect(tones).to.deep.equal(['Num1', 'Num2', 'Num3']);
     expect(field(el).value, 'the number stays as dialled').to.equal('(425) 555-0100');
-    // The fake phone reads back what it heard: the other party's name shows it.
-    await waitUntil(() => shadow(el).querySelector('[part="remote-name"]')?.textContent === '+14255550100 · heard 1 2 3', 'the read-back did not show');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="sent-keys"]')!.textContent, 'the keys sent, discreetly').to.equal('123');
+    expect(status(el), 'not the fake phone’s read-back').not.to.contain('heard');
 
     const ended = acsEvent(el, 'acs-call-ended');
     await sendKeys({ press: 'Escape' });
     expect((await ended).detail).to.include({ reason: 'hung-up', code: 0, subCode: 0 });
     await el.updateComplete;
-    expect(status(el)).to.contain(strings.ended).and.contain(en.call.endHungUp);
+    expect(status(el))
+      .to.match(/^Call ended · 0:0\d /)
+      .and.contain(en.call.endHungUp);
     expect(announced(el)).to.contain(en.call.endHungUp);
     expect(call.state).to.equal('Disconnected');
     expect(hasButton(el, strings.call), 'the call button is back to dial again').to.equal(true);
@@ -181,36 +118,62 @@ describe('<acs-dialpad>', function () {
     await connected(el, call);
     await expect(el).to.be.accessible();
 
-    button(el, strings.mute).click();
-    await waitUntil(() => call.isMuted && hasButton(el, strings.unmute), 'not muted');
-    expect(button(el, strings.unmute).getAttribute('aria-pressed')).to.equal('true');
+    const mute = button(el, strings.mute);
+    expect(mute.getAttribute('aria-pressed')).to.equal('false');
+    mute.click();
+    await waitUntil(() => call.isMuted && mute.getAttribute('aria-pressed') === 'true', 'not muted');
+    expect(button(el, strings.mute), 'the toggle keeps its name').to.equal(mute);
 
-    button(el, strings.hold).click();
+    const hold = button(el, strings.hold);
+    hold.click();
     await waitUntil(() => call.state === 'LocalHold' && status(el).includes(strings.onHold), 'not on hold');
+    expect(hold.getAttribute('aria-pressed')).to.equal('true');
     press(el, '5 JKL');
     expect(call.sentTones, 'no tones on hold').to.deep.equal([]);
-    button(el, strings.resume).click();
-    await waitUntil(() => call.state === 'Connected' && status(el).includes('Connected to'), 'not resumed');
+    button(el, strings.hold).click();
+    await waitUntil(() => call.state === 'Connected' && status(el).startsWith(strings.connected), 'not resumed');
+    expect(hold.getAttribute('aria-pressed')).to.equal('false');
 
     const ended = acsEvent(el, 'acs-call-ended');
     button(el, strings.hangUp).click();
     expect((await ended).detail.reason).to.equal('hung-up');
   });
 
-  it('explains a missing or invalid alternate-caller-id and does not call', async () => {
+  it('says at load that a missing or invalid alternate-caller-id stops phone calls: Call disabled, one acs-error', async () => {
     for (const attributes of [{ 'default-country': 'US' }, { 'default-country': 'US', 'alternate-caller-id': '8005550100' }] as Record<string, string>[]) {
-      const { el, engine } = await dialpad({ attributes });
+      const errors: unknown[] = [];
+      const { el, engine } = await dialpad({ attributes, listen: (pad) => pad.addEventListener('acs-error', (event) => errors.push(event.detail)) });
+      await el.updateComplete;
+      const message = shadow(el).querySelector<HTMLElement>('[part="config-message"]');
+      expect(message?.textContent.trim(), 'shown before anything was typed').to.equal(en.errors['missing-caller-id']);
+      expect(message!.getBoundingClientRect().height).to.be.greaterThan(0);
       await ready(el);
       await typeIntoField(el, '4255550100');
-      const failed = acsEvent(el, 'acs-error');
-      button(el, strings.call).click();
-      expect((await failed).detail).to.deep.equal({ code: 'missing-caller-id', message: en.errors['missing-caller-id'] });
-      await el.updateComplete;
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.equal(en.errors['missing-caller-id']);
+      expect(button(el, strings.call).disabled, 'a valid number, but no caller id').to.equal(true);
+      await sendKeys({ press: 'Enter' });
       await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(errors).to.deep.equal([{ code: 'missing-caller-id', message: en.errors['missing-caller-id'] }]);
       expect(engine.calls).to.have.length(0);
       await expect(el).to.be.accessible();
+
+      el.setAttribute('alternate-caller-id', CALLER_ID);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="config-message"]'), 'fixed: the message goes').to.equal(null);
+      expect(button(el, strings.call).disabled).to.equal(false);
     }
+  });
+
+  it('with for=, needs no caller id of its own: no message, no acs-error', async () => {
+    const errors: unknown[] = [];
+    const { el } = await dialpad({
+      attributes: { for: 'meeting', 'default-country': 'US' },
+      listen: (pad) => pad.addEventListener('acs-error', (event) => errors.push(event.detail)),
+    });
+    await ready(el);
+    await typeIntoField(el, '4255550100');
+    expect(shadow(el).querySelector('[part="config-message"]')).to.equal(null);
+    expect(button(el, strings.call).disabled).to.equal(false);
+    expect(errors).to.deep.equal([]);
   });
 
   it('keeps the call button disabled while the number is invalid, and says why once something was typed', async () => {
@@ -386,6 +349,7 @@ describe('<acs-dialpad>', function () {
     expect((await ended).detail).to.include({ reason: 'busy', code: 486 });
     await el.updateComplete;
     expect(status(el)).to.contain('The line was busy.');
+    expect(shadow(el).querySelector('[part="timer"]'), 'no duration for a call that never connected').to.equal(null);
     expect(announced(el)).to.contain('The line was busy.');
   });
 

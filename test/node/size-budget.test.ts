@@ -28,13 +28,17 @@ const named = (name: string): [string, ChunkInfo] => Object.entries(chunks).find
 /**
  * Budgets from DESIGN.md, for the element code alone, but for the dial pad: DESIGN asks ≤ 45 KB
  * "with its phone metadata", and libphonenumber-js (min metadata, parser, as-you-type formatter)
- * is 32 KB of it on its own, with 18 KB of shared lit/core/calling code. 63.5 KB is what it is today
+ * is 32 KB of it on its own, with 18 KB of shared lit/core/calling code. 64.5 KB is what it is today
  * (61 KB before sign-in failures said what to fix, in every language: +1.2 KB of shared core; 62.6
  * before issue 13's thin elements: +0.6 KB for the call elements' shared base and controller, a
- * chunk of their own, and the number entry and key router as modules), held here so it cannot grow
- * unnoticed; the gap to 45 KB is open (see the closing note).
+ * chunk of their own, and the number entry and key router as modules; 63.5 before issue 14's look:
+ * measured 63,452 → 64,499 B, +1,047 B, of which the eight Lucide icons are about 0.5 KB and the
+ * styles of the one-row field, the icon controls and the call line most of the rest, after trimming
+ * 637 B from the first 65,131 B: no comments inside the CSS, which ships as written (305 B), the DTMF
+ * tables derived from the keypad, the caller id checked with the parser already there), held here
+ * so it cannot grow unnoticed; the gap to 45 KB is open (see the closing note).
  */
-const ELEMENT_BUDGETS = { 'acs-chat.js': 30 * KB, 'acs-call.js': 35 * KB, 'acs-dialpad.js': 63.5 * KB };
+const ELEMENT_BUDGETS = { 'acs-chat.js': 30 * KB, 'acs-call.js': 35 * KB, 'acs-dialpad.js': 64.5 * KB };
 
 for (const [entry, budget] of Object.entries(ELEMENT_BUDGETS)) {
   test(`${entry} element code stays within ${budget / KB} KB gzip`, () => {

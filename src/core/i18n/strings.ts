@@ -168,13 +168,13 @@ export interface AcsStrings {
     /** The call button inside a running `<acs-call>` (`for` attribute). */
     addToCall: string;
     hangUp: string;
+    /** The mute toggle (pressed: muted). */
     mute: string;
-    unmute: string;
+    /** The hold toggle (pressed: on hold). */
     hold: string;
-    resume: string;
     /** Toggle for the local key-press tones. */
     keyTones: string;
-    /** Status line, by call state; `{number}` is the formatted number. */
+    /** Status line under the number called, by call state (the duration follows). */
     dialing: string;
     ringing: string;
     connected: string;
