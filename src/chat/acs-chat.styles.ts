@@ -73,7 +73,7 @@ export const chatStyles = css`
     inset-inline-end: var(--_space);
     width: min(18rem, 100% - var(--_space) * 2);
     /* Whole rows only: six rows of 2.75rem, and scrolling snaps to rows. */
-    max-height: calc(16.5rem + var(--_space) * 2);
+    max-height: calc(16.5rem + var(--_space) * 2 + 2px);
     margin: 0;
     padding: var(--_space) 0;
     list-style: none;

@@ -161,7 +161,7 @@ export class AcsChat extends AcsElement {
     const people = format(strings.participants, { count: String(participants.length) });
     return html`<div class="chat">
       <header class="header" part="header">
-        <h2 class="topic" id="topic" dir="auto">${topic}</h2>
+        <h2 class="topic" id="topic" dir="auto">${topic || strings.label}</h2>
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
         <button
           type="button"
@@ -173,7 +173,7 @@ export class AcsChat extends AcsElement {
           aria-controls="participants"
           @click=${() => (this.showParticipants = !this.showParticipants)}
         >
-          ${usersIcon()}<span aria-hidden="true">${participants.length}</span>
+          ${usersIcon()}
         </button>
         ${this.showParticipants ? renderParticipants(participants, typing, this.userId ?? session.userId, people, strings) : nothing}
       </header>
@@ -332,8 +332,9 @@ export class AcsChat extends AcsElement {
   };
 
   private readonly onScroll = () => {
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- this listens on the log, so the log is rendered
-    const log = this.log!;
+    // A scroll event can arrive after the log has gone (the element left the page, or signs in again).
+    const log = this.log;
+    if (!log) return;
     const { messages } = this.chat.state;
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;
     const pinned = atBottom && this.windowLastKey === undefined;

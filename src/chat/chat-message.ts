@@ -71,8 +71,8 @@ function renderOwnFooter(message: MessageView, { strings, read, menuOpen, action
   const { key, status, error = 'unknown' } = message;
   if (status === 'failed') {
     // A message over ACS's limit fails again however often it is retried: it can only be discarded.
-    return html`<footer class="state failed" role="alert">
-      <span><strong>${chat.failed}</strong> ${error === 'too-long' ? chat.tooLong : strings.errors[error as keyof AcsStrings['errors']]}</span>
+    return html`<footer class="state failed">
+      <span role="alert"><strong>${chat.failed}</strong> ${error === 'too-long' ? chat.tooLong : strings.errors[error as keyof AcsStrings['errors']]}</span>
       ${error === 'too-long' ? nothing : html`<button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(key)}>${chat.retry}</button>`}
       <button type="button" class="link" part="message-discard-button" @click=${() => actions.remove(key)}>${chat.discard}</button>
     </footer>`;
