@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** Styles of `<acs-chat>`; the shared tokens come from `core/styles`. */
+/**
+ * Styles of `<acs-chat>`; the shared tokens come from `core/styles`. The participants list shows
+ * whole rows only (six of 2.75rem, snapping as it scrolls); the text field starts at one line and
+ * grows to six (8.4em at line-height 1.4), then scrolls. A message's More button shows on hover or
+ * focus where there is hover, always on touch screens.
+ */
 export const chatStyles = css`
   :host {
     --_chat-height: var(--acs-chat-height, 32rem);
@@ -20,16 +25,25 @@ export const chatStyles = css`
     height: var(--_chat-height);
   }
 
-  .header {
-    position: relative;
+  .header,
+  .participants li,
+  .edit-banner,
+  .composer,
+  .meta,
+  .state {
     display: flex;
     align-items: center;
     gap: var(--_space);
+  }
+
+  .header {
+    position: relative;
     padding: var(--_space) var(--_space) var(--_space) calc(var(--_space) * 2);
     border-bottom: 1px solid var(--_color-border);
   }
 
-  .topic {
+  .topic,
+  .name {
     flex: 1;
     margin: 0;
     font-size: 1rem;
@@ -44,65 +58,54 @@ export const chatStyles = css`
   .system,
   .day,
   .typing,
-  .limit {
+  .limit,
+  .edit-banner {
     margin: 0;
     font-size: 0.8125rem;
     color: var(--_color-text-muted);
   }
 
-  button.icon {
+  .icon-btn {
     display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
     padding: 0.375rem;
     border-color: transparent;
     background: none;
     color: inherit;
   }
 
-  button.icon:hover,
+  .icon-btn:hover,
   .menu button:is(:hover, :focus-visible) {
     background: var(--_tint);
     color: var(--_color-text);
   }
 
-  .participants {
-    position: absolute;
-    z-index: 2;
-    top: 100%;
-    inset-inline-end: var(--_space);
-    width: min(18rem, 100% - var(--_space) * 2);
-    /* Whole rows only: six rows of 2.75rem, and scrolling snaps to rows. */
-    max-height: calc(16.5rem + var(--_space) * 2 + 2px);
-    margin: 0;
-    padding: var(--_space) 0;
-    list-style: none;
-    overflow-y: auto;
-    scroll-snap-type: y mandatory;
-    scroll-padding-block: var(--_space);
-  }
-
   .participants,
   .menu {
+    position: absolute;
+    z-index: 2;
+    inset-inline-end: 0;
+    margin: 0;
+    padding: 0;
     background: var(--_color-background);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+    box-shadow: 0 4px 16px #0004;
+  }
+
+  .participants {
+    top: 100%;
+    inset-inline-end: var(--_space);
+    width: min(18rem, 100% - var(--_space) * 2);
+    max-height: calc(16.5rem + 2px);
+    list-style: none;
+    overflow-y: auto;
+    scroll-snap-type: y mandatory;
   }
 
   .participants li {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
     height: 2.75rem;
     padding: 0 calc(var(--_space) * 2);
     scroll-snap-align: start;
-  }
-
-  .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 
   .avatar {
@@ -140,7 +143,7 @@ export const chatStyles = css`
     align-self: flex-start;
     margin-inline-start: 2.5rem;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
-    border-radius: calc(var(--_radius-m) * 1.5);
+    border-radius: 12px;
     background: var(--_bubble);
     overflow-wrap: anywhere;
   }
@@ -161,19 +164,21 @@ export const chatStyles = css`
     color: var(--_own-text);
   }
 
-  .message.deleted,
-  .message[data-status='failed'] {
+  .message.deleted {
+    font-style: italic;
     background: none;
     color: var(--_color-text-muted);
     border: 1px dashed var(--_color-border);
   }
 
   .message[data-status='failed'] {
+    background: none;
     color: var(--_color-text);
     border: 1px solid var(--_color-danger);
   }
 
-  .failed {
+  .failed,
+  .over {
     color: var(--_color-danger);
   }
 
@@ -184,10 +189,7 @@ export const chatStyles = css`
 
   .meta,
   .state {
-    display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
     font-size: 0.75rem;
   }
 
@@ -203,10 +205,6 @@ export const chatStyles = css`
     white-space: pre-wrap;
   }
 
-  .deleted .content {
-    font-style: italic;
-  }
-
   .content :is(p, ul, ol, pre, blockquote) {
     margin: 0.25em 0;
   }
@@ -219,47 +217,30 @@ export const chatStyles = css`
     position: relative;
   }
 
-  .more {
-    opacity: 0;
-  }
-
-  .message:is(:hover, :focus-within) .more,
-  .more[aria-expanded='true'] {
-    opacity: 1;
-  }
-
-  @media (hover: none) {
-    .more {
-      opacity: 1;
+  @media (hover: hover) {
+    .message:not(:hover, :focus-within) .more {
+      opacity: 0;
     }
   }
 
   .menu {
-    position: absolute;
-    z-index: 2;
+    display: grid;
     bottom: 100%;
-    inset-inline-end: 0;
-    display: flex;
-    flex-direction: column;
     padding: 0.25rem;
     color: var(--_color-text);
   }
 
   .menu button,
-  button.link {
+  .link {
+    padding: 0.25rem var(--_space);
     border: none;
     background: none;
     color: inherit;
+    text-align: start;
     white-space: nowrap;
   }
 
-  .menu button {
-    text-align: start;
-    font-size: var(--_font-size);
-  }
-
-  button.link {
-    padding: 0 0.25rem;
+  .link {
     text-decoration: underline;
   }
 
@@ -275,31 +256,22 @@ export const chatStyles = css`
   }
 
   .edit-banner {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
     margin: 0 calc(var(--_space) * 2);
-    padding: 0.25rem 0.25rem 0.25rem var(--_space);
+    padding: 0.25rem;
+    padding-inline-start: var(--_space);
     border-inline-start: 3px solid var(--_color-accent);
-    border-radius: var(--_radius-s);
     background: var(--_color-surface);
-    font-size: 0.8125rem;
-  }
-
-  .edit-banner span {
-    flex: 1;
+    color: var(--_color-text);
+    justify-content: space-between;
   }
 
   .secondary {
-    padding: 0.25rem var(--_space);
     border-color: var(--_color-border);
-    background: var(--_color-background);
+    background: none;
     color: var(--_color-text);
   }
 
   .composer {
-    display: flex;
-    gap: var(--_space);
     padding: var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 0.5);
     align-items: flex-end;
   }
@@ -307,7 +279,6 @@ export const chatStyles = css`
   textarea {
     flex: 1;
     resize: none;
-    /* One line to start with, six at most (then it scrolls): the field grows with its text. */
     min-height: 2.5rem;
     max-height: calc(8.4em + var(--_space) * 2 + 2px);
     padding: var(--_space);
@@ -318,13 +289,11 @@ export const chatStyles = css`
     border-radius: var(--_radius-s);
   }
 
-  button.send {
-    padding: 0.5625rem;
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
+  .send {
+    padding: 9px;
   }
 
-  button.send[aria-disabled='true'] {
+  .send[aria-disabled='true'] {
     cursor: not-allowed;
     border-color: var(--_color-border);
     background: var(--_color-surface);
@@ -338,9 +307,5 @@ export const chatStyles = css`
   .limit {
     padding: 0 calc(var(--_space) * 2) calc(var(--_space) * 1.5);
     text-align: end;
-  }
-
-  .limit.over {
-    color: var(--_color-danger);
   }
 `;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AcsElement } from '../core/acs-element.js';
 import { AcsError } from '../core/errors.js';
@@ -21,7 +21,8 @@ const PINNED_SLACK_PX = 32;
 const LOAD_OLDER_AT_PX = 120;
 
 /**
- * @summary A chat thread: history, live messages, typing indicators and read receipts.
+ * @summary A chat thread: history, live messages, typing indicators and read receipts. A message over
+ * ACS's 28 KB limit is never sent: the field keeps it, says why, and `acs-error` fires.
  *
  * @tagname acs-chat
  *
@@ -32,19 +33,24 @@ const LOAD_OLDER_AT_PX = 120;
  *
  * @csspart header - The bar with the topic.
  * @csspart participants-button - The header button that shows who is in the thread.
- * @csspart participants - The list of participants.
+ * @csspart participants - The list of participants (it scrolls, and takes focus to scroll from the keyboard).
  * @csspart date-separator - The line with the date between two days' messages.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
  * @csspart message - A message bubble.
  * @csspart own-message - A message bubble of the signed-in user (also has the `message` part).
  * @csspart system-message - A line such as "Ana joined the chat".
  * @csspart composer - The form with the text field.
- * @csspart send-button - The send button.
- * @csspart cancel-edit-button - The button that leaves editing a message unchanged.
+ * @csspart send-button - The send button (Save while editing).
+ * @csspart cancel-edit-button - The edit banner's button that leaves the message unchanged.
  * @csspart new-messages-button - The button that brings the reader down to unseen messages.
- * @csspart message-retry-button - A failed message's retry button.
- * @csspart edit-button - The edit button of an own message.
- * @csspart delete-button - The delete button of an own message.
+ * @csspart message-retry-button - A failed message's retry button (not offered for a message over ACS's limit).
+ * @csspart message-discard-button - A failed message's button that drops it.
+ * @csspart more-button - The "More actions" button of an own message, shown on hover or focus.
+ * @csspart message-menu - The menu the "More actions" button opens.
+ * @csspart edit-button - The Edit item of an own message's menu.
+ * @csspart delete-button - The Delete item of an own message's menu.
+ * @csspart edit-banner - The banner above the field while a sent message is edited.
+ * @csspart limit - The line under the field with the length counter near ACS's 28 KB limit.
  *
  * @cssprop --acs-chat-height - Height of the chat (default 32rem).
  * @cssprop --acs-chat-bubble-background - Background of others' messages.
@@ -79,8 +85,13 @@ export class AcsChat extends AcsElement {
   @state() private menuFor: string | undefined;
   /** UTF-8 size of the composer's text. */
   @state() private bytes = 0;
-  @query('textarea') private field?: HTMLTextAreaElement;
-  @query('.log') private log?: HTMLElement;
+  // Getters rather than `@query`: the decorator's helper would be chat-only code on the budget.
+  private get field(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+  private get log(): HTMLElement | null {
+    return this.renderRoot.querySelector('.log');
+  }
 
   // The controller reports only messages the service has given an id: sent ones, and received ones.
   /* eslint-disable @typescript-eslint/no-non-null-assertion */
@@ -129,7 +140,7 @@ export class AcsChat extends AcsElement {
     const threadId = this.threadId ?? session.threadId;
     const endpoint = this.endpoint ?? session.endpoint;
     if (!threadId || !endpoint) {
-      throw new AcsError('invalid-session', 'The chat needs a thread and an endpoint: set thread-id and endpoint, or return them in the session.');
+      throw new AcsError('invalid-session', 'No chat thread or endpoint: set thread-id and endpoint, or return them in the session.');
     }
     await this.chat.connect({
       session,
@@ -165,7 +176,7 @@ export class AcsChat extends AcsElement {
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
         <button
           type="button"
-          class="icon participants-toggle"
+          class="icon-btn"
           part="participants-button"
           aria-label=${people}
           title=${people}

@@ -7,7 +7,7 @@ import type { ChatClientLike, ChatThreadClientLike } from './chat-client.js';
 import { byteLength, MAX_MESSAGE_BYTES, mergeMessages, updateMessage, type MessageList, type MessageView } from './chat-state.js';
 import { History } from './history.js';
 import { messageView } from './message-view.js';
-import { Outbox, statusOf } from './outbox.js';
+import { Outbox } from './outbox.js';
 import type { ChatEvent } from './chat-event.js';
 import type { RealtimeSource, RealtimeState } from './realtime.js';
 
@@ -96,7 +96,6 @@ export class ChatController implements ReactiveController {
       catchUp: () => this.catchUp(),
       sent: (message) => callbacks.onMessageSent(message),
       failed: (error) => {
-        if (statusOf(error) === 413) return 'too-long';
         const acsError = toAcsError(error, 'network');
         callbacks.onError(acsError);
         return acsError.code;
@@ -164,10 +163,7 @@ export class ChatController implements ReactiveController {
     this.history = undefined;
   }
 
-  /**
-   * Sends a message: shown at once, sent in order, kept (and retryable) if it fails. False, and
-   * nothing sent, when it is empty or over ACS's limit (the caller keeps the text).
-   */
+  /** Shows and sends a message (in order, kept if it fails); false, nothing sent, when empty or over ACS's limit. */
   send(text: string): boolean {
     const content = text.trim();
     if (!content || !this.options || byteLength(content) > MAX_MESSAGE_BYTES) return false;
@@ -210,11 +206,8 @@ export class ChatController implements ReactiveController {
 
   /** Deletes an own sent message, or discards a failed one (it never reached ACS). */
   async remove(key: string): Promise<void> {
-    const { messages } = this.state;
-    if (messages.some((each) => each.key === key && each.status === 'failed')) {
-      this.setState({ messages: messages.filter((each) => each.key !== key) });
-      return;
-    }
+    const kept = this.state.messages.filter((each) => each.key !== key || each.status !== 'failed');
+    if (kept.length < this.state.messages.length) this.setState({ messages: kept });
     const message = this.ownSentMessage(key);
     if (!message) return;
     this.setState({ messages: updateMessage(this.state.messages, key, { deleted: true }) });
@@ -353,7 +346,7 @@ export class ChatController implements ReactiveController {
   private refreshTyping(): void {
     const now = Date.now();
     const typing = [...this.typingUntil].filter(([, entry]) => entry.until > now).map(([id, { name }]) => ({ id, name }));
-    if (typing.map(({ id }) => id).join() !== this.state.typing.map(({ id }) => id).join()) this.setState({ typing });
+    if (JSON.stringify(typing) !== JSON.stringify(this.state.typing)) this.setState({ typing });
   }
 
   private async loadNewest(history: History): Promise<void> {

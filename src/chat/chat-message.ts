@@ -83,7 +83,7 @@ function renderOwnFooter(message: MessageView, { strings, read, menuOpen, action
     <span class="actions" @keydown=${actions.menuKey} @focusout=${(event: FocusEvent) => closeOnLeave(event, actions)}>
       <button
         type="button"
-        class="icon more"
+        class="icon-btn more"
         part="more-button"
         aria-label=${chat.more}
         title=${chat.more}

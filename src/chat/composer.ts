@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { checkIcon, pencilIcon, sendHorizontalIcon } from '../core/icons.js';
+import { sendHorizontalIcon } from '../core/icons.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import { MAX_MESSAGE_BYTES } from './chat-state.js';
 
@@ -18,14 +18,14 @@ export interface ComposerOptions {
   input: () => void;
 }
 
-/** The text field (growing with its text), the send or save button, and the length counter near ACS's limit. */
+/** The text field (growing with its text), the send (icon) or Save button, and the length counter near ACS's limit. */
 export function renderComposer({ strings, editing, bytes, cancel, submit, keydown, input }: ComposerOptions): TemplateResult {
   const left = MAX_MESSAGE_BYTES - bytes;
   const action = editing ? strings.save : strings.send;
   return html`${
       editing
         ? html`<div class="edit-banner" part="edit-banner">
-            ${pencilIcon()}<span>${strings.editing}</span>
+            <span>${strings.editing}</span>
             <button type="button" class="secondary" part="cancel-edit-button" @click=${cancel}>${strings.cancel}</button>
           </div>`
         : nothing
@@ -42,8 +42,8 @@ export function renderComposer({ strings, editing, bytes, cancel, submit, keydow
         @input=${input}
       ></textarea>
       <span class="visually-hidden" id="hint">${editing ? strings.editingHint : strings.keyboardHint}</span>
-      <button type="submit" class="icon send" part="send-button" aria-label=${action} title=${action} aria-disabled=${left < 0 ? 'true' : 'false'}>
-        ${editing ? checkIcon() : sendHorizontalIcon()}
+      <button type="submit" class="send" part="send-button" aria-label=${action} title=${action} aria-disabled=${left < 0 ? 'true' : 'false'}>
+        ${editing ? strings.save : sendHorizontalIcon()}
       </button>
     </form>
     <p class="limit ${left < 0 ? 'over' : ''}" id="limit" part="limit" aria-live="polite">

@@ -121,7 +121,10 @@ export class Outbox {
             return;
           }
           this.queue.shift();
-          host.setMessages(updateMessage(host.messages(), key, { status: 'failed', error: host.failed(error) }));
+          const reported = host.failed(error);
+          // Too large (413) can never succeed, however often it is retried: the message says so.
+          const reason = statusOf(error) === 413 ? 'too-long' : reported;
+          host.setMessages(updateMessage(host.messages(), key, { status: 'failed', error: reason }));
         }
       }
     } finally {
@@ -153,4 +156,4 @@ function isTransient(error: unknown): boolean {
   return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
 }
 
-export const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;
+const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;

@@ -18,7 +18,7 @@ export function renderParticipants(
     ${participants.map(
       ({ id, displayName }) =>
         html`<li>
-          ${avatar(displayName || id)}<span class="name" dir="auto">${displayName || id}</span>
+          ${avatar((displayName ||= id))}<span class="name" dir="auto">${displayName}</span>
           ${id === me ? html`<span class="note">${strings.you}</span>` : nothing}
           ${typing.some((person) => person.id === id) ? html`<span class="note typing-now">${strings.typingNow}</span>` : nothing}
         </li>`,

@@ -63,7 +63,7 @@ export const ja: AcsStrings = {
     keyboardHint: 'Enter で送信、Shift+Enter で改行',
     editingHint: 'メッセージを編集中：Enter で保存、Esc でキャンセル',
     tooLong: '長すぎて送信できません',
-    overLimit: '長すぎて送信できません（上限を {count} 超えています）',
+    overLimit: '長すぎて送信できません（{count} 超過）',
     remaining: '残り {count}',
     discard: '破棄',
     more: 'その他の操作',
