@@ -1,16 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AcsElement } from '../core/acs-element.js';
 import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
+import { usersIcon } from '../core/icons.js';
 import type { AcsSession } from '../core/session.js';
 import { chatStyles } from './acs-chat.styles.js';
 import type { ChatClientLike } from './chat-client.js';
-import { ChatController } from './chat-controller.js';
-import { renderMessage } from './chat-message.js';
-import { isNewDay, type MessageView } from './chat-state.js';
+import { ChatController, type ChatViewState } from './chat-controller.js';
+import { renderMessage, type MessageActions } from './chat-message.js';
+import { byteLength, continuesGroup, isNewDay, MAX_MESSAGE_BYTES, type MessageView } from './chat-state.js';
+import { renderComposer } from './composer.js';
+import { renderParticipants } from './participants-panel.js';
 import { windowDown, windowRange, windowUp } from './message-window.js';
 
 /** Within this many pixels of the end, the list counts as "at the newest message" and stays pinned there. */
@@ -18,7 +21,8 @@ const PINNED_SLACK_PX = 32;
 const LOAD_OLDER_AT_PX = 120;
 
 /**
- * @summary A chat thread: history, live messages, typing indicators and read receipts.
+ * @summary A chat thread: history, live messages, typing indicators and read receipts. A message over
+ * ACS's 28 KB limit is never sent: the field keeps it, says why, and `acs-error` fires.
  *
  * @tagname acs-chat
  *
@@ -29,19 +33,24 @@ const LOAD_OLDER_AT_PX = 120;
  *
  * @csspart header - The bar with the topic.
  * @csspart participants-button - The header button that shows who is in the thread.
- * @csspart participants - The list of participants.
+ * @csspart participants - The list of participants (it scrolls, and takes focus to scroll from the keyboard).
  * @csspart date-separator - The line with the date between two days' messages.
  * @csspart message-list - The scrolling list of messages (`role="log"`).
  * @csspart message - A message bubble.
  * @csspart own-message - A message bubble of the signed-in user (also has the `message` part).
  * @csspart system-message - A line such as "Ana joined the chat".
  * @csspart composer - The form with the text field.
- * @csspart send-button - The send button.
- * @csspart cancel-edit-button - The button that leaves editing a message unchanged.
+ * @csspart send-button - The send button (Save while editing).
+ * @csspart cancel-edit-button - The edit banner's button that leaves the message unchanged.
  * @csspart new-messages-button - The button that brings the reader down to unseen messages.
- * @csspart message-retry-button - A failed message's retry button.
- * @csspart edit-button - The edit button of an own message.
- * @csspart delete-button - The delete button of an own message.
+ * @csspart message-retry-button - A failed message's retry button (not offered for a message over ACS's limit).
+ * @csspart message-discard-button - A failed message's button that drops it.
+ * @csspart more-button - The "More actions" button of an own message, shown on hover or focus.
+ * @csspart message-menu - The menu the "More actions" button opens.
+ * @csspart edit-button - The Edit item of an own message's menu.
+ * @csspart delete-button - The Delete item of an own message's menu.
+ * @csspart edit-banner - The banner above the field while a sent message is edited.
+ * @csspart limit - The line under the field with the length counter near ACS's 28 KB limit.
  *
  * @cssprop --acs-chat-height - Height of the chat (default 32rem).
  * @cssprop --acs-chat-bubble-background - Background of others' messages.
@@ -72,8 +81,17 @@ export class AcsChat extends AcsElement {
 
   @state() private editing: string | undefined;
   @state() private showParticipants = false;
-  @query('textarea') private field?: HTMLTextAreaElement;
-  @query('.log') private log?: HTMLElement;
+  /** The message whose menu of actions is open. */
+  @state() private menuFor: string | undefined;
+  /** UTF-8 size of the composer's text. */
+  @state() private bytes = 0;
+  // Getters rather than `@query`: the decorator's helper would be chat-only code on the budget.
+  private get field(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+  private get log(): HTMLElement | null {
+    return this.renderRoot.querySelector('.log');
+  }
 
   // The controller reports only messages the service has given an id: sent ones, and received ones.
   /* eslint-disable @typescript-eslint/no-non-null-assertion */
@@ -98,7 +116,7 @@ export class AcsChat extends AcsElement {
   /** The first rendered message and its distance from the top of the view, kept in place across renders. */
   private anchor: { key: string; offset: number } | undefined;
 
-  /** Sends `text` as the signed-in user, exactly as if it had been typed and sent. */
+  /** Sends `text` as the signed-in user, exactly as if it had been typed and sent; nothing is sent over ACS's 28 KB limit. */
   sendMessage(text: string): void {
     this.chat.send(text);
   }
@@ -122,7 +140,7 @@ export class AcsChat extends AcsElement {
     const threadId = this.threadId ?? session.threadId;
     const endpoint = this.endpoint ?? session.endpoint;
     if (!threadId || !endpoint) {
-      throw new AcsError('invalid-session', 'The chat needs a thread and an endpoint: set thread-id and endpoint, or return them in the session.');
+      throw new AcsError('invalid-session', 'No chat thread or endpoint: set thread-id and endpoint, or return them in the session.');
     }
     await this.chat.connect({
       session,
@@ -140,48 +158,36 @@ export class AcsChat extends AcsElement {
     return JSON.stringify([this.threadId, this.endpoint, this.userId, this.pageSize]);
   }
 
+  /** The thread's topic names the chat, so two chats on a page are two distinct landmarks. */
   protected override label(strings: AcsStrings): string {
-    return strings.chat.label;
+    return this.chat.state.topic || strings.chat.label;
   }
 
-  protected override renderReady(): TemplateResult {
+  protected override renderReady(session: AcsSession): TemplateResult {
     const strings = this.localize.strings.chat;
     const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing, participants } = this.chat.state;
     const { start, end } = windowRange(messages, this.windowLastKey);
     const visible = messages.slice(start, end);
     const atHistoryStart = start === 0 && !olderAvailable;
+    const people = format(strings.participants, { count: String(participants.length) });
     return html`<div class="chat">
       <header class="header" part="header">
-        <h2 class="topic" id="topic" dir="auto">${topic}</h2>
+        <h2 class="topic" id="topic" dir="auto">${topic || strings.label}</h2>
         ${connection === 'connected' ? nothing : html`<span class="connection" role="status">${connection === 'offline' ? strings.offline : strings.reconnecting}</span>`}
         <button
           type="button"
-          class="participants-toggle"
+          class="icon-btn"
           part="participants-button"
+          aria-label=${people}
+          title=${people}
           aria-expanded=${this.showParticipants ? 'true' : 'false'}
           aria-controls="participants"
           @click=${() => (this.showParticipants = !this.showParticipants)}
         >
-          ${format(strings.participants, { count: String(participants.length) })}
+          ${usersIcon()}
         </button>
+        ${this.showParticipants ? renderParticipants(participants, typing, this.userId ?? session.userId, people, strings) : nothing}
       </header>
-      ${
-        this.showParticipants
-          ? html`<ul
-              class="participants"
-              id="participants"
-              part="participants"
-              aria-label=${format(strings.participants, { count: String(participants.length) })}
-            >
-              ${participants.map(
-                (participant) =>
-                  html`<li dir="auto">
-                    ${participant.displayName || participant.id}${typing.includes(participant.displayName) ? html` <span class="typing-now">${strings.typingNow}</span>` : nothing}
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
         <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>
           ${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}
@@ -189,28 +195,27 @@ export class AcsChat extends AcsElement {
         ${repeat(
           visible,
           (message) => message.key,
-          (message, index) => [
-            this.renderDay(messages[start + index - 1], message),
-            renderMessage(message, strings, this.localize.locale, this.isRead(message), this.messageActions, this.chat.sanitize),
-          ],
+          (message, index) => {
+            const previous = messages[start + index - 1];
+            return [
+              this.renderDay(previous, message),
+              renderMessage(message, {
+                strings: this.localize.strings,
+                locale: this.localize.locale,
+                read: this.isRead(message),
+                continued: continuesGroup(previous, message),
+                editing: this.editing === message.key,
+                menuOpen: this.menuFor === message.key,
+                actions: this.messageActions,
+                sanitize: this.chat.sanitize,
+              }),
+            ];
+          },
         )}
       </div>
       ${unread > 0 && !this.pinned ? html`<button type="button" class="new-messages" part="new-messages-button" @click=${this.scrollToNewest}>${format(strings.newMessages, { count: String(unread) })}</button>` : nothing}
       <p class="typing" aria-live="polite">${this.typingText(typing, strings)}</p>
-      <form class="composer" part="composer" @submit=${this.onSubmit}>
-        <textarea
-          dir="auto"
-          rows="1"
-          aria-label=${strings.messageField}
-          aria-describedby="hint"
-          placeholder=${strings.placeholder}
-          @keydown=${this.onKeyDown}
-          @input=${this.onInput}
-        ></textarea>
-        <span class="visually-hidden" id="hint">${this.editing ? strings.editingHint : strings.keyboardHint}</span>
-        ${this.editing ? html`<button type="button" part="cancel-edit-button" @click=${this.cancelEdit}>${strings.cancel}</button>` : nothing}
-        <button type="submit" part="send-button">${this.editing ? strings.save : strings.send}</button>
-      </form>
+      ${renderComposer({ strings, editing: !!this.editing, bytes: this.bytes, cancel: this.cancelEdit, submit: this.onSubmit, keydown: this.onKeyDown, input: this.onInput })}
     </div>`;
   }
 
@@ -250,38 +255,71 @@ export class AcsChat extends AcsElement {
     return false;
   }
 
-  private typingText(typing: readonly string[], strings: AcsStrings['chat']): string {
+  private typingText(typing: ChatViewState['typing'], strings: AcsStrings['chat']): string {
     if (typing.length === 0) return '';
-    if (typing.length === 1) return format(strings.typingOne, { name: typing[0] });
-    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0], second: typing[1] });
+    if (typing.length === 1) return format(strings.typingOne, { name: typing[0].name });
+    if (typing.length === 2) return format(strings.typingTwo, { first: typing[0].name, second: typing[1].name });
     return format(strings.typingMany, { count: String(typing.length) });
   }
 
-  private readonly messageActions = {
-    retry: (key: string) => this.chat.retry(key),
-    remove: (key: string) => void this.chat.remove(key),
-    edit: (key: string) => {
+  private readonly messageActions: MessageActions = {
+    retry: (key) => this.chat.retry(key),
+    remove: (key) => {
+      this.menuFor = undefined;
+      void this.chat.remove(key);
+    },
+    edit: (key) => {
       const message = this.chat.state.messages.find((each) => each.key === key);
+      this.menuFor = undefined;
       if (!message || !this.field) return;
       this.editing = key;
-      this.field.value = message.content;
+      this.setText(message.content);
       this.field.focus();
+    },
+    menu: (key) => {
+      this.menuFor = key;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
+    },
+    // Arrow keys move through the open menu; Escape closes it and returns to its button.
+    menuKey: (event) => {
+      const items = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+      const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (step && items.length) {
+        event.preventDefault();
+        items[(items.indexOf(event.target as HTMLElement) + step + items.length) % items.length].focus();
+      } else if (event.key === 'Escape' && this.menuFor) {
+        event.stopPropagation();
+        this.menuFor = undefined;
+        (event.currentTarget as HTMLElement).querySelector('button')?.focus();
+      }
     },
   };
 
+  /** Puts `text` in the field, sized to it. */
+  private setText(text: string): void {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- called only from the ready view, which has the field
+    const field = this.field!;
+    field.value = text;
+    this.onInput();
+  }
+
   private readonly cancelEdit = () => {
     this.editing = undefined;
-    if (this.field) this.field.value = '';
+    this.setText('');
   };
 
   private readonly onSubmit = (event: Event) => {
     event.preventDefault();
-    const field = this.field;
-    if (!field?.value.trim()) return;
-    if (this.editing) void this.chat.edit(this.editing, field.value);
-    else this.chat.send(field.value);
+    const text = this.field?.value ?? '';
+    if (this.bytes > MAX_MESSAGE_BYTES) {
+      // Never sent, never lost: the text stays for the writer to shorten.
+      emit(this, 'acs-error', { code: 'unknown', message: this.localize.strings.chat.tooLong });
+      return;
+    }
+    if (this.editing) void this.chat.edit(this.editing, text);
+    else if (!this.chat.send(text)) return;
     this.editing = undefined;
-    field.value = '';
+    this.setText('');
     this.pinned = true;
   };
 
@@ -294,11 +332,20 @@ export class AcsChat extends AcsElement {
     }
   };
 
-  private readonly onInput = () => this.chat.typing();
+  /** The field grows with its text (up to a cap in CSS, then scrolls); the size feeds the length counter. */
+  private readonly onInput = () => {
+    const field = this.field;
+    if (!field) return;
+    field.style.height = '';
+    field.style.height = `${field.scrollHeight + 2}px`;
+    this.bytes = byteLength(field.value.trim());
+    this.chat.typing();
+  };
 
   private readonly onScroll = () => {
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- this listens on the log, so the log is rendered
-    const log = this.log!;
+    // A scroll event can arrive after the log has gone (the element left the page, or signs in again).
+    const log = this.log;
+    if (!log) return;
     const { messages } = this.chat.state;
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < PINNED_SLACK_PX;
     const pinned = atBottom && this.windowLastKey === undefined;

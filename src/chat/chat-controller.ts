@@ -4,7 +4,7 @@ import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
 import type { AcsSession } from '../core/session.js';
 import type { ChatClientLike, ChatThreadClientLike } from './chat-client.js';
-import { mergeMessages, updateMessage, type MessageList, type MessageView } from './chat-state.js';
+import { byteLength, MAX_MESSAGE_BYTES, mergeMessages, updateMessage, type MessageList, type MessageView } from './chat-state.js';
 import { History } from './history.js';
 import { messageView } from './message-view.js';
 import { Outbox } from './outbox.js';
@@ -20,8 +20,8 @@ export interface ChatViewState {
   olderAvailable: boolean;
   loadingOlder: boolean;
   connection: ConnectionStatus;
-  /** Display names of people typing now. */
-  typing: readonly string[];
+  /** People typing now (by id: two people may share a name). */
+  typing: readonly { id: string; name: string }[];
   participants: readonly { id: string; displayName: string }[];
   /** Per participant, the sequence id of the newest message they have read. */
   readUpTo: ReadonlyMap<string, number>;
@@ -95,7 +95,11 @@ export class ChatController implements ReactiveController {
       setMessages: (messages) => this.setState({ messages }),
       catchUp: () => this.catchUp(),
       sent: (message) => callbacks.onMessageSent(message),
-      failed: (error) => callbacks.onError(toAcsError(error, 'network')),
+      failed: (error) => {
+        const acsError = toAcsError(error, 'network');
+        callbacks.onError(acsError);
+        return acsError.code;
+      },
     });
   }
 
@@ -159,10 +163,10 @@ export class ChatController implements ReactiveController {
     this.history = undefined;
   }
 
-  /** Sends a message: shown at once, sent in order, kept (and retryable) if it fails. */
-  send(text: string): void {
+  /** Shows and sends a message (in order, kept if it fails); false, nothing sent, when empty or over ACS's limit. */
+  send(text: string): boolean {
     const content = text.trim();
-    if (!content || !this.options) return;
+    if (!content || !this.options || byteLength(content) > MAX_MESSAGE_BYTES) return false;
     const key = crypto.randomUUID();
     const message: MessageView = {
       key,
@@ -177,6 +181,7 @@ export class ChatController implements ReactiveController {
     };
     this.setState({ messages: mergeMessages(this.state.messages, [message]) });
     this.outbox.push(key);
+    return true;
   }
 
   /** Puts a failed message back in the outbox. */
@@ -187,7 +192,7 @@ export class ChatController implements ReactiveController {
   async edit(key: string, text: string): Promise<void> {
     const message = this.ownSentMessage(key);
     const content = text.trim();
-    if (!message || !content || content === message.content) return;
+    if (!message || !content || content === message.content || byteLength(content) > MAX_MESSAGE_BYTES) return;
     const before = message.content;
     this.setState({ messages: updateMessage(this.state.messages, key, { content, editedOn: new Date() }) });
     try {
@@ -199,7 +204,10 @@ export class ChatController implements ReactiveController {
     }
   }
 
+  /** Deletes an own sent message, or discards a failed one (it never reached ACS). */
   async remove(key: string): Promise<void> {
+    const kept = this.state.messages.filter((each) => each.key !== key || each.status !== 'failed');
+    if (kept.length < this.state.messages.length) this.setState({ messages: kept });
     const message = this.ownSentMessage(key);
     if (!message) return;
     this.setState({ messages: updateMessage(this.state.messages, key, { deleted: true }) });
@@ -337,8 +345,8 @@ export class ChatController implements ReactiveController {
 
   private refreshTyping(): void {
     const now = Date.now();
-    const typing = [...this.typingUntil.values()].filter((entry) => entry.until > now).map((entry) => entry.name);
-    if (typing.join('\n') !== this.state.typing.join('\n')) this.setState({ typing });
+    const typing = [...this.typingUntil].filter(([, entry]) => entry.until > now).map(([id, { name }]) => ({ id, name }));
+    if (JSON.stringify(typing) !== JSON.stringify(this.state.typing)) this.setState({ typing });
   }
 
   private async loadNewest(history: History): Promise<void> {

@@ -1,6 +1,7 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ellipsisIcon } from '../core/icons.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
-import type { MessageView } from './chat-state.js';
+import { initials, type MessageView } from './chat-state.js';
 
 // A fragment empties when Lit inserts it; handing Lit the same one again for an unchanged message is a no-op.
 const sanitizedContent = new WeakMap<MessageView, DocumentFragment>();
@@ -15,69 +16,96 @@ function htmlContent(message: MessageView, sanitize: Sanitizer | undefined): Doc
   return fragment;
 }
 
-// Drawn, not emoji: headless and kiosk browsers often have no emoji font.
-const editIcon = svg`<path d="M3 17.25V21h3.75L17.8 9.94l-3.75-3.75L3 17.25zm17.7-10.2a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z"/>`;
-const deleteIcon = svg`<path d="M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z"/>`;
-
-function icon(path: ReturnType<typeof svg>): TemplateResult {
-  return html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="currentColor">${path}</svg>`;
-}
-
 export interface MessageActions {
   retry(key: string): void;
   edit(key: string): void;
   remove(key: string): void;
+  /** Opens (or, with `undefined`, closes) a message's menu of actions. */
+  menu(key: string | undefined): void;
+  menuKey: (event: KeyboardEvent) => void;
 }
 
+/** How one message is shown now, beyond the message itself. */
+export interface MessageContext {
+  strings: AcsStrings;
+  locale: string;
+  read: boolean;
+  /** Not the first of a run of messages by the same sender: no name or avatar again. */
+  continued: boolean;
+  /** The message being edited in the composer. */
+  editing: boolean;
+  menuOpen: boolean;
+  actions: MessageActions;
+  sanitize: Sanitizer | undefined;
+}
+
+/** An initials avatar; decorative, as the name is always written beside it. */
+export const avatar = (name: string): TemplateResult => html`<span class="avatar" aria-hidden="true">${initials(name)}</span>`;
+
 /** One entry of the message list: a system line, or a message bubble with its state and actions. */
-export function renderMessage(
-  message: MessageView,
-  strings: AcsStrings['chat'],
-  locale: string,
-  read: boolean,
-  actions: MessageActions,
-  sanitize: Sanitizer | undefined,
-): TemplateResult {
+export function renderMessage(message: MessageView, context: MessageContext): TemplateResult {
+  const { strings, continued } = context;
+  const chat = strings.chat;
   if (message.kind === 'topicUpdated' || message.kind === 'participantAdded' || message.kind === 'participantRemoved') {
-    const template = message.kind === 'topicUpdated' ? strings.topicChanged : message.kind === 'participantAdded' ? strings.joined : strings.left;
+    const template = message.kind === 'topicUpdated' ? chat.topicChanged : message.kind === 'participantAdded' ? chat.joined : chat.left;
     return html`<p class="system" part="system-message" dir="auto" data-key=${message.key}>
       ${format(template, { topic: message.content, names: message.content })}
     </p>`;
   }
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(message.createdOn);
-  return html`<article
-    class="message ${message.own ? 'own' : ''}"
-    part="message${message.own ? ' own-message' : ''}"
-    data-status=${message.status}
-    data-key=${message.key}
-  >
+  const time = new Intl.DateTimeFormat(context.locale, { hour: 'numeric', minute: '2-digit' }).format(message.createdOn);
+  const classes = `message${message.own ? ' own' : ''}${continued ? ' continued' : ''}${message.deleted ? ' deleted' : ''}${context.editing ? ' editing' : ''}`;
+  return html`<article class=${classes} part="message${message.own ? ' own-message' : ''}" data-status=${message.status} data-key=${message.key}>
+    ${message.own || continued ? nothing : avatar(message.senderDisplayName)}
     <header class="meta">
-      ${message.own ? nothing : html`<span class="sender" dir="auto">${message.senderDisplayName}</span>`}
+      ${message.own || continued ? nothing : html`<span class="sender" dir="auto">${message.senderDisplayName}</span>`}
       <time datetime=${message.createdOn.toISOString()}>${time}</time>
-      ${message.editedOn && !message.deleted ? html`<span class="edited">${strings.edited}</span>` : nothing}
+      ${message.editedOn && !message.deleted ? html`<span class="edited">${chat.edited}</span>` : nothing}
     </header>
-    <div class="content" dir="auto">
-      ${message.deleted ? html`<em>${strings.deleted}</em>` : message.kind === 'html' ? htmlContent(message, sanitize) : message.content}
-    </div>
-    ${message.own ? renderOwnFooter(message, strings, read, actions) : nothing}
+    <div class="content" dir="auto">${message.deleted ? chat.deleted : message.kind === 'html' ? htmlContent(message, context.sanitize) : message.content}</div>
+    ${message.own && !message.deleted ? renderOwnFooter(message, context) : nothing}
   </article>`;
 }
 
-function renderOwnFooter(message: MessageView, strings: AcsStrings['chat'], read: boolean, actions: MessageActions): TemplateResult {
-  if (message.status === 'failed') {
+function renderOwnFooter(message: MessageView, { strings, read, menuOpen, actions }: MessageContext): TemplateResult {
+  const chat = strings.chat;
+  const { key, status, error = 'unknown' } = message;
+  if (status === 'failed') {
+    // A message over ACS's limit fails again however often it is retried: it can only be discarded.
     return html`<footer class="state failed">
-      ${strings.failed} <button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(message.key)}>${strings.retry}</button>
+      <span role="alert"><strong>${chat.failed}</strong> ${error === 'too-long' ? chat.tooLong : strings.errors[error as keyof AcsStrings['errors']]}</span>
+      ${error === 'too-long' ? nothing : html`<button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(key)}>${chat.retry}</button>`}
+      <button type="button" class="link" part="message-discard-button" @click=${() => actions.remove(key)}>${chat.discard}</button>
     </footer>`;
   }
-  if (message.status !== 'sent') return html`<footer class="state">${message.status === 'queued' ? strings.queued : strings.sending}</footer>`;
-  if (message.deleted) return html``;
+  if (status !== 'sent') return html`<footer class="state">${status === 'queued' ? chat.queued : chat.sending}</footer>`;
   return html`<footer class="state">
-    ${read ? html`<span class="read">${strings.read}</span>` : nothing}
-    <button type="button" class="icon" part="edit-button" aria-label=${strings.edit} title=${strings.edit} @click=${() => actions.edit(message.key)}>
-      ${icon(editIcon)}
-    </button>
-    <button type="button" class="icon" part="delete-button" aria-label=${strings.delete} title=${strings.delete} @click=${() => actions.remove(message.key)}>
-      ${icon(deleteIcon)}
-    </button>
+    ${read ? html`<span class="read">${chat.read}</span>` : nothing}
+    <span class="actions" @keydown=${actions.menuKey} @focusout=${(event: FocusEvent) => closeOnLeave(event, actions)}>
+      <button
+        type="button"
+        class="icon-btn more"
+        part="more-button"
+        aria-label=${chat.more}
+        title=${chat.more}
+        aria-haspopup="menu"
+        aria-expanded=${menuOpen ? 'true' : 'false'}
+        @click=${() => actions.menu(menuOpen ? undefined : key)}
+      >
+        ${ellipsisIcon()}
+      </button>
+      ${
+        menuOpen
+          ? html`<span class="menu" role="menu" part="message-menu">
+              <button type="button" role="menuitem" part="edit-button" @click=${() => actions.edit(key)}>${chat.edit}</button>
+              <button type="button" role="menuitem" part="delete-button" @click=${() => actions.remove(key)}>${chat.delete}</button>
+            </span>`
+          : nothing
+      }
+    </span>
   </footer>`;
+}
+
+/** Focus leaving the button and its menu (a click elsewhere, Tab) closes the menu. */
+function closeOnLeave(event: FocusEvent, actions: MessageActions): void {
+  if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) actions.menu(undefined);
 }

@@ -20,6 +20,8 @@ export interface MessageView {
   deleted: boolean;
   own: boolean;
   status: MessageStatus;
+  /** Why a failed message was not sent: an error code, or `too-long` (it can never be sent as it is). */
+  error?: string;
   /** Version string from ACS: a newer version replaces an older one, never the reverse. */
   version?: string;
 }
@@ -56,15 +58,40 @@ function isOlder(candidate: MessageView, existing: MessageView): boolean {
   return candidate.version !== undefined && existing.version !== undefined && Number(candidate.version) < Number(existing.version);
 }
 
-/** Server order (sequence id) for stored messages; unsent ones stay at the end in the order they were written. */
+/**
+ * Server order (sequence id) between stored messages; by time otherwise, so a failed or pending
+ * message keeps its place among the others instead of sinking below newer ones.
+ */
 function byPosition(a: MessageView, b: MessageView): number {
-  if (a.sequenceId !== undefined && b.sequenceId !== undefined) return a.sequenceId - b.sequenceId;
-  if (a.sequenceId !== undefined) return -1;
-  if (b.sequenceId !== undefined) return 1;
-  return a.createdOn.getTime() - b.createdOn.getTime();
+  return a.sequenceId !== undefined && b.sequenceId !== undefined ? a.sequenceId - b.sequenceId : a.createdOn.getTime() - b.createdOn.getTime();
 }
 
 /** True when two dates fall on different calendar days (a date separator goes between them). */
 export function isNewDay(previous: Date | undefined, next: Date): boolean {
   return previous?.toDateString() !== next.toDateString();
+}
+
+/** ACS refuses message content over 28 KB (of UTF-8). */
+export const MAX_MESSAGE_BYTES = 28 * 1024;
+
+export const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+
+/** True when `message` continues `previous`'s group: same sender, same day, within five minutes. */
+export function continuesGroup(previous: MessageView | undefined, message: MessageView): boolean {
+  return (
+    !!previous &&
+    isText(previous) &&
+    isText(message) &&
+    previous.senderId === message.senderId &&
+    message.createdOn.getTime() - previous.createdOn.getTime() < 300_000 &&
+    !isNewDay(previous.createdOn, message.createdOn)
+  );
+}
+
+export const isText = (message: MessageView): boolean => message.kind === 'text' || message.kind === 'html';
+
+/** Up to two initials for an avatar: "Ana María López" → "AL". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return (words[0].slice(0, 1) + (words.length > 1 ? (words.at(-1) ?? '').slice(0, 1) : '')).toUpperCase();
 }

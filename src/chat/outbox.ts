@@ -13,7 +13,8 @@ export interface OutboxHost {
   /** Reads the newest history until it meets messages already shown. */
   catchUp(): Promise<void>;
   sent(message: MessageView): void;
-  failed(error: unknown): void;
+  /** Reports a send that cannot succeed by retrying alone; returns why, for the message to show. */
+  failed(error: unknown): string;
 }
 
 /**
@@ -120,8 +121,10 @@ export class Outbox {
             return;
           }
           this.queue.shift();
-          host.setMessages(updateMessage(host.messages(), key, { status: 'failed' }));
-          host.failed(error);
+          const reported = host.failed(error);
+          // Too large (413) can never succeed, however often it is retried: the message says so.
+          const reason = statusOf(error) === 413 ? 'too-long' : reported;
+          host.setMessages(updateMessage(host.messages(), key, { status: 'failed', error: reason }));
         }
       }
     } finally {
@@ -149,6 +152,8 @@ export class Outbox {
 
 /** Network failures and server hiccups are worth retrying; a 4xx (too large, forbidden) is not. */
 function isTransient(error: unknown): boolean {
-  const status = (error as { statusCode?: number }).statusCode;
+  const status = statusOf(error);
   return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
 }
+
+const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;

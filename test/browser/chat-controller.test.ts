@@ -178,7 +178,7 @@ describe('ChatController with FakeChatClient (no DOM, no emulator)', function ()
   it('shows who is typing, and who has read own messages', async () => {
     const { chat, controller, own } = await connected();
     chat.typing(ana);
-    await waitUntil(() => controller.state.typing.includes('Ana'), 'typing never showed');
+    await waitUntil(() => controller.state.typing.some((person) => person.name === 'Ana'), 'typing never showed');
     controller.send('Read me');
     await waitUntil(() => own('Read me')?.sequenceId !== undefined, 'no sequence id from the catch-up');
     chat.read(ana, own('Read me')!.id!);

