@@ -8,7 +8,7 @@ import { css } from 'lit';
  */
 export const chatStyles = css`
   :host {
-    --_chat-height: var(--acs-chat-height, 32rem);
+    height: var(--acs-chat-height, 32rem);
     --_bubble: var(--acs-chat-bubble-background, var(--_color-surface));
     --_own-bubble: var(--acs-chat-own-bubble-background, var(--_color-accent));
     --_own-text: var(--acs-chat-own-bubble-color, var(--_color-on-accent));
@@ -19,10 +19,17 @@ export const chatStyles = css`
     overflow: hidden;
   }
 
+  /* The chat fills the element, whose height the page sets (or --acs-chat-height). */
+  .base,
   .chat {
     display: flex;
     flex-direction: column;
-    height: var(--_chat-height);
+    height: 100%;
+  }
+
+  .chat {
+    flex: 1;
+    min-height: 0;
   }
 
   .header,
@@ -213,8 +220,13 @@ export const chatStyles = css`
     color: inherit;
   }
 
+  /* Beside the bubble, where it takes no line of its own. */
   .actions {
-    position: relative;
+    position: absolute;
+    inset-inline-end: calc(100% + 0.25rem);
+    top: 50%;
+    transform: translateY(-50%);
+    color: var(--_color-text-muted);
   }
 
   @media (hover: hover) {

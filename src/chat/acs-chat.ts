@@ -52,7 +52,7 @@ const LOAD_OLDER_AT_PX = 120;
  * @csspart edit-banner - The banner above the field while a sent message is edited.
  * @csspart limit - The line under the field with the length counter near ACS's 28 KB limit.
  *
- * @cssprop --acs-chat-height - Height of the chat (default 32rem).
+ * @cssprop --acs-chat-height - Height of the chat when the page gives the element none (default 32rem).
  * @cssprop --acs-chat-bubble-background - Background of others' messages.
  * @cssprop --acs-chat-own-bubble-background - Background of own messages.
  * @cssprop --acs-chat-own-bubble-color - Text colour of own messages.
