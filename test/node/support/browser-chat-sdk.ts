@@ -59,6 +59,31 @@ class FetchXmlHttpRequest {
 
 export type BrowserChatSdk = typeof ChatSdk;
 
+/** A request the signaling client made (by `fetch`, XHR or WebSocket), for the protocol contract test. */
+export interface SignalingRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+}
+
+/** Every request made through the globals the browser build uses, in order. */
+export const signalingTraffic: SignalingRequest[] = [];
+
+class RecordedWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    signalingTraffic.push({ method: 'WEBSOCKET', url: new URL(address), headers: new Headers(), body: '' });
+  }
+}
+
+const nodeFetch = globalThis.fetch;
+async function recordedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  signalingTraffic.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.clone().text() });
+  return nodeFetch(request);
+}
+
 /**
  * Loads the chat SDK's browser build into Node, as a page on `origin` would run it: the SDK's Node
  * build refuses real-time notifications, its browser build needs only `WebSocket`,
@@ -67,7 +92,8 @@ export type BrowserChatSdk = typeof ChatSdk;
 export async function loadBrowserChatSdk(origin: string): Promise<BrowserChatSdk> {
   const page = new URL(origin);
   Object.assign(globalThis, {
-    WebSocket,
+    fetch: recordedFetch,
+    WebSocket: RecordedWebSocket,
     XMLHttpRequest: FetchXmlHttpRequest,
     location: { href: page.href, origin: page.origin, protocol: page.protocol, host: page.host, hostname: page.hostname, port: page.port },
   });
