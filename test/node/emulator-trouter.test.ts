@@ -9,7 +9,7 @@ import type { CommunicationIdentityClient } from '@azure/communication-identity'
 import { acsConnection, identityClient } from '../../server/acs-clients.js';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
-import { browserChatClient, loadBrowserChatSdk, signalingTraffic, type BrowserChatSdk } from './support/browser-chat-sdk.js';
+import { browserChatClient, loadBrowserChatSdk, servePageFrom, signalingTraffic, type BrowserChatSdk } from './support/browser-chat-sdk.js';
 
 // The chat SDK's own browser build, in Node, against startApp's emulator: what a page gets from `startRealtimeNotifications()`.
 
@@ -42,23 +42,34 @@ before(async () => {
   endpoint = app.url.replace(/\/$/, '');
 });
 after(async () => {
-  await Promise.all(started.map((client) => client.stopRealtimeNotifications()));
+  for (const client of [...started]) await stop(client);
   await app.close();
 });
 
+/**
+ * Stops a client's notifications and waits until the server has answered the deletion of its
+ * registration: the SDK retries that deletion for ever, which would keep the test process alive.
+ */
+async function stop(client: ChatClient): Promise<void> {
+  const deletions = () => signalingTraffic.filter((request) => request.method === 'DELETE' && request.answered).length;
+  const before = deletions();
+  started.splice(started.indexOf(client), 1);
+  await client.stopRealtimeNotifications();
+  await waitFor(() => (deletions() > before ? true : undefined));
+}
+
 /** A user whose browser-build chat client listens to every chat event, and records them. */
-async function listeningUser() {
-  const user = await identity.createUser();
-  const chat = browserChatClient(sdk, endpoint, identity, user);
+async function listeningUser(on = { identity, endpoint }) {
+  const user = await on.identity.createUser();
+  const chat = browserChatClient(sdk, on.endpoint, on.identity, user);
   const events: { name: EventName; event: Received }[] = [];
   const connections: string[] = [];
-  const connected = new Promise<void>((resolve) => chat.on('realTimeNotificationConnected', () => resolve()));
-  await chat.startRealtimeNotifications();
-  started.push(chat);
   chat.on('realTimeNotificationConnected', () => connections.push('connected'));
   chat.on('realTimeNotificationDisconnected', () => connections.push('disconnected'));
+  await chat.startRealtimeNotifications();
+  started.push(chat);
   for (const name of EVENTS) chat.on(name as 'chatMessageReceived', (event) => events.push({ name, event: event as unknown as Received }));
-  await connected;
+  await waitFor(() => (connections.includes('connected') ? true : undefined));
   return {
     user,
     chat,
@@ -242,6 +253,46 @@ test('contract: the pinned signaling version and the requests it makes, so an SD
   assert.equal(body.registrationId, epid);
   assert.ok(body.transports.TROUTER[0].path.startsWith(`${origin}/trouter/`));
 
-  await ben.chat.stopRealtimeNotifications();
-  await waitFor(() => signalingTraffic.find((request) => request.method === 'DELETE' && request.url.pathname === `/v3/registrations/${epid}`));
+  await stop(ben.chat);
+  assert.ok(signalingTraffic.some((request) => request.method === 'DELETE' && request.url.pathname === `/v3/registrations/${epid}`));
+});
+
+test('allocation refuses an expired or revoked token with 401, and a socket closes when its token expires, then the SDK reconnects with a fresh one', async () => {
+  const allocate = (token: string) => fetch(new URL('/v4/a?epid=e1', app.url), { method: 'POST', headers: { 'X-Skypetoken': token } });
+  const user = await identity.createUser();
+  const { token } = await identity.getToken(user, ['chat']);
+  assert.equal((await allocate(token)).status, 200);
+  await identity.revokeTokens(user);
+  assert.equal((await allocate(token)).status, 401);
+  assert.equal((await allocate('not a token')).status, 401);
+
+  const shortLived = await startApp({
+    port: 0,
+    emulatorKey: DEVELOPMENT_ACCESS_KEY,
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    tokenLifetimeSeconds: 3,
+  });
+  servePageFrom(shortLived.url);
+  try {
+    const there = { identity: identityClient(acsConnection(shortLived.emulatorConnectionString!)), endpoint: shortLived.url.replace(/\/$/, '') };
+    const ben = await listeningUser(there);
+    const ana = await there.identity.createUser();
+    const anaChat = browserChatClient(sdk, there.endpoint, there.identity, ana);
+    const { chatThread } = await anaChat.createChatThread({ topic: 'Expiring' }, { participants: [{ id: ben.user, displayName: 'Ben' }] });
+    // The server ends the socket when the token it was allocated with expires; the SDK allocates again with a new one.
+    await waitFor(() => (ben.connections.length >= 3 ? true : undefined), 20_000);
+    assert.deepEqual(ben.connections.slice(0, 3), ['connected', 'disconnected', 'connected']);
+    const { id } = await anaChat.getChatThreadClient(chatThread!.id).sendMessage({ content: 'still live' });
+    assert.equal((await ben.next('chatMessageReceived', (event) => event.id === id)).message, 'still live');
+    // Stopped, and its registration deleted, before that server goes: the SDK would retry the deletion for ever.
+    started.splice(started.indexOf(ben.chat), 1);
+    await ben.chat.stopRealtimeNotifications();
+    const deleted = await waitFor(() =>
+      signalingTraffic.find((request) => request.method === 'DELETE' && request.url.origin === new URL(shortLived.url).origin),
+    );
+    await waitFor(() => (deleted.answered ? true : undefined));
+  } finally {
+    servePageFrom(app.url);
+    await shortLived.close();
+  }
 });

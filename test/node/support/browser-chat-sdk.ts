@@ -65,6 +65,8 @@ export interface SignalingRequest {
   url: URL;
   headers: Headers;
   body: string;
+  /** Set once the server has answered. */
+  answered?: boolean;
 }
 
 /** Every request made through the globals the browser build uses, in order. */
@@ -80,8 +82,11 @@ class RecordedWebSocket extends WebSocket {
 const nodeFetch = globalThis.fetch;
 async function recordedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
-  signalingTraffic.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.clone().text() });
-  return nodeFetch(request);
+  const recorded: SignalingRequest = { method: request.method, url: new URL(request.url), headers: request.headers, body: await request.clone().text() };
+  signalingTraffic.push(recorded);
+  const response = await nodeFetch(request);
+  recorded.answered = true;
+  return response;
 }
 
 /**
@@ -90,16 +95,19 @@ async function recordedFetch(input: string | URL | Request, init?: RequestInit):
  * `XMLHttpRequest` and `location`. They must be in place before the import, which socket.io reads.
  */
 export async function loadBrowserChatSdk(origin: string): Promise<BrowserChatSdk> {
-  const page = new URL(origin);
-  Object.assign(globalThis, {
-    fetch: recordedFetch,
-    WebSocket: RecordedWebSocket,
-    XMLHttpRequest: FetchXmlHttpRequest,
-    location: { href: page.href, origin: page.origin, protocol: page.protocol, host: page.host, hostname: page.hostname, port: page.port },
-  });
+  Object.assign(globalThis, { fetch: recordedFetch, WebSocket: RecordedWebSocket, XMLHttpRequest: FetchXmlHttpRequest });
+  servePageFrom(origin);
   // The package's exports map offers the browser build only under the `browser` condition, so it is loaded by path.
   const packageJson = createRequire(import.meta.url).resolve('@azure/communication-chat/package.json');
   return (await import(pathToFileURL(join(dirname(packageJson), 'dist', 'browser', 'index.js')).href)) as BrowserChatSdk;
+}
+
+/** Moves the pretend page to `origin` (socket.io reads `location` to tell same-origin servers from others). */
+export function servePageFrom(origin: string): void {
+  const page = new URL(origin);
+  Object.assign(globalThis, {
+    location: { href: page.href, origin: page.origin, protocol: page.protocol, host: page.host, hostname: page.hostname, port: page.port },
+  });
 }
 
 /** A browser-build chat client acting as `user` against the loopback emulator at `endpoint`. */
