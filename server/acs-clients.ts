@@ -21,7 +21,7 @@ export function acsConnection(connectionString: string): AcsConnection {
  * The chat SDK refuses bearer tokens over http, so for the loopback emulator it is given the https
  * form of the endpoint and this policy turns each request back into plain http just before it is sent.
  */
-const plainHttpForLoopback: PipelinePolicy = {
+export const plainHttpForLoopback: PipelinePolicy = {
   name: 'acsElementsPlainHttpForLoopback',
   sendRequest(request, next) {
     request.url = request.url.replace(/^https:/, 'http:');

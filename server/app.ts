@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { acsConnection, identityClient, type AcsConnection } from './acs-clients.js';
 import { createBot } from './bot.js';
 import { trustProxy } from './client-address.js';
@@ -96,6 +97,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
   // node:http does nothing with a listener's promise; answer() sends its own errors.
   const server = createServer((request, response) => void answer(request, response));
+  // The emulator's chat real-time protocol runs over WebSockets on this same origin.
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!emulator?.handleUpgrade(request, socket, head)) socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://localhost:${port}`;

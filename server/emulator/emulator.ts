@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { HttpError, Router } from '../http.js';
 import { registerChatApi } from './chat/chat-api.js';
 import { EventGridPublisher } from './event-grid.js';
 import { registerIdentityApi } from './identity-api.js';
 import { memoryJournal, openJournal, type Journal } from './journal.js';
 import { RealtimeHub } from './realtime.js';
+import { RealtimeFanOut } from './realtime/fan-out.js';
+import { TrouterHub } from './realtime/trouter-hub.js';
+import { registerTrouterApi } from './realtime/trouter-routes.js';
 import { EMULATOR_RESOURCE_ID, type Caller, type EmulatedResource } from './resource.js';
 import { applyRecord, emptyState, type EmulatorState, type StateRecord } from './state.js';
 import { TokenIssuer } from './tokens.js';
@@ -30,7 +34,9 @@ export interface EmulatorOptions {
 export class Emulator implements EmulatedResource {
   readonly state: EmulatorState = emptyState();
   readonly tokens: TokenIssuer;
-  readonly realtime = new RealtimeHub();
+  /** ACS's own chat real-time protocol (Trouter over socket.io), fed by `realtime`. */
+  readonly trouter = new TrouterHub(this.state, (userId, tokenVersion) => this.state.identities.get(userId)?.tokenVersion === tokenVersion);
+  readonly realtime: RealtimeHub = new RealtimeFanOut(this.trouter);
   readonly eventGrid: EventGridPublisher;
   private readonly journal: Journal<StateRecord>;
   private readonly router = new Router();
@@ -46,6 +52,7 @@ export class Emulator implements EmulatedResource {
       : memoryJournal();
     registerIdentityApi(this.router, this);
     registerChatApi(this.router, this);
+    registerTrouterApi(this.router, this, this.trouter);
   }
 
   /** The connection string a server uses to reach this emulator at `endpoint`. */
@@ -88,6 +95,11 @@ export class Emulator implements EmulatedResource {
       return true;
     }
     return this.router.handle(request, response, url);
+  }
+
+  /** Takes the WebSocket upgrades of the Trouter protocol; false for any other. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    return this.trouter.handleUpgrade(request, socket, head);
   }
 
   start(): void {

@@ -17,6 +17,8 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
   };
 
   const liveIdentity = (id: string) => {
+    // ACS refuses an identity of another resource as it refuses a wrong key: the caller's key has no say over it.
+    if (!id.startsWith(`8:acs:${EMULATOR_RESOURCE_ID}_`)) throw new HttpError(401, 'Denied', `Identity ${id} does not belong to this resource.`);
     const identity = emulator.state.identities.get(id);
     if (!identity) throw new HttpError(404, 'IdentityNotFound', `Identity ${id} does not exist.`);
     return identity;
@@ -77,7 +79,9 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     signed(async ({ body, response }) => {
       const request = parseJson(body);
       const { token, appId, userId } = request;
-      if (typeof token !== 'string' || typeof appId !== 'string' || typeof userId !== 'string' || !token || !appId || !userId) {
+      // An empty Teams token is an authentication failure in ACS, not a malformed request.
+      if (token === '') throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is empty.');
+      if (typeof token !== 'string' || typeof appId !== 'string' || typeof userId !== 'string' || !appId || !userId) {
         throw new HttpError(400, 'InvalidRequest', 'token, appId and userId are required.');
       }
       let claims: Record<string, unknown>;
@@ -95,8 +99,12 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
 }
 
 function readScopes(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((scope) => typeof scope === 'string' && SCOPES.has(scope))) {
-    throw new HttpError(400, 'InvalidScopes', `Scopes must be a non-empty list of: ${[...SCOPES].join(', ')}.`);
+  // ACS's own words for a missing or empty list.
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+    throw new HttpError(400, 'InvalidScopes', 'Invalid scopes - Scopes field is required.');
+  }
+  if (!Array.isArray(value) || !value.every((scope) => typeof scope === 'string' && SCOPES.has(scope))) {
+    throw new HttpError(400, 'InvalidScopes', `Scopes must be a list of: ${[...SCOPES].join(', ')}.`);
   }
   return value as string[];
 }

@@ -76,7 +76,8 @@ export type StateRecord =
       participants: Participant[];
       requestId?: string;
     }
-  | { t: 'threadUpdated'; id: string; topic?: string; metadata?: Record<string, string>; retentionPolicy?: RetentionPolicy }
+  /** `metadata: null` clears the thread's metadata (a merge-patch null). */
+  | { t: 'threadUpdated'; id: string; topic?: string; metadata?: Record<string, string> | null; retentionPolicy?: RetentionPolicy }
   | { t: 'threadDeleted'; id: string; at: string }
   | { t: 'messageAdded'; threadId: string; message: StoredMessage }
   | { t: 'messageEdited'; threadId: string; id: string; content?: string; metadata?: Record<string, string>; at: string }
@@ -117,7 +118,8 @@ export function applyRecord(state: EmulatorState, record: StateRecord): void {
     case 'threadUpdated': {
       const thread = threadIn(state, record.id);
       if (record.topic !== undefined) thread.topic = record.topic;
-      if (record.metadata !== undefined) thread.metadata = { ...thread.metadata, ...record.metadata };
+      if (record.metadata === null) delete thread.metadata;
+      else if (record.metadata !== undefined) thread.metadata = { ...thread.metadata, ...record.metadata };
       if (record.retentionPolicy !== undefined) thread.retentionPolicy = record.retentionPolicy;
       return;
     }

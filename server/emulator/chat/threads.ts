@@ -104,8 +104,11 @@ export function registerThreadRoutes(router: Router, emulator: EmulatedResource)
         t: 'threadUpdated',
         id: thread.id,
         ...(topic !== undefined && { topic }),
-        ...(input.metadata !== undefined && { metadata: readMetadata(input.metadata) }),
-        ...(input.retentionPolicy !== undefined && { retentionPolicy: readRetention(input.retentionPolicy) }),
+        // Merge-patch: null clears a field; a cleared retention policy is the explicit "none".
+        ...(input.metadata !== undefined && { metadata: input.metadata === null ? null : readMetadata(input.metadata) }),
+        ...(input.retentionPolicy !== undefined && {
+          retentionPolicy: input.retentionPolicy === null ? { kind: 'none' as const } : readRetention(input.retentionPolicy),
+        }),
       });
       if (topic !== undefined) addMessage(emulator, thread, { type: 'topicUpdated', content: { topic, initiatorRawId: caller.userId } });
       const updatedOn = new Date().toISOString();
