@@ -17,6 +17,11 @@ export class RealtimeFanOut extends RealtimeHub {
     this.trouter.publish(audience, event);
   }
 
+  override disconnect(userId: string): void {
+    super.disconnect(userId);
+    this.trouter.disconnectUser(userId);
+  }
+
   override close(): void {
     super.close();
     this.trouter.close();

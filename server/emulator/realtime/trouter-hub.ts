@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import WebSocket from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { RealtimeEvent } from '../realtime.js';
 import type { Caller } from '../resource.js';
 import type { EmulatorState } from '../state.js';
@@ -48,7 +47,7 @@ export class TrouterHub {
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly allocations = new Map<string, Allocation>();
   private readonly sessions = new Map<string, { allocation: Allocation; until: number }>();
-  private readonly server = new WebSocket.Server({ noServer: true });
+  private readonly server = new WebSocketServer({ noServer: true });
   private readonly ticker = setInterval(() => this.tick(), HEARTBEAT_MS).unref();
 
   constructor(
@@ -97,8 +96,7 @@ export class TrouterHub {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return true;
     }
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Node types an upgrade's socket as a Duplex; it is the connection's net.Socket, which ws 7's types ask for
-    this.server.handleUpgrade(request, socket as Socket, head, (ws) => this.attach(ws, session.allocation));
+    this.server.handleUpgrade(request, socket, head, (ws) => this.attach(ws, session.allocation));
     return true;
   }
 
