@@ -297,7 +297,8 @@ export const chatStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_color-background);
-    border: 1px solid var(--_color-border);
+    /* The field's edge is how it is found: at least 3:1 (the muted text colour), as the dial pad's. */
+    border: 1px solid var(--_color-text-muted);
     border-radius: var(--_radius-s);
   }
 
