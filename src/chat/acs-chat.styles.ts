@@ -306,6 +306,11 @@ export const chatStyles = css`
     padding: 9px;
   }
 
+  /* The paper plane points along the text. */
+  [dir='rtl'] .send .icon {
+    transform: scaleX(-1);
+  }
+
   .send[aria-disabled='true'] {
     cursor: not-allowed;
     border-color: var(--_color-border);
