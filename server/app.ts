@@ -69,7 +69,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
     let url: URL;
     try {
-      url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      // Leading slashes collapsed: `//chat/…` (an endpoint given with a trailing slash) is a path, not a host.
+      url = new URL((request.url ?? '/').replace(/^\/{2,}/, '/'), `http://${request.headers.host ?? 'localhost'}`);
     } catch {
       // A malformed Host header must not take the server down (an unhandled rejection ends Node).
       sendError(response, new HttpError(400, 'InvalidRequest', 'The request URL or its Host header is malformed.'));

@@ -29,3 +29,14 @@ test('a malformed Host header is answered 400 and the server stays up', async ()
   const page = await fetch(app.url);
   assert.equal(page.status, 200);
 });
+
+// An SDK given an endpoint with a trailing slash asks for `//chat/…`; `new URL` alone would read
+// `chat` as a host name and every such request would be "not found".
+test('a path that starts with two slashes reaches its route', async () => {
+  const status = (path: string) => rawRequest(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+  assert.equal(
+    await status('//chat/config/realTimeNotifications?api-version=2024-09-01'),
+    await status('/chat/config/realTimeNotifications?api-version=2024-09-01'),
+  );
+  assert.doesNotMatch(await status('//chat/config/realTimeNotifications?api-version=2024-09-01'), / 404 /);
+});
