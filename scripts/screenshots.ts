@@ -162,26 +162,29 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       // A fresh in-memory emulator each: one picture's messages and users do not show in the next.
       const app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(root) });
-      const context = await browser.newContext({
-        permissions: ['camera', 'microphone'],
-        viewport: { width: scenario.width, height: scenario.height },
-        colorScheme: scenario.theme ?? 'light',
-        deviceScaleFactor: 1,
-      });
-      const page = await context.newPage();
-      const url = `${app.url}/__screenshots/${scenario.name}.html`;
-      await page.route(url, (route) => route.fulfill({ body: pageFor(scenario), contentType: 'text/html' }));
-      await page.goto(url);
-      await page.locator(scenario.tag).evaluate((element: HTMLElement & { whenReady(): Promise<unknown> }) => element.whenReady());
-      await scenario.act?.(page).catch(async (error: unknown) => {
-        await page.screenshot({ path: fileURLToPath(new URL(`${scenario.name}.failed.png`, out)) });
-        throw error;
-      });
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: fileURLToPath(new URL(`${scenario.name}.png`, out)), animations: 'disabled', caret: 'hide' });
-      console.log(`docs/screenshots/${scenario.name}.png`);
-      await context.close();
-      await app.close();
+      try {
+        const context = await browser.newContext({
+          permissions: ['camera', 'microphone'],
+          viewport: { width: scenario.width, height: scenario.height },
+          colorScheme: scenario.theme ?? 'light',
+          deviceScaleFactor: 1,
+        });
+        const page = await context.newPage();
+        const url = `${app.url}/__screenshots/${scenario.name}.html`;
+        await page.route(url, (route) => route.fulfill({ body: pageFor(scenario), contentType: 'text/html' }));
+        await page.goto(url);
+        await page.locator(scenario.tag).evaluate((element: HTMLElement & { whenReady(): Promise<unknown> }) => element.whenReady());
+        await scenario.act?.(page).catch(async (error: unknown) => {
+          await page.screenshot({ path: fileURLToPath(new URL(`${scenario.name}.failed.png`, out)) });
+          throw error;
+        });
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: fileURLToPath(new URL(`${scenario.name}.png`, out)), animations: 'disabled', caret: 'hide' });
+        console.log(`docs/screenshots/${scenario.name}.png`);
+        await context.close();
+      } finally {
+        await app.close();
+      }
     }
   } finally {
     await browser.close();
