@@ -31,6 +31,8 @@ export interface AppOptions {
   refreshRateLimit?: Rate | undefined;
   /** Emulator only: issue tokens this many seconds long. */
   tokenLifetimeSeconds?: number | undefined;
+  /** Emulator only: test-only fault injection at `/emulator/faults`. */
+  emulatorFaults?: boolean | undefined;
   /** Key that Event Grid webhook calls must carry (`?key=`); generated in emulator mode. */
   webhookKey?: string | undefined;
   /** Folder with `demo/` and `dist/`. */
@@ -116,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       dataDir: options.dataDir && join(options.dataDir, 'emulator'),
       webhooks: [`${origin}/api/events?key=${webhookKey}`],
       tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+      faults: options.emulatorFaults,
     });
     connection = acsConnection(emulator.connectionString(`${origin}/`));
   }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { HttpError, Router } from '../http.js';
 import { registerChatApi } from './chat/chat-api.js';
 import { EventGridPublisher } from './event-grid.js';
+import { FaultInjector } from './faults.js';
 import { registerIdentityApi } from './identity-api.js';
 import { memoryJournal, openJournal, type Journal } from './journal.js';
 import { RealtimeHub } from './realtime.js';
@@ -25,6 +26,8 @@ export interface EmulatorOptions {
   webhooks?: readonly string[];
   /** Issue every token this many seconds long (tests of expiry; ACS's own minimum is an hour). */
   tokenLifetimeSeconds?: number | undefined;
+  /** Test-only fault injection at `/emulator/faults` (`ACS_EMULATOR_FAULTS=1`); never on by default. */
+  faults?: boolean | undefined;
 }
 
 /**
@@ -40,6 +43,7 @@ export class Emulator implements EmulatedResource {
   readonly eventGrid: EventGridPublisher;
   private readonly journal: Journal<StateRecord>;
   private readonly router = new Router();
+  private readonly faults: FaultInjector | undefined;
 
   constructor(readonly options: EmulatorOptions) {
     this.tokens = new TokenIssuer(options.accessKey, EMULATOR_RESOURCE_ID, options.tokenLifetimeSeconds);
@@ -53,6 +57,15 @@ export class Emulator implements EmulatedResource {
     registerIdentityApi(this.router, this);
     registerChatApi(this.router, this);
     registerTrouterApi(this.router, this, this.trouter);
+    if (options.faults) {
+      this.faults = new FaultInjector(this);
+      this.faults.register(this.router);
+    }
+  }
+
+  /** Cuts the live connections of `userId`, or of everyone; clients reconnect and catch up. */
+  dropStreams(userId?: string): void {
+    for (const each of userId === undefined ? [...this.state.identities.keys()] : [userId]) this.realtime.disconnect(each);
   }
 
   /** The connection string a server uses to reach this emulator at `endpoint`. */
@@ -94,7 +107,11 @@ export class Emulator implements EmulatedResource {
       response.end();
       return true;
     }
-    return this.router.handle(request, response, url);
+    if (!this.faults) return this.router.handle(request, response, url);
+    await this.faults.apply(request, response, url.pathname, async (target) => {
+      await this.router.handle(request, target, url);
+    });
+    return true;
   }
 
   /** Takes the WebSocket upgrades of the Trouter protocol; false for any other. */
