@@ -30,6 +30,10 @@ export const ar: AcsStrings = {
     'call-failed': 'تعذّر بدء المكالمة. حاول مرة أخرى.',
     'not-in-call': 'لا توجد مكالمة جارية.',
     unknown: 'حدث خطأ غير متوقع. حاول مرة أخرى.',
+    'invalid-group-id': 'قيمة group-id غير صالحة: تتطلب المكالمات الجماعية معرّف GUID (أرقام ست عشرية بصيغة 8-4-4-4-12).',
+    'invalid-room-id': 'قيمة room-id غير صالحة: استخدم معرّف الغرفة الذي أعادته واجهة Rooms API (أرقام فقط).',
+    'invalid-meeting-link': 'قيمة meeting-link غير صالحة: استخدم رابط https لاجتماع Teams.',
+    'invalid-callee': 'إحدى قيم callee غير صالحة: استخدم معرّفات مستخدمي ACS أو Teams (8:acs:… أو 8:orgid:…) أو أرقام هواتف بالتنسيق الدولي (+14255550100).',
   },
   chat: {
     label: 'الدردشة',
@@ -167,5 +171,8 @@ export const ar: AcsStrings = {
     tooLong: 'هذا الرقم طويل جدًا.',
     invalid: 'رقم الهاتف هذا غير صالح.',
     invalidCountry: 'رمز البلد غير معروف. ابدأ الأرقام الدولية بعلامة + ثم رمز البلد.',
+    noNumberInPaste: 'لا يحتوي النص الملصق على رقم هاتف.',
+    extension: 'الرقم الداخلي {digits}: يُطلب بعد اتصال المكالمة',
+    removeExtension: 'إزالة الرقم الداخلي',
   },
 };

@@ -31,6 +31,10 @@ export const en: AcsStrings = {
     'call-failed': 'The call could not be started. Try again.',
     'not-in-call': 'There is no call in progress.',
     unknown: 'Something unexpected happened. Try again.',
+    'invalid-group-id': 'The group-id is not valid: group calls need a GUID (8-4-4-4-12 hexadecimal digits).',
+    'invalid-room-id': 'The room-id is not valid: use the room ID the Rooms API returned (digits only).',
+    'invalid-meeting-link': 'The meeting-link is not valid: use the https link of a Teams meeting.',
+    'invalid-callee': 'A callee is not valid: use ACS or Teams user IDs (8:acs:…, 8:orgid:…) or phone numbers in international format (+14255550100).',
   },
   chat: {
     label: 'Chat',
@@ -167,5 +171,8 @@ export const en: AcsStrings = {
     tooLong: 'This number is too long.',
     invalid: 'This is not a valid phone number.',
     invalidCountry: 'Unknown country code. Start international numbers with + and the country code.',
+    noNumberInPaste: 'There is no phone number in the pasted text.',
+    extension: 'Extension {digits}: dialled once the call connects',
+    removeExtension: 'Remove extension',
   },
 };

@@ -31,6 +31,10 @@ export const it: AcsStrings = {
     'call-failed': 'Impossibile avviare la chiamata. Riprova.',
     'not-in-call': 'Nessuna chiamata in corso.',
     unknown: 'Si è verificato un errore imprevisto. Riprova.',
+    'invalid-group-id': 'Il group-id non è valido: le chiamate di gruppo richiedono un GUID (cifre esadecimali 8-4-4-4-12).',
+    'invalid-room-id': 'Il room-id non è valido: usa l’ID della stanza restituito dall’API Rooms (solo cifre).',
+    'invalid-meeting-link': 'Il meeting-link non è valido: usa il link https di una riunione di Teams.',
+    'invalid-callee': 'Un callee non è valido: usa ID utente ACS o Teams (8:acs:…, 8:orgid:…) o numeri di telefono in formato internazionale (+14255550100).',
   },
   chat: {
     label: 'Chat',
@@ -168,5 +172,8 @@ export const it: AcsStrings = {
     tooLong: 'Questo numero è troppo lungo.',
     invalid: 'Questo numero di telefono non è valido.',
     invalidCountry: 'Prefisso internazionale sconosciuto. Inizia i numeri internazionali con + e il prefisso del paese.',
+    noNumberInPaste: 'Il testo incollato non contiene un numero di telefono.',
+    extension: 'Interno {digits}: composto quando la chiamata si connette',
+    removeExtension: 'Rimuovi interno',
   },
 };

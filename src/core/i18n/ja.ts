@@ -30,6 +30,10 @@ export const ja: AcsStrings = {
     'call-failed': '通話を開始できませんでした。もう一度お試しください。',
     'not-in-call': '進行中の通話はありません。',
     unknown: '予期しないエラーが発生しました。もう一度お試しください。',
+    'invalid-group-id': 'group-id が無効です。グループ通話には GUID (8-4-4-4-12 桁の 16 進数) が必要です。',
+    'invalid-room-id': 'room-id が無効です。Rooms API が返したルーム ID (数字のみ) を指定してください。',
+    'invalid-meeting-link': 'meeting-link が無効です。Teams 会議の https リンクを指定してください。',
+    'invalid-callee': 'callee が無効です。ACS または Teams のユーザー ID (8:acs:…、8:orgid:…) か、国際形式の電話番号 (+14255550100) を指定してください。',
   },
   chat: {
     label: 'チャット',
@@ -167,5 +171,8 @@ export const ja: AcsStrings = {
     tooLong: '番号が長すぎます。',
     invalid: '有効な電話番号ではありません。',
     invalidCountry: '国番号が不明です。国際電話番号は + と国番号で始めてください。',
+    noNumberInPaste: '貼り付けたテキストに電話番号が含まれていません。',
+    extension: '内線 {digits}: 通話がつながった後にダイヤルします',
+    removeExtension: '内線を削除',
   },
 };
