@@ -170,6 +170,25 @@ export const dialpadStyles = css`
     display: none;
   }
 
+  .extension {
+    flex-basis: 100%;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25rem;
+    margin-top: -0.5rem;
+    font-size: 0.8125rem;
+    color: var(--_color-text-muted);
+  }
+
+  .extension .icon-button {
+    width: 2rem;
+    height: 2rem;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_color-text-muted);
+  }
+
   .call-status {
     text-align: center;
     color: var(--_color-text-muted);
