@@ -94,8 +94,9 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     const keys = this.extension;
     if (!keys || state.callState !== 'Connected') return;
     this.extension = '';
+    const digits: string[] = keys.match(/\d/g) ?? [];
     this.extensionTimer = setTimeout(() => {
-      for (const key of [...keys].filter(isDialKey)) {
+      for (const key of digits.filter(isDialKey)) {
         this.sendKey(key).catch(() => undefined);
         this.callbacks.onExtensionTone(toDtmfTone(key));
       }

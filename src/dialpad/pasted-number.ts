@@ -32,7 +32,7 @@ const VANITY = /^\+?\d[\d\s().-]*[a-z][\da-z\s().-]*$/i;
 export function findPastedNumber(text: string, country: CountryCode | undefined): PastedNumber {
   const options = { defaultCountry: country };
   const found: NumberFound | undefined =
-    findPhoneNumbersInText(text, options, metadata)[0] ?? findPhoneNumbersInText(text.replace(EXIT_CODE, '$1+'), options, metadata)[0];
+    findPhoneNumbersInText(text, options, metadata).at(0) ?? findPhoneNumbersInText(text.replace(EXIT_CODE, '$1+'), options, metadata).at(0);
   if (found) {
     const { number } = found;
     // By calling code, not country: Rome's 06 6988 numbers are the Vatican's, under Italy's +39.
