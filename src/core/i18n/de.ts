@@ -31,11 +31,10 @@ export const de: AcsStrings = {
     'call-failed': 'Der Anruf konnte nicht gestartet werden. Versuchen Sie es erneut.',
     'not-in-call': 'Es läuft gerade kein Anruf.',
     unknown: 'Etwas Unerwartetes ist passiert. Versuchen Sie es erneut.',
-    'invalid-group-id': 'Die group-id ist ungültig: Gruppenanrufe benötigen eine GUID (8-4-4-4-12 Hexadezimalziffern).',
-    'invalid-room-id': 'Die room-id ist ungültig: Verwenden Sie die Raum-ID, die die Rooms-API zurückgegeben hat (nur Ziffern).',
-    'invalid-meeting-link': 'Der meeting-link ist ungültig: Verwenden Sie den https-Link einer Teams-Besprechung.',
-    'invalid-callee':
-      'Ein callee ist ungültig: Verwenden Sie ACS- oder Teams-Benutzer-IDs (8:acs:…, 8:orgid:…) oder Telefonnummern im internationalen Format (+14255550100).',
+    'invalid-group-id': 'Die group-id muss eine GUID sein.',
+    'invalid-room-id': 'Die room-id muss eine ACS-Raum-ID (Ziffern) sein.',
+    'invalid-meeting-link': 'Der meeting-link muss der https-Link einer Teams-Besprechung sein.',
+    'invalid-callee': 'Jeder callee muss eine ACS- oder Teams-Benutzer-ID oder eine Nummer wie +14255550100 sein.',
   },
   chat: {
     label: 'Chat',
@@ -173,8 +172,8 @@ export const de: AcsStrings = {
     tooLong: 'Diese Nummer ist zu lang.',
     invalid: 'Das ist keine gültige Telefonnummer.',
     invalidCountry: 'Unbekannte Ländervorwahl. Beginnen Sie internationale Nummern mit + und der Ländervorwahl.',
-    noNumberInPaste: 'Der eingefügte Text enthält keine Telefonnummer.',
-    extension: 'Durchwahl {digits}: wird gewählt, sobald der Anruf verbunden ist',
+    noNumberInPaste: 'Im eingefügten Text ist keine Telefonnummer.',
+    extension: 'Durchwahl {digits}, gewählt nach dem Verbinden',
     removeExtension: 'Durchwahl entfernen',
   },
 };

@@ -32,11 +32,10 @@ export const fr: AcsStrings = {
     'call-failed': 'Impossible de lancer l’appel. Réessayez.',
     'not-in-call': 'Aucun appel n’est en cours.',
     unknown: 'Une erreur inattendue s’est produite. Réessayez.',
-    'invalid-group-id': 'Le group-id n’est pas valide\u00a0: les appels de groupe exigent un GUID (chiffres hexadécimaux 8-4-4-4-12).',
-    'invalid-room-id': 'Le room-id n’est pas valide\u00a0: utilisez l’ID de salle renvoyé par l’API Rooms (chiffres uniquement).',
-    'invalid-meeting-link': 'Le meeting-link n’est pas valide\u00a0: utilisez le lien https d’une réunion Teams.',
-    'invalid-callee':
-      'Un callee n’est pas valide\u00a0: utilisez des ID d’utilisateur ACS ou Teams (8:acs:…, 8:orgid:…) ou des numéros de téléphone au format international (+14255550100).',
+    'invalid-group-id': 'Le group-id doit être un GUID.',
+    'invalid-room-id': 'Le room-id doit être un ID de salle ACS (chiffres).',
+    'invalid-meeting-link': 'Le meeting-link doit être le lien https d’une réunion Teams.',
+    'invalid-callee': 'Chaque callee doit être un ID d’utilisateur ACS ou Teams, ou un numéro comme +14255550100.',
   },
   chat: {
     label: 'Discussion',
@@ -174,8 +173,8 @@ export const fr: AcsStrings = {
     tooLong: 'Ce numéro est trop long.',
     invalid: 'Ce numéro de téléphone n’est pas valide.',
     invalidCountry: 'Indicatif de pays inconnu. Commencez les numéros internationaux par + suivi de l’indicatif du pays.',
-    noNumberInPaste: 'Le texte collé ne contient aucun numéro de téléphone.',
-    extension: 'Poste {digits}\u00a0: composé une fois l’appel connecté',
+    noNumberInPaste: 'Aucun numéro de téléphone dans le texte collé.',
+    extension: 'Poste {digits}, composé une fois connecté',
     removeExtension: 'Supprimer le poste',
   },
 };

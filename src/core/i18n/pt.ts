@@ -31,11 +31,10 @@ export const pt: AcsStrings = {
     'call-failed': 'Não foi possível iniciar a chamada. Tente novamente.',
     'not-in-call': 'Não há nenhuma chamada em andamento.',
     unknown: 'Ocorreu um erro inesperado. Tente novamente.',
-    'invalid-group-id': 'O group-id não é válido: chamadas em grupo precisam de um GUID (dígitos hexadecimais 8-4-4-4-12).',
-    'invalid-room-id': 'O room-id não é válido: use o ID da sala retornado pela API Rooms (somente dígitos).',
-    'invalid-meeting-link': 'O meeting-link não é válido: use o link https de uma reunião do Teams.',
-    'invalid-callee':
-      'Um callee não é válido: use IDs de usuário do ACS ou do Teams (8:acs:…, 8:orgid:…) ou números de telefone no formato internacional (+14255550100).',
+    'invalid-group-id': 'O group-id deve ser um GUID.',
+    'invalid-room-id': 'O room-id deve ser um ID de sala do ACS (dígitos).',
+    'invalid-meeting-link': 'O meeting-link deve ser o link https de uma reunião do Teams.',
+    'invalid-callee': 'Cada callee deve ser um ID de usuário do ACS ou do Teams, ou um número como +14255550100.',
   },
   chat: {
     label: 'Chat',
@@ -173,8 +172,8 @@ export const pt: AcsStrings = {
     tooLong: 'Este número é longo demais.',
     invalid: 'Este número de telefone não é válido.',
     invalidCountry: 'Código de país desconhecido. Comece os números internacionais com + e o código do país.',
-    noNumberInPaste: 'O texto colado não contém um número de telefone.',
-    extension: 'Ramal {digits}: discado quando a chamada conectar',
+    noNumberInPaste: 'Não há número de telefone no texto colado.',
+    extension: 'Ramal {digits}, discado após conectar',
     removeExtension: 'Remover ramal',
   },
 };
