@@ -146,7 +146,8 @@ export const dialpadStyles = css`
     touch-action: manipulation;
   }
 
-  [dir='rtl'] .backspace .icon {
+  [dir='rtl'] .backspace .icon,
+  [dir='rtl'] .extension .icon {
     transform: scaleX(-1);
   }
 
