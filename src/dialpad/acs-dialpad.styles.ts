@@ -111,6 +111,10 @@ export const dialpadStyles = css`
     border-radius: var(--_radius-s);
   }
 
+  input.long {
+    font-size: 1.125rem;
+  }
+
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }

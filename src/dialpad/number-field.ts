@@ -21,6 +21,9 @@ const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
   'invalid-country': 'invalidCountry',
 };
 
+/** Longer than `(425) 555-0199`: an international number (`+1 425 555 0199`) gets a smaller font, to show whole in the field. */
+const LONG_NUMBER = 14;
+
 export interface NumberFieldIntents {
   selectCountry: (event: Event) => void;
   input: (event: InputEvent) => void;
@@ -69,6 +72,7 @@ export function renderNumberField(
         inputmode="tel"
         autocomplete="off"
         dir="ltr"
+        class=${reading.formatted.length > LONG_NUMBER ? 'long' : ''}
         .value=${live(reading.formatted)}
         ?readonly=${locked}
         aria-describedby="number-message"

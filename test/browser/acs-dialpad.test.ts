@@ -263,6 +263,7 @@ describe('<acs-dialpad>', function () {
     field(el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
     await waitUntil(() => shadow(el).querySelector('[part="extension"]'), 'the extension is not shown');
     expect(field(el).value).to.equal('+1 425 555 0199');
+    expect(field(el).scrollWidth, 'the whole international number shows in the field').to.be.at.most(field(el).clientWidth);
     expect(el.value, 'the extension is not part of the number').to.equal('+14255550199');
     expect(shadow(el).querySelector('[part="extension"]')!.textContent).to.contain(strings.extension.replace('{digits}', '45'));
     expect(hasButton(el, strings.removeExtension)).to.equal(true);
