@@ -13,7 +13,10 @@ import { css } from 'lit';
  * - the pad sits in the middle of a tall element, not at its top;
  * - the disabled call button reads as disabled in both themes: no accent fill, no fading, muted
  *   text at 4.5:1 or more; hang-up is the danger fill with white;
- * - a pressed toggle is tinted, not filled: a toggle never looks like the call button.
+ * - a pressed toggle is tinted, not filled: a toggle never looks like the call button;
+ * - an international number (`long`) is set smaller, so `+1 425 555 0199` shows whole beside the
+ *   country at 390px; the extension pasted with a number is a muted note pulled up under the field,
+ *   its remove icon mirrored as the backspace's is.
  */
 export const dialpadStyles = css`
   :host {
