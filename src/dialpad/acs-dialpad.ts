@@ -291,7 +291,11 @@ export class AcsDialpad extends CallElement {
     event.preventDefault();
     const start = field.selectionStart ?? field.value.length;
     const text = event.clipboardData?.getData('text') ?? '';
-    void this.feedback.run(() => this.entry.paste(text, field.value, start, field.selectionEnd ?? start));
+    void this.feedback.run(async () => {
+      await this.entry.paste(text, field.value, start, field.selectionEnd ?? start);
+      // The message under the field is no live region: a screen reader hears a failed paste from here.
+      if (this.entry.pasteFailed) this.feedback.announce(this.localize.strings.dialpad.noNumberInPaste);
+    });
   };
 
   private readonly onKeyDown = (event: KeyboardEvent) => {

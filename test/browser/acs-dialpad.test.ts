@@ -250,6 +250,7 @@ describe('<acs-dialpad>', function () {
     await paste('See you at the office!');
     await waitUntil(() => shadow(el).querySelector('[part="validation-message"]')!.textContent === strings.noNumberInPaste, 'no word about the paste');
     expect(field(el).value, 'the field keeps its number').to.equal('+44 20 7946 0958');
+    expect(announced(el), 'and a screen reader hears why').to.equal(strings.noNumberInPaste);
     expect(field(el).getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
   });
