@@ -3,7 +3,7 @@ import type { DtmfTone } from '../calling/call-engine.js';
 import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import type { ReactiveControllerHost } from 'lit';
-import { toDtmfTone, ToneQueue, type DialKey } from './dtmf.js';
+import { isDialKey, toDtmfTone, ToneQueue, type DialKey } from './dtmf.js';
 import { isValidCallerId } from './phone-number.js';
 
 /** Why the pad cannot place phone calls of its own: it needs an `alternate-caller-id`. */
@@ -24,7 +24,12 @@ export interface DialpadCallView extends CallSlotView {
 export interface DialpadControllerCallbacks extends CallSlotEvents {
   /** A call to `phoneNumber` is about to be placed: the caller id is fine (`acs-dial`). */
   onDial(phoneNumber: string): void;
+  /** A key of the extension dialled with the number went into the call as a tone (`acs-dtmf`). */
+  onExtensionTone(tone: DtmfTone): void;
 }
+
+/** How long after the call connects its extension is dialled: a dialler's `,` pause, for the far end's menu to start listening. */
+export const EXTENSION_PAUSE_MS = 2000;
 
 /**
  * Everything of one `<acs-dialpad>` that is not DOM: its share of the user's call agent (the same
@@ -33,6 +38,9 @@ export interface DialpadControllerCallbacks extends CallSlotEvents {
 export class DialpadController extends CallSlotController<DialpadCallView> {
   private waitingForAgent = false;
   private tones = new ToneQueue();
+  /** The extension of the call placed, until it connects. */
+  private extension = '';
+  private extensionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -42,15 +50,17 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
   }
 
   override hostDisconnected(): void {
+    clearTimeout(this.extensionTimer);
     super.hostDisconnected();
     if (this.state.phase === 'in-call') this.setState({ phase: 'idle', call: undefined });
   }
 
   /**
    * Calls `phoneNumber` (E.164) showing `alternateCallerId`, which must be an ACS phone number in
-   * E.164; resolves once the SDK has the call, not when it connects.
+   * E.164, and dials `extension`'s digits as tones once the call connects; resolves once the SDK
+   * has the call, not when it connects.
    */
-  async dial(phoneNumber: string, alternateCallerId: string | undefined): Promise<void> {
+  async dial(phoneNumber: string, alternateCallerId: string | undefined, extension = ''): Promise<void> {
     const callerId = alternateCallerId?.trim();
     if (!isValidCallerId(callerId)) throw missingCallerId();
     this.callbacks.onDial(phoneNumber);
@@ -61,6 +71,7 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     try {
       const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
       this.tones = new ToneQueue();
+      this.extension = extension;
       this.follow(call, { sentKeys: '', ended: undefined });
     } catch (error) {
       throw toAcsError(error, 'call-failed');
@@ -78,7 +89,23 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     return this.sendDtmf(toDtmfTone(key));
   }
 
+  protected override onCallChange(state: ActiveCallState, previous: ActiveCallState): void {
+    super.onCallChange(state, previous);
+    const keys = this.extension;
+    if (!keys || state.callState !== 'Connected') return;
+    this.extension = '';
+    const digits: string[] = keys.match(/\d/g) ?? [];
+    this.extensionTimer = setTimeout(() => {
+      for (const key of digits.filter(isDialKey)) {
+        this.sendKey(key).catch(() => undefined);
+        this.callbacks.onExtensionTone(toDtmfTone(key));
+      }
+    }, EXTENSION_PAUSE_MS);
+  }
+
   protected override onCallEnded(state: ActiveCallState): void {
+    clearTimeout(this.extensionTimer);
+    this.extension = '';
     this.setState({ connected: state.connectedAt !== undefined });
     super.onCallEnded(state);
   }
