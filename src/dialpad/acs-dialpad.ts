@@ -150,7 +150,14 @@ export class AcsDialpad extends CallElement {
     super();
     // A listener on the element itself lives and dies with it: nothing to remove on disconnect.
     this.addEventListener('keydown', this.onKeyDown);
+    // The calling SDK is fetched at the first sign that someone is about to call, not with the page.
+    for (const intent of ['focusin', 'keydown', 'pointerdown', 'paste'] as const) this.addEventListener(intent, this.onIntent);
   }
+
+  private readonly onIntent = () => {
+    // A failure here is reported when the call is placed (dial() wakes the agent again).
+    this.calls.wake().catch(() => undefined);
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -1,6 +1,6 @@
 import type { ActiveCall, ActiveCallState } from '../calling/active-call.js';
-import type { DtmfTone } from '../calling/call-engine.js';
-import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
+import type { DtmfTone, EngineCallAgent } from '../calling/call-engine.js';
+import { CallSlotController, type CallAttachOptions, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import type { ReactiveControllerHost } from 'lit';
 import { isDialKey, toDtmfTone, ToneQueue, type DialKey } from './dtmf.js';
@@ -19,6 +19,8 @@ export interface DialpadCallView extends CallSlotView {
   readonly sentKeys: string;
   /** The last call connected before it ended: its duration means something. */
   readonly connected: boolean;
+  /** A call was asked for and waits for the call agent (the calling SDK is on its way). */
+  readonly waitingForAgent: boolean;
 }
 
 export interface DialpadControllerCallbacks extends CallSlotEvents {
@@ -36,7 +38,9 @@ export const EXTENSION_PAUSE_MS = 2000;
  * one an `<acs-call>` of that user holds), its phone call and the DTMF tones sent into it, in order.
  */
 export class DialpadController extends CallSlotController<DialpadCallView> {
-  private waitingForAgent = false;
+  /** Signing in is done; the call agent (and the 1.8 MB calling SDK under it) waits for the first intent to call. */
+  private deferred: CallAttachOptions | undefined;
+  private waking: Promise<EngineCallAgent | undefined> | undefined;
   private tones = new ToneQueue();
   /** The extension of the call placed, until it connects. */
   private extension = '';
@@ -46,7 +50,39 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     host: ReactiveControllerHost,
     private readonly callbacks: DialpadControllerCallbacks,
   ) {
-    super(host, callbacks, { agentReady: false, phase: 'idle', call: undefined, sentKeys: '', connected: false, elapsedSeconds: 0, ended: undefined });
+    super(host, callbacks, {
+      agentReady: false,
+      phase: 'idle',
+      call: undefined,
+      sentKeys: '',
+      connected: false,
+      elapsedSeconds: 0,
+      ended: undefined,
+      waitingForAgent: false,
+    });
+  }
+
+  /** Keeps the sign-in for later: nothing is downloaded until `wake()`. */
+  override attach(options: CallAttachOptions): Promise<EngineCallAgent | undefined> {
+    this.deferred = options;
+    this.waking = undefined;
+    // A call asked for while signing in was still going on waits for this agent.
+    if (this.state.waitingForAgent) this.wake().catch(() => undefined);
+    return Promise.resolve(undefined);
+  }
+
+  /**
+   * The first sign of intent (focus in the number, a key, a paste, `dial()`): the calling SDK loads
+   * and the agent is created now. Settles with the agent; a failure lets the next intent try again.
+   */
+  wake(): Promise<EngineCallAgent | undefined> {
+    const options = this.deferred;
+    if (!options) return Promise.resolve(undefined);
+    this.waking ??= super.attach(options).catch((error: unknown) => {
+      this.waking = undefined;
+      throw error;
+    });
+    return this.waking;
   }
 
   override hostDisconnected(): void {
@@ -65,9 +101,15 @@ export class DialpadController extends CallSlotController<DialpadCallView> {
     if (!isValidCallerId(callerId)) throw missingCallerId();
     this.callbacks.onDial(phoneNumber);
     // Enter pressed again while the agent is still on its way must not place a second call.
-    if (this.slot.active || this.waitingForAgent) return;
-    this.waitingForAgent = true;
-    const agent = await this.slot.agentWhenReady().finally(() => (this.waitingForAgent = false));
+    if (this.slot.active || this.state.waitingForAgent) return;
+    this.setState({ waitingForAgent: true });
+    let agent: EngineCallAgent;
+    try {
+      await this.wake();
+      agent = await this.slot.agentWhenReady();
+    } finally {
+      this.setState({ waitingForAgent: false });
+    }
     try {
       const call = agent.startCall([{ phoneNumber }], { alternateCallerId: { phoneNumber: callerId } });
       this.tones = new ToneQueue();

@@ -5,6 +5,7 @@ import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import {
+  agentReady,
   announced,
   button,
   CALLER_ID,
@@ -99,9 +100,11 @@ describe('<acs-dialpad>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 3000 });
     const { el } = await dialpad({ engine });
     await typeIntoField(el, '4255550100');
-    expect(hasButton(el, en.call.gettingReady), 'the agent was already there').to.equal(true);
+    expect(agentReady(el), 'the agent was already there').to.equal(false);
     const placed = engine.nextCall();
     await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(hasButton(el, en.call.gettingReady), 'the call does not say it waits for the agent').to.equal(true);
     await sendKeys({ press: 'Enter' });
     const call = await placed;
     await connected(el, call);
@@ -330,7 +333,7 @@ describe('<acs-dialpad>', function () {
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${el}</div>`);
     await typeIntoField(el, '42555');
-    expect(button(el, en.call.gettingReady).disabled).to.equal(true);
+    expect(button(el, en.dialpad.call).disabled, 'not a whole number yet').to.equal(true);
     const input = field(el);
 
     const ready = acsEvent(el, 'acs-ready');
@@ -505,7 +508,7 @@ describe('<acs-dialpad>', function () {
     const waiting = document.createElement('acs-dialpad');
     waiting.tokenProvider = () => forever();
     await fixture(html`<div>${waiting}</div>`);
-    expect(button(waiting, en.call.gettingReady).disabled).to.equal(true);
+    expect(button(waiting, en.dialpad.call).disabled).to.equal(true);
     await expect(waiting).to.be.accessible();
 
     for (const theme of ['light', 'dark']) {
