@@ -154,7 +154,7 @@ describe('the XSS corpus (test/fixtures/xss) through <acs-chat>, the real chat S
       const threadId = await newThread('XSS corpus: html', ana, ben);
       const thread = await chatThreadAs(ana, threadId);
       await thread.sendMessage({ content: '<p>Plain <b>formatting</b></p>' }, { type: 'html', senderDisplayName: 'Ana' });
-      await inParallel(round, 8, (vector) => thread.sendMessage({ content: vector.payload }, { type: 'html', senderDisplayName: 'Ana' }));
+      await inParallel(round, 16, (vector) => thread.sendMessage({ content: vector.payload }, { type: 'html', senderDisplayName: 'Ana' }));
       const el = await chatAs(ben, threadId);
       const root = el.shadowRoot!;
       await waitUntil(() => root.querySelectorAll('article').length === round.length + 1, 'the round is not all shown', { timeout: 10000 });
@@ -174,8 +174,9 @@ describe('the XSS corpus (test/fixtures/xss) through <acs-chat>, the real chat S
   });
 
   it('as text messages, sender names, participant names and topics: shown as the very text, and nothing runs', async () => {
-    const [cy, dee] = await Promise.all([emulatorSession('Cy'), emulatorSession('Dee')]);
-    const cyId = { communicationUserId: cy.userId };
+    const [cy, dee, eve] = await Promise.all([emulatorSession('Cy'), emulatorSession('Dee'), emulatorSession('Eve')]);
+    // Two users take the names in turn, each joining and leaving under one name after another.
+    const comers = [cy, eve].map((session) => ({ communicationUserId: session.userId }));
     // Four log lines per pack (message, topic, joined, left): a round stays inside the rendered window.
     for (const round of inRounds(packed(corpus, NAME_LENGTH), 30)) {
       const threadId = await newThread('XSS corpus: text', ana, ben, dee);
@@ -187,15 +188,15 @@ describe('the XSS corpus (test/fixtures/xss) through <acs-chat>, the real chat S
           for (const [index, text] of round.entries()) await senders[index % 2].sendMessage({ content: text }, { senderDisplayName: text });
         })(),
         inParallel(round, 4, (text) => thread.updateTopic(text)),
-        // One user joining and leaving under each name in turn.
-        (async () => {
-          for (const text of round) {
-            await thread.addParticipants({ participants: [{ id: cyId, displayName: text }] });
-            await thread.removeParticipant(cyId);
+        ...comers.map(async (id, turn) => {
+          for (const text of round.filter((_, index) => index % comers.length === turn)) {
+            await thread.addParticipants({ participants: [{ id, displayName: text }] });
+            await thread.removeParticipant(id);
           }
-          await thread.addParticipants({ participants: [{ id: cyId, displayName: round.at(-1)! }] });
-        })(),
+        }),
       ]);
+      // The last name stays, for the participant list.
+      await thread.addParticipants({ participants: [{ id: comers[0], displayName: round.at(-1)! }] });
       const el = await chatAs(ben, threadId);
       const root = el.shadowRoot!;
       await waitUntil(() => root.querySelectorAll('article').length === round.length, 'the round is not all shown', { timeout: 10000 });
