@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
 import { acsConnection, chatClientFor, identityClient } from '../../server/acs-clients.js';
+import { contentSecurityPolicy } from '../../server/content-security-policy.js';
 import { en } from '../../src/core/i18n/en.js';
 import { useDemoApp } from './support/demo-app.js';
 
@@ -37,6 +38,17 @@ test('every demo page is served with a strict CSP: no inline code, no eval, Trus
     assert.deepEqual(policy.get('require-trusted-types-for'), ["'script'"], `${path}: Trusted Types are not required (${header})`);
     assert.deepEqual(policy.get('trusted-types')?.sort(), ['acs-elements', 'lit-html'], `${path}: policy names (${header})`);
   }
+});
+
+test('with an Azure connection string the policy adds what the ACS SDKs reach, and keeps Trusted Types and no inline code', () => {
+  const emulator = directives(contentSecurityPolicy('emulator'));
+  const azure = directives(contentSecurityPolicy('azure'));
+  assert.deepEqual(emulator.get('connect-src'), ["'self'"]);
+  for (const source of ['https://*.communication.azure.com', 'wss://*.skype.com', 'wss://*.microsoft.com'])
+    assert.ok(azure.get('connect-src')?.includes(source), source);
+  assert.deepEqual(azure.get('worker-src'), ["'self'", 'blob:']);
+  assert.deepEqual(azure.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
+  for (const name of ['style-src', 'require-trusted-types-for', 'trusted-types']) assert.deepEqual(azure.get(name), emulator.get(name), name);
 });
 
 interface Watched {
