@@ -11,7 +11,8 @@ import { Emulator } from './emulator/emulator.js';
 import { answerPreflight, letCallerRead } from './cors.js';
 import { HttpError, sendError } from './http.js';
 import type { Rate } from './rate-limit.js';
-import { cdnPolicy, serveOneFile, serveStatic } from './static-files.js';
+import { contentSecurityPolicy } from './content-security-policy.js';
+import { cdnPolicy, pagePolicy, serveOneFile, serveStatic } from './static-files.js';
 import { createTokenService } from './token-service.js';
 
 export interface AppOptions {
@@ -64,7 +65,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const files = serveStatic([
     { prefix: '/dist/cdn/', folder: join(options.projectRoot, 'dist', 'cdn'), policy: cdnPolicy },
     { prefix: '/dist/', folder: join(options.projectRoot, 'dist') },
-    { prefix: '/', folder: join(options.projectRoot, 'demo') },
+    { prefix: '/', folder: join(options.projectRoot, 'demo'), policy: pagePolicy(contentSecurityPolicy(options.connectionString ? 'azure' : 'emulator')) },
   ]);
   let ready: Promise<void> = Promise.resolve();
 

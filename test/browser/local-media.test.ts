@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { LocalMedia, type LocalMediaState, type MediaDeviceAccess } from '../../src/call/local-media.js';
+import { callElement, join } from './support/call-fixture.js';
 
 /**
  * Chromium's fake devices behind hooks a test can pull: requests can be held, failed by kind,
@@ -305,5 +306,60 @@ describe('LocalMedia', function () {
     await media.start({ camera: true, microphone: true });
     expect(media.state.camera.status).to.equal('unavailable');
     expect(media.state.microphone.status).to.equal('unavailable');
+  });
+});
+
+describe('removing <acs-call> from the page', function () {
+  this.timeout(20000);
+  /** Every track the page's getUserMedia handed out, whoever asked: the camera and microphone lights. */
+  const opened: MediaStreamTrack[] = [];
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  /** While set, microphone requests wait for it, as behind a permission prompt. */
+  let microphonePrompt: Promise<void> | undefined;
+
+  beforeEach(() => {
+    opened.length = 0;
+    microphonePrompt = undefined;
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (constraints?.audio) await microphonePrompt;
+      const stream = await getUserMedia(constraints);
+      opened.push(...stream.getTracks());
+      return stream;
+    };
+  });
+  afterEach(() => delete (navigator.mediaDevices as Partial<MediaDevices>).getUserMedia);
+
+  const microphones = () => opened.filter((track) => track.kind === 'audio');
+  const states = (tracks: MediaStreamTrack[]) => tracks.map((track) => `${track.kind} ${track.readyState}`);
+  const allEnded = (tracks: MediaStreamTrack[]) => tracks.map((track) => `${track.kind} ended`);
+
+  it('in the lobby, stops the microphone as well as the camera', async () => {
+    const { el } = await callElement();
+    await waitUntil(() => microphones().some((track) => track.readyState === 'live'), 'the lobby never opened the microphone', { timeout: 10000 });
+    el.remove();
+    expect(states(opened), 'a device stays open').to.deep.equal(allEnded(opened));
+  });
+
+  it('before the microphone has opened (a permission prompt still up), stops it when it arrives', async () => {
+    let answer!: () => void;
+    microphonePrompt = new Promise((resolve) => (answer = resolve));
+    const { el } = await callElement();
+    await waitUntil(() => opened.some((track) => track.kind === 'video'), 'the lobby never opened the camera', { timeout: 10000 });
+    el.remove();
+    answer();
+    await waitUntil(() => microphones().length > 0, 'the microphone request never completed');
+    await aTimeout(50);
+    expect(states(opened), 'a device opened after removal stays open').to.deep.equal(allEnded(opened));
+  });
+
+  it('in a call, leaves it (taking the call’s own microphone) with no lobby microphone left open', async () => {
+    const { el, engine } = await callElement();
+    await waitUntil(() => microphones().length > 0, 'the lobby never opened the microphone', { timeout: 10000 });
+    const call = await join(el, engine);
+    // The SDK opens its own microphone for the call: the meter's must not stay open beside it.
+    expect(states(microphones()), 'the lobby microphone stays open in the call').to.deep.equal(allEnded(microphones()));
+    el.remove();
+    expect(states(opened), 'a device stays open').to.deep.equal(allEnded(opened));
+    await waitUntil(() => call.state === 'Disconnected', 'removing the element did not leave the call');
   });
 });
