@@ -1,0 +1,3 @@
+export async function report(data: object): Promise<void> {
+  console.log(JSON.stringify(data, null, 1));
+}
