@@ -16,6 +16,10 @@ export interface Load extends ProbeTimes {
   jsGzip: number;
   /** The same files as the server sent them (uncompressed). */
   jsRaw: number;
+  /** gzip bytes of all JavaScript fetched by the time the heap is read (a second after usable). */
+  jsGzipSettled: number;
+  /** The elements' own timing marks (`acs…`), ms since navigation start, for reading a result. */
+  marks: Record<string, number>;
   /** JS heap in use after the page was usable for a second and a forced GC, bytes. */
   heap: number;
 }
@@ -55,6 +59,13 @@ function gzipSize(pathname: string): number {
   return size;
 }
 
+export interface Link {
+  offline: boolean;
+  latency: number;
+  downloadThroughput: number;
+  uploadThroughput: number;
+}
+
 /** Where and how a page is visited. */
 export interface Visit {
   url: string;
@@ -63,7 +74,7 @@ export interface Visit {
   /** The session cookie every visit carries (see run.ts). */
   cookie: { name: string; value: string };
   /** CDP network conditions, or undefined for the loopback as it is. */
-  link?: object | undefined;
+  link?: Link | undefined;
 }
 
 /** A cold visitor: empty cache, the bench's session cookie, camera and microphone allowed. */
@@ -118,17 +129,23 @@ export async function coldLoad(browser: Browser, page: PageName, visit: Visit): 
     await tab.goto(visit.url);
     await waitUntilUsable(tab, page, page === 'camera' || page === 'acs-call');
     const times = await tab.evaluate(() => (window as unknown as BenchWindow).bench.times);
+    await tab.waitForTimeout(1000);
     const scripts = await tab.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .map((entry) => ({ path: new URL(entry.name).pathname, end: entry.responseEnd, size: entry.encodedBodySize }))
-        .filter((entry) => entry.path.endsWith('.js')),
+        .filter((entry) => entry.name.startsWith(location.origin) && new URL(entry.name).pathname.endsWith('.js'))
+        .map((entry) => ({ path: new URL(entry.name).pathname, end: entry.responseEnd, size: entry.encodedBodySize })),
     );
-    const before = scripts.filter((entry) => entry.end <= times.usable!);
-    await tab.waitForTimeout(1000);
+    const before = scripts.filter((entry) => entry.end <= (times.usable ?? Infinity));
     return {
       ...times,
       jsGzip: before.reduce((sum, entry) => sum + gzipSize(entry.path), 0),
       jsRaw: before.reduce((sum, entry) => sum + entry.size, 0),
+      jsGzipSettled: scripts.reduce((sum, entry) => sum + gzipSize(entry.path), 0),
+      marks: await tab.evaluate(() =>
+        Object.fromEntries(
+          performance.getEntriesByType('mark').flatMap((mark) => (mark.name.startsWith('acs') ? [[mark.name, Math.round(mark.startTime)]] : [])),
+        ),
+      ),
       heap: await heapAfterGc(cdp),
     };
   } finally {

@@ -8,16 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export type PageName =
-  | 'acs-chat'
-  | 'incumbent-chat'
-  | 'floor-chat'
-  | 'lit-element'
-  | 'acs-call'
-  | 'incumbent-call'
-  | 'floor-call'
-  | 'camera'
-  | 'acs-dialpad';
+export type PageName = 'acs-chat' | 'incumbent-chat' | 'floor-chat' | 'lit-element' | 'acs-call' | 'incumbent-call' | 'floor-call' | 'camera' | 'acs-dialpad';
 
 const BUNDLED = ['incumbent-chat', 'incumbent-call', 'floor-chat', 'floor-call', 'camera', 'lit-element'] as const;
 
@@ -25,10 +16,7 @@ const BUNDLED = ['incumbent-chat', 'incumbent-call', 'floor-chat', 'floor-call',
 const BODIES: Record<PageName, string> = {
   'acs-chat': '<script type="module" src="/dist/cdn/acs-chat.js"></script><acs-chat class="widget" token-url="/api/session" display-name="Bench"></acs-chat>',
   'incumbent-chat': script('incumbent-chat', '<div id="root" class="widget"></div>'),
-  'floor-chat': script(
-    'floor-chat',
-    '<main class="widget"><ol id="messages"></ol><textarea id="composer" aria-label="Message" disabled></textarea></main>',
-  ),
+  'floor-chat': script('floor-chat', '<main class="widget"><ol id="messages"></ol><textarea id="composer" aria-label="Message" disabled></textarea></main>'),
   'lit-element': script('lit-element', '<bench-composer class="widget"></bench-composer>'),
   'acs-call': `<script type="module" src="/dist/cdn/acs-call.js"></script><acs-call class="widget" token-url="/api/session" display-name="Bench" group-id="0c6b1f3a-2d4e-4f5a-8b9c-0d1e2f3a4b5c"></acs-call>`,
   'incumbent-call': script('incumbent-call', '<div id="root" class="widget"></div>'),

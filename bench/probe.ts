@@ -28,7 +28,7 @@ export const PROBES: Record<PageName, PageProbe> = {
   'acs-call': { main: '[part="lobby"]', usable: '[part="join-button"]' },
   'incumbent-call': { main: '[data-ui-id="call-composite-start-call-button"], button', usable: 'button', usableText: 'Start call' },
   'floor-call': { main: '#join', usable: '#join' },
-  camera: { main: 'video', usable: 'video' },
+  camera: { main: 'video[data-streaming]', usable: 'video[data-streaming]' },
   'acs-dialpad': { main: '[part="keypad"]', usable: 'input' },
 };
 

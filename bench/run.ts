@@ -5,6 +5,7 @@
  * Run `npm run build` in the repository first: our pages load the built `dist/cdn/` files.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startApp } from '../server/app.js';
@@ -27,7 +28,10 @@ const ONLY = process.env.BENCH_PAGES?.split(',') as PageName[] | undefined;
 
 const root = new URL('../', import.meta.url);
 if (!existsSync(new URL('dist/cdn/acs-chat.js', root))) throw new Error('No dist/cdn/: run `npm run build` in the repository first.');
+if (!existsSync(new URL('node_modules/@azure/communication-react/', import.meta.url)))
+  throw new Error("The bench's own packages are missing: run `npm ci --prefix bench` once.");
 
+const loadAtStart = loadavg();
 const paths = await buildPages();
 const pages = (Object.keys(paths) as PageName[]).filter((page) => !ONLY || ONLY.includes(page));
 const app = await startApp({
@@ -61,7 +65,16 @@ try {
     scrolls[page] = await scrollHistory(browser, page, visit(page), SCROLL_SECONDS);
   }
 
-  await report({ runs: RUNS, link: LINK ? 'broadband' : 'loopback', seeded: SEEDED, scrollSeconds: SCROLL_SECONDS, chromium: browser.version(), loads, scrolls });
+  await report({
+    loadAtStart,
+    runs: RUNS,
+    link: LINK ? 'broadband' : 'loopback',
+    seeded: SEEDED,
+    scrollSeconds: SCROLL_SECONDS,
+    chromium: browser.version(),
+    loads,
+    scrolls,
+  });
 } finally {
   await browser.close();
   await app.close();

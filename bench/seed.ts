@@ -22,11 +22,13 @@ export async function sessionCookie(appUrl: string): Promise<{ name: string; val
  * creator) straight into the emulator, as the browser tests' `/test-api/seed` does.
  */
 export function seedThread(app: RunningApp, count: number): void {
-  const thread = app.emulator!.state.threads.get(app.threadId)!;
+  const emulator = app.emulator;
+  const thread = emulator?.state.threads.get(app.threadId);
+  if (!emulator || !thread) throw new Error('The bench seeds the embedded emulator, and it has no demo thread.');
   const start = Date.now() - count * 1000;
   for (let index = 1; index <= count; index += 1) {
     const createdAt = start + index * 1000;
-    app.emulator!.commit({
+    emulator.commit({
       t: 'messageAdded',
       threadId: app.threadId,
       message: {

@@ -9,7 +9,12 @@ import { chatSdkSettings, readSession } from './session.js';
 const session = await readSession();
 const { endpoint, options } = chatSdkSettings(session);
 const chatClient = createStatefulChatClient(
-  { userId: { communicationUserId: session.userId }, displayName: session.displayName, endpoint, credential: new AzureCommunicationTokenCredential(session.token) },
+  {
+    userId: { communicationUserId: session.userId },
+    displayName: session.displayName,
+    endpoint,
+    credential: new AzureCommunicationTokenCredential(session.token),
+  },
   { chatClientOptions: options },
 );
 await chatClient.startRealtimeNotifications();

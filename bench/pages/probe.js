@@ -12,8 +12,9 @@
 
   const roots = () => {
     const found = [document];
-    for (let index = 0; index < found.length; index += 1) {
-      for (const element of found[index].querySelectorAll('*')) if (element.shadowRoot) found.push(element.shadowRoot);
+    // The array iterator also visits the roots pushed while it runs.
+    for (const root of found) {
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(element.shadowRoot);
     }
     return found;
   };
