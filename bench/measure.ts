@@ -32,7 +32,7 @@ export interface Scroll {
   frameP99: number;
   /** Frames that took longer than 1.5 × 16.7 ms. */
   missedFrames: number;
-  /** The oldest `seed N` message on screen at the end: how far back the reader got. */
+  /** The oldest `seed N` message in the DOM at the end: how far back the reader got. */
   oldestSeed: number;
 }
 
@@ -71,7 +71,7 @@ export interface Visit {
   url: string;
   /** The text of the thread's newest message, which a chat must show to be usable. */
   historyText: string;
-  /** The session cookie every visit carries (see run.ts). */
+  /** The session cookie every visit carries (see seed.ts). */
   cookie: { name: string; value: string };
   /** CDP network conditions, or undefined for the loopback as it is. */
   link?: Link | undefined;
@@ -197,6 +197,8 @@ export async function scrollHistory(browser: Browser, page: PageName, visit: Vis
       await tab.waitForTimeout(16);
     }
     const result = await tab.evaluate(() => (window as unknown as BenchWindow).bench.census());
+    // BENCH_SHOTS=<folder>: what the reader sees at the end, to check the scroll reached the list.
+    if (process.env.BENCH_SHOTS) await tab.screenshot({ path: `${process.env.BENCH_SHOTS}/scroll-${page}.png` });
     const sorted = [...result.frames].sort((a, b) => a - b);
     const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
     return {

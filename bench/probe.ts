@@ -22,7 +22,8 @@ const CHAT = { composer: 'textarea', usable: 'textarea' };
 
 export const PROBES: Record<PageName, PageProbe> = {
   'acs-chat': { main: '[part="message-list"]', ...CHAT },
-  'incumbent-chat': { main: '[data-ui-id="message-thread"], [role="log"]', ...CHAT },
+  // The message thread is Fluent's chat list (its role="log" elements are 1 px live regions).
+  'incumbent-chat': { main: '.fui-Chat', ...CHAT },
   'floor-chat': { main: '#messages li', ...CHAT },
   'lit-element': { main: 'textarea', ...CHAT },
   'acs-call': { main: '[part="lobby"]', usable: '[part="join-button"]' },

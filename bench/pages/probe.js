@@ -54,9 +54,10 @@
   let deltas;
   window.bench = {
     times,
-    /** The main region's box, for the mouse. */
+    /** The main region's box (the largest match), for the mouse. */
     mainBox: () => {
-      const box = all(probe.main)[0].getBoundingClientRect();
+      const boxes = all(probe.main).map((element) => element.getBoundingClientRect());
+      const box = boxes.reduce((largest, next) => (next.width * next.height > largest.width * largest.height ? next : largest));
       return { x: box.x, y: box.y, width: box.width, height: box.height };
     },
     /** Starts recording the interval of every animation frame. */
