@@ -80,7 +80,8 @@ export interface Visit {
 /** A cold visitor: empty cache, the bench's session cookie, camera and microphone allowed. */
 async function newVisitor(browser: Browser, page: PageName, visit: Visit): Promise<{ context: BrowserContext; tab: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
-  await context.addCookies([{ ...visit.cookie, url: visit.url }]);
+  // At the origin's root: a cookie set for the page's URL would get the page's folder as its path.
+  await context.addCookies([{ ...visit.cookie, url: new URL('/', visit.url).href }]);
   if (CALL_PAGES.has(page)) await asAzureCallVisitor(context);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
