@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startApp } from '../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../server/emulator/emulator.js';
+import { BROADBAND } from '../test/node/support/real-sdk-lobby.js';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
 import { coldLoad, scrollHistory, type Load, type Scroll } from './measure.js';
 import { buildPages, type PageName } from './pages.js';
@@ -19,11 +20,9 @@ import { seedThread, sessionCookie } from './seed.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
 const SCROLL_SECONDS = Number(process.env.BENCH_SCROLL_SECONDS ?? 10);
 const SEEDED = 10_000;
-/** BENCH_LINK=broadband: a 20 Mbit/s, 40 ms link (CDP) instead of the loopback as it is. */
-const LINK =
-  process.env.BENCH_LINK === 'broadband'
-    ? { offline: false, latency: 40, downloadThroughput: (20 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 }
-    : undefined;
+/** BENCH_LINK=broadband: the lobby test's 20 Mbit/s, 40 ms link (CDP) instead of the loopback as it is. */
+const LINK = process.env.BENCH_LINK === 'broadband' ? BROADBAND : undefined;
+/** BENCH_PAGES=acs-chat,incumbent-chat: only these pages (while working on one). */
 const ONLY = process.env.BENCH_PAGES?.split(',') as PageName[] | undefined;
 
 const root = new URL('../', import.meta.url);
