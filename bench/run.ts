@@ -1,84 +1,79 @@
 /**
- * `npm run bench`: cold loads of the demo pages in headless Chromium against the in-memory
- * emulator — time until `acs-ready` and JavaScript bytes fetched — the gzip size of each CDN
- * chunk, and the call lobby on the real calling SDK offline (preview before the SDK). Run `npm run build` first. Figures are medians of RUNS fresh browser contexts.
+ * `npm run bench`: acs-elements side by side with the incumbent (@azure/communication-react) and
+ * bare-SDK floors, cold loads in round robin (BENCH_RUNS, default 6, medians), then the
+ * 10,000-message scroll of both chats. Prints a table of ratios and writes `bench/results.json`.
+ * Run `npm run build` in the repository first: our pages load the built `dist/cdn/` files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { startApp } from '../server/app.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../server/emulator/emulator.js';
-import { openRealSdkLobby, readMarks, waitForMark } from '../test/node/support/real-sdk-lobby.js';
+import { BROADBAND } from '../test/node/support/real-sdk-lobby.js';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
+import { coldLoad, scrollHistory, type Load, type Scroll } from './measure.js';
+import { buildPages, type PageName } from './pages.js';
+import { report } from './report.js';
+import { seedThread, sessionCookie } from './seed.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 6);
+const SCROLL_SECONDS = Number(process.env.BENCH_SCROLL_SECONDS ?? 10);
+const SEEDED = 10_000;
+/** BENCH_LINK=broadband: the lobby test's 20 Mbit/s, 40 ms link (CDP) instead of the loopback as it is. */
+const LINK = process.env.BENCH_LINK === 'broadband' ? BROADBAND : undefined;
+/** BENCH_PAGES=acs-chat,incumbent-chat: only these pages (while working on one). */
+const ONLY = process.env.BENCH_PAGES?.split(',') as PageName[] | undefined;
+
 const root = new URL('../', import.meta.url);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+if (!existsSync(new URL('dist/cdn/acs-chat.js', root))) throw new Error('No dist/cdn/: run `npm run build` in the repository first.');
+if (!existsSync(new URL('node_modules/@azure/communication-react/', import.meta.url)))
+  throw new Error("The bench's own packages are missing: run `npm ci --prefix bench` once.");
 
-const { chunks: manifest } = JSON.parse(readFileSync(new URL('dist/cdn/manifest.json', root), 'utf8')) as { chunks: Record<string, { name: string }> };
-console.log('CDN chunk                 gzip kB');
-for (const [file, chunk] of Object.entries(manifest).sort(([, a], [, b]) => a.name.localeCompare(b.name))) {
-  console.log(`${chunk.name.padEnd(24)} ${(gzipSync(readFileSync(new URL(`dist/cdn/${file}`, root)), { level: 9 }).length / 1000).toFixed(1).padStart(8)}`);
-}
-
-const app = await startApp({ port: 0, emulatorKey: DEVELOPMENT_ACCESS_KEY, projectRoot: fileURLToPath(root) });
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+const loadAtStart = loadavg();
+const paths = await buildPages();
+const pages = (Object.keys(paths) as PageName[]).filter((page) => !ONLY || ONLY.includes(page));
+const app = await startApp({
+  port: 0,
+  emulatorKey: DEVELOPMENT_ACCESS_KEY,
+  projectRoot: fileURLToPath(root),
+  // Every visit is the same returning visitor (see sessionCookie); its token requests are not what is measured.
+  refreshRateLimit: { requests: 100_000, windowMs: 60_000 },
+});
+const browser = await chromium.launch({
+  executablePath: chromiumExecutable(),
+  args: [...chromiumArgs, '--use-fake-ui-for-media-stream'],
+});
 try {
-  console.log(`\npage (cold, median of ${RUNS})          ready ms   JS kB (uncompressed: the demo server does not gzip)`);
-  for (const [path, elements] of [
-    ['/cms.html', 1],
-    ['/', 3],
-  ] as const) {
-    const ready: number[] = [];
-    const bytes: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-      const page = await context.newPage();
-      await page.addInitScript((count) => {
-        let seen = 0;
-        document.addEventListener('acs-ready', () => {
-          seen += 1;
-          if (seen === count) (window as unknown as { readyAt: number }).readyAt = performance.now();
-        });
-      }, elements);
-      await page.goto(new URL(path, app.url).href);
-      await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 60000 });
-      ready.push(await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt));
-      bytes.push(
-        await page.evaluate(() =>
-          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-            .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'))
-            .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
-        ),
-      );
-      await context.close();
+  const cookie = await sessionCookie(app.url);
+  seedThread(app, SEEDED);
+  const visit = (page: PageName) => ({ url: new URL(paths[page], app.url).href, historyText: `seed ${SEEDED}`, cookie, link: LINK });
+
+  const loads = Object.fromEntries(pages.map((page) => [page, [] as Load[]])) as Record<PageName, Load[]>;
+  for (let run = 1; run <= RUNS; run += 1) {
+    for (const page of pages) {
+      loads[page].push(await coldLoad(browser, page, visit(page)));
+      process.stdout.write(`\rcold loads: run ${run}/${RUNS}, ${page}`.padEnd(60));
     }
-    console.log(
-      `${`${path} (${elements} element${elements > 1 ? 's' : ''})`.padEnd(36)} ${median(ready).toFixed(0).padStart(8)}   ${(median(bytes) / 1024).toFixed(0).padStart(8)}`,
-    );
+  }
+  process.stdout.write('\n');
+
+  const scrolls: Partial<Record<PageName, Scroll>> = {};
+  for (const page of (['acs-chat', 'incumbent-chat'] as const).filter((name) => pages.includes(name))) {
+    process.stdout.write(`scrolling ${page} for ${SCROLL_SECONDS} s\n`);
+    scrolls[page] = await scrollHistory(browser, page, visit(page), SCROLL_SECONDS);
   }
 
-  console.log(`\ncall lobby, real SDK offline, 20 Mbit/s link (median of ${RUNS}), ms after navigation`);
-  const lobby: Record<string, number[]> = {};
-  for (let run = 0; run < RUNS; run += 1) {
-    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-    const page = await openRealSdkLobby(context, app.url);
-    await waitForMark(page, 'acs-call:device-manager-ready', 60000);
-    for (const [name, at] of Object.entries(await readMarks(page))) (lobby[name] ??= []).push(at);
-    await context.close();
-  }
-  const firstPaint = median(lobby['acs-call:first-paint']);
-  for (const name of [
-    'acs-call:first-paint',
-    'acs-call:browser-devices-listed',
-    'acs-call:preview-playing',
-    'acs:calling-sdk-loaded',
-    'acs-call:device-manager-ready',
-  ]) {
-    console.log(`${name.padEnd(36)} ${median(lobby[name]).toFixed(0).padStart(8)}`);
-  }
-  console.log(`${'preview after first paint (target ≤ 1000)'.padEnd(36)} ${(median(lobby['acs-call:preview-playing']) - firstPaint).toFixed(0).padStart(8)}`);
+  await report({
+    loadAtStart,
+    runs: RUNS,
+    link: LINK ? 'broadband' : 'loopback',
+    seeded: SEEDED,
+    scrollSeconds: SCROLL_SECONDS,
+    chromium: browser.version(),
+    loads,
+    scrolls,
+  });
 } finally {
   await browser.close();
   await app.close();
