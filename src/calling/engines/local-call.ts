@@ -6,18 +6,16 @@ import { callEndReasons } from './call-end-reasons.js';
 import { Emitter, type Listener } from './emitter.js';
 import { FakeCallingError, holdFailed, resumeFailed, screenShareNotConnected } from './fake-calling-error.js';
 import { FakeDominantSpeakers } from './fake-dominant-speakers.js';
-import { FakeLocalVideoStream } from './fake-local-video-stream.js';
 import { FakeRecording } from './fake-recording.js';
 import { FakeTranscription } from './fake-transcription.js';
-import { LocalCameraStream } from './local-camera-stream.js';
 import { localEndReasons } from './local-end-reasons.js';
 import { LocalDataChannel } from './local-data-channel.js';
 import { LocalMesh } from './local-mesh.js';
+import { LocalOutgoing } from './local-outgoing.js';
 import type { ClientMessage, Member, MemberState, RoomMessage } from './local-protocol.js';
 import { LocalRaiseHand } from './local-raise-hand.js';
 import { LocalRemoteParticipant } from './local-remote-participant.js';
 import { watchSpeakers } from './local-speakers.js';
-import { stopTracks } from './stop-tracks.js';
 
 /** What a call needs from its agent (`LocalCallAgent`). */
 export interface LocalCallOwner {
@@ -68,10 +66,8 @@ export class LocalCall implements EngineCall {
   #id = crypto.randomUUID();
   #state: CallState = 'Connecting';
   #callEndReason: CallEndReason | undefined;
-  #isMuted: boolean;
   #participants: LocalRemoteParticipant[] = [];
-  #localVideoStreams: EngineLocalVideoStream[];
-  #screen: MediaStream | undefined;
+  readonly #outgoing: LocalOutgoing;
   #stopWatchingSpeakers: () => void = () => undefined;
 
   constructor(owner: LocalCallOwner, placement: LocalCallPlacement, options: { muted: boolean; video: EngineLocalVideoStream[] }) {
@@ -81,8 +77,6 @@ export class LocalCall implements EngineCall {
     this.callerInfo = placement.kind === 'answer' ? placement.callerInfo : { identifier: undefined };
     this.callId = placement.kind === 'join' ? undefined : placement.callId;
     this.room = placement.kind === 'join' ? placement.room : `call:${placement.callId}`;
-    this.#isMuted = options.muted;
-    this.#localVideoStreams = [...options.video];
     // The data channel's transport reads the state as it is when a message goes.
     const state = () => this.#state;
     this.#mesh = new LocalMesh(owner.userId, () => owner.iceServers, {
@@ -90,6 +84,10 @@ export class LocalCall implements EngineCall {
       track: (from, track, streamId) => this.#participant(from)?.addTrack(track, streamId),
       connection: (userId, connected) => this.#participant(userId)?.setConnected(connected),
       data: (from, bytes) => this.features.dataChannel.receive(from, bytes),
+    });
+    this.#outgoing = new LocalOutgoing(this.#mesh, options, (change) => {
+      this.#events.emit(change);
+      this.#announce();
     });
     this.features = {
       raiseHand: new LocalRaiseHand(this, { kind: 'communicationUser', communicationUserId: owner.userId }, () => this.#announce()),
@@ -120,15 +118,15 @@ export class LocalCall implements EngineCall {
   }
 
   get isMuted(): boolean {
-    return this.#isMuted;
+    return this.#outgoing.isMuted;
   }
 
   get isScreenSharingOn(): boolean {
-    return this.#screen !== undefined;
+    return this.#outgoing.isScreenSharingOn;
   }
 
   get isLocalVideoStarted(): boolean {
-    return this.#localVideoStreams.some((stream) => stream.mediaStreamType !== 'ScreenSharing');
+    return this.#outgoing.isLocalVideoStarted;
   }
 
   get remoteParticipants(): readonly LocalRemoteParticipant[] {
@@ -136,7 +134,7 @@ export class LocalCall implements EngineCall {
   }
 
   get localVideoStreams(): readonly EngineLocalVideoStream[] {
-    return this.#localVideoStreams;
+    return this.#outgoing.localVideoStreams;
   }
 
   async hangUp(): Promise<void> {
@@ -149,23 +147,25 @@ export class LocalCall implements EngineCall {
   }
 
   async mute(): Promise<void> {
-    await this.#setMuted(true);
+    this.#outgoing.setMuted(true);
+    return Promise.resolve();
   }
 
   async unmute(): Promise<void> {
-    await this.#setMuted(false);
+    this.#outgoing.setMuted(false);
+    return Promise.resolve();
   }
 
   async hold(): Promise<void> {
     if (this.#state !== 'Connected') throw holdFailed();
-    this.#setSending(false);
+    this.#outgoing.hold(true);
     this.#setState('LocalHold');
     return Promise.resolve();
   }
 
   async resume(): Promise<void> {
     if (this.#state !== 'LocalHold') throw resumeFailed();
-    this.#setSending(true);
+    this.#outgoing.hold(false);
     this.#setState('Connected');
     return Promise.resolve();
   }
@@ -175,44 +175,20 @@ export class LocalCall implements EngineCall {
     return Promise.reject(new FakeCallingError('Failed to send DTMF tone', 400, 41022));
   }
 
-  async startVideo(stream: EngineLocalVideoStream): Promise<void> {
-    if (this.isLocalVideoStarted) throw new FakeCallingError('Failed to start video, video is already started.', 400, 41027);
-    this.#localVideoStreams = [...this.#localVideoStreams, stream];
-    await this.#sendCamera();
-    this.#events.emit('isLocalVideoStartedChanged');
-    this.#announce();
+  startVideo(stream: EngineLocalVideoStream): Promise<void> {
+    return this.#outgoing.startVideo(stream);
   }
 
-  async stopVideo(stream: EngineLocalVideoStream): Promise<void> {
-    if (!this.#localVideoStreams.includes(stream)) throw new FakeCallingError('Failed to stop video, video is already stopped.', 400, 41030);
-    this.#localVideoStreams = this.#localVideoStreams.filter((started) => started !== stream);
-    await this.#sendCamera();
-    this.#events.emit('isLocalVideoStartedChanged');
-    this.#announce();
+  stopVideo(stream: EngineLocalVideoStream): Promise<void> {
+    return this.#outgoing.stopVideo(stream);
   }
 
-  async startScreenSharing(): Promise<void> {
-    if (this.#screen) throw new FakeCallingError('Failed to start screen share, screen share is already started.', 400, 41035);
-    if (this.#state !== 'Connected') throw screenShareNotConnected();
-    const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the state may have changed during the await, which narrowing cannot see
-    if (this.#state !== 'Connected' || this.#screen) {
-      stopTracks(screen);
-      throw screenShareNotConnected();
-    }
-    this.#screen = screen;
-    this.#localVideoStreams = [...this.#localVideoStreams, new FakeLocalVideoStream(screen, 'ScreenSharing')];
-    const [track] = screen.getVideoTracks();
-    // The browser's own "Stop sharing" button ends the track; the SDK then stops sharing too.
-    track.addEventListener('ended', () => void this.#endScreenShare(screen), { once: true });
-    await this.#mesh.setTrack('screen', track);
-    this.#events.emit('isScreenSharingOnChanged');
-    this.#announce();
+  startScreenSharing(): Promise<void> {
+    return this.#outgoing.startScreenSharing(() => this.#state === 'Connected', screenShareNotConnected);
   }
 
-  async stopScreenSharing(): Promise<void> {
-    if (!this.#screen) throw new FakeCallingError('Failed to stop screen share, screen share is already stopped.', 400, 41041);
-    await this.#endScreenShare(this.#screen);
+  stopScreenSharing(): Promise<void> {
+    return this.#outgoing.stopScreenSharing();
   }
 
   /** Phone numbers are simulated by the emulator's PSTN callee, in calls of their own: not in a call between browsers. */
@@ -268,9 +244,7 @@ export class LocalCall implements EngineCall {
     if (this.#state === 'Disconnected') return;
     this.#callEndReason = reason;
     this.#stopWatchingSpeakers();
-    if (this.#screen) stopTracks(this.#screen);
-    this.#screen = undefined;
-    this.#mesh.tracks.audio?.stop();
+    this.#outgoing.stop();
     this.#mesh.close();
     for (const participant of this.#participants) participant.leave(callEndReasons.hungUp);
     this.features.dataChannel.closeReceivers();
@@ -291,9 +265,7 @@ export class LocalCall implements EngineCall {
       microphone?.stop();
       return;
     }
-    if (microphone) microphone.enabled = !this.#isMuted;
-    await this.#mesh.setTrack('audio', microphone ?? null);
-    await this.#sendCamera();
+    await this.#outgoing.start(microphone);
     const state = this.#memberState();
     const placement = this.#placement;
     this.#owner.send(
@@ -331,8 +303,9 @@ export class LocalCall implements EngineCall {
     this.features.raiseHand.lower(participant.identifier);
     this.features.dataChannel.closeReceivers(userId);
     this.#events.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
-    // A 1:1 call is over when the other person has gone; a group call goes on.
-    if (this.#placement.kind !== 'join' && this.#participants.length === 0) this.end(reason);
+    // A 1:1 call is over when the other person has gone ("the other person hung up"); a group call goes on.
+    if (this.#placement.kind !== 'join' && this.#participants.length === 0)
+      this.end(reason === callEndReasons.hungUp ? callEndReasons.remotePhoneHungUp : reason);
   }
 
   #participant(userId: string): LocalRemoteParticipant | undefined {
@@ -357,7 +330,7 @@ export class LocalCall implements EngineCall {
   #memberState(): MemberState {
     return {
       ...(this.#owner.displayName && { displayName: this.#owner.displayName }),
-      muted: this.#isMuted,
+      muted: this.isMuted,
       handRaised: this.features.raiseHand.getRaisedHands().some((hand) => rawIdOf(hand.identifier) === this.#owner.userId),
       video: this.isLocalVideoStarted,
       screenSharing: this.isScreenSharingOn,
@@ -368,42 +341,6 @@ export class LocalCall implements EngineCall {
   /** Tells the others what changed (mute, hand, camera, screen). */
   #announce(): void {
     if (this.#state !== 'Disconnected') this.#owner.send({ type: 'state', room: this.room, state: this.#memberState() });
-  }
-
-  async #setMuted(muted: boolean): Promise<void> {
-    if (this.#isMuted === muted) return;
-    this.#isMuted = muted;
-    const microphone = this.#mesh.tracks.audio;
-    if (microphone) microphone.enabled = !muted && this.#state !== 'LocalHold';
-    this.#events.emit('isMutedChanged');
-    this.#announce();
-    return Promise.resolve();
-  }
-
-  /** On hold nothing is sent or heard; resuming brings back what was on. */
-  #setSending(on: boolean): void {
-    const { audio, camera, screen } = this.#mesh.tracks;
-    if (audio) audio.enabled = on && !this.#isMuted;
-    for (const track of [camera, screen]) if (track) track.enabled = on;
-    this.#mesh.silence(!on);
-  }
-
-  /** Sends the started camera's track, or none. */
-  async #sendCamera(): Promise<void> {
-    const camera = this.#localVideoStreams.find((stream) => stream.mediaStreamType !== 'ScreenSharing');
-    if (camera instanceof LocalCameraStream) camera.onSourceChanged = (source) => void this.#mesh.setTrack('camera', source.getVideoTracks()[0] ?? null);
-    const source = camera ? await camera.getMediaStream() : undefined;
-    await this.#mesh.setTrack('camera', source?.getVideoTracks()[0] ?? null);
-  }
-
-  async #endScreenShare(screen: MediaStream): Promise<void> {
-    if (this.#screen !== screen) return;
-    this.#screen = undefined;
-    stopTracks(screen);
-    this.#localVideoStreams = this.#localVideoStreams.filter((stream) => stream.mediaStreamType !== 'ScreenSharing');
-    await this.#mesh.setTrack('screen', null);
-    this.#events.emit('isScreenSharingOnChanged');
-    this.#announce();
   }
 
   #setState(state: CallState): void {

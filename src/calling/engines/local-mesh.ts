@@ -1,4 +1,14 @@
-import { LocalPeer, type MediaSlot, type OutgoingMedia } from './local-peer.js';
+import { LocalPeer, type MediaSlot, type OutgoingMedia, type VideoQuality } from './local-peer.js';
+
+/**
+ * The camera's encoding by how many others it is sent to: each browser encodes it once per
+ * member, so with more members each copy is smaller (a machine and an uplink have to carry all).
+ */
+function cameraQuality(others: number): VideoQuality {
+  if (others <= 1) return { scaleResolutionDownBy: 1, maxFramerate: 30, maxBitrate: 1_500_000 };
+  if (others <= 3) return { scaleResolutionDownBy: 2, maxFramerate: 15, maxBitrate: 400_000 };
+  return { scaleResolutionDownBy: 2, maxFramerate: 12, maxBitrate: 250_000 };
+}
 import type { PeerSignal } from './local-protocol.js';
 
 export interface LocalMeshEvents {
@@ -39,6 +49,7 @@ export class LocalMesh implements OutgoingMedia {
       data: (bytes) => this.events.data(userId, bytes),
     });
     this.peers.set(userId, peer);
+    this.adaptCamera();
   }
 
   disconnect(userId: string): void {
@@ -47,6 +58,7 @@ export class LocalMesh implements OutgoingMedia {
     const player = this.players.get(userId);
     if (player) player.srcObject = null;
     this.players.delete(userId);
+    this.adaptCamera();
   }
 
   async receive(from: string, payload: PeerSignal): Promise<void> {
@@ -76,13 +88,13 @@ export class LocalMesh implements OutgoingMedia {
     for (const player of this.players.values()) player.muted = silenced;
   }
 
-  /** Plays the others through `sinkId` (a speaker the device manager picked), where the browser can. */
-  setSpeaker(sinkId: string): void {
-    for (const player of this.players.values()) void player.setSinkId(sinkId).catch(() => undefined);
-  }
-
   close(): void {
     for (const userId of [...this.peers.keys()]) this.disconnect(userId);
+  }
+
+  private adaptCamera(): void {
+    const quality = cameraQuality(this.peers.size);
+    for (const peer of this.peers.values()) void peer.setCameraQuality(quality);
   }
 
   private play(userId: string, track: MediaStreamTrack): void {

@@ -8,6 +8,13 @@ export interface OutgoingMedia {
 
 export type MediaSlot = 'audio' | 'camera' | 'screen';
 
+/** How the camera is encoded for one connection: a mesh sends it once per member, so more members get less each. */
+export interface VideoQuality {
+  scaleResolutionDownBy: number;
+  maxFramerate: number;
+  maxBitrate: number;
+}
+
 export interface LocalPeerEvents {
   /** A description or candidate to pass to the other browser. */
   signal(payload: PeerSignal): void;
@@ -17,47 +24,55 @@ export interface LocalPeerEvents {
   data(bytes: Uint8Array): void;
 }
 
+/** The order of the three transceivers, which the answering side finds in the offer. */
+const SLOTS: readonly MediaSlot[] = ['audio', 'camera', 'screen'];
+
 /**
- * The connection to one other member of a call: an `RTCPeerConnection` with three senders (the
- * microphone, the camera, the screen; tracks swap in and out without renegotiating) and an
- * ordered, reliable data channel, negotiated by the "perfect negotiation" pattern: either side
- * may offer, and when offers cross the polite side (the lower user id) gives way.
+ * The connection to one other member of a call: an `RTCPeerConnection` with three two-way
+ * transceivers (the microphone, the camera, the screen; tracks swap in and out without
+ * renegotiating) and an ordered, reliable data channel.
+ *
+ * The impolite side (the higher user id) opens them and makes the first offer; the polite side
+ * takes them over from that offer (sending its own tracks on them), so the first negotiation
+ * never has two offers crossing. Any later one (an ICE restart) follows the "perfect
+ * negotiation" pattern: either side may offer, and when offers cross the polite side gives way.
  */
 export class LocalPeer {
   private readonly pc: RTCPeerConnection;
-  private readonly senders: Record<MediaSlot, RTCRtpSender>;
-  private readonly channel: RTCDataChannel;
+  /** The senders, once the transceivers exist (at once when offering, with the first offer when answering). */
+  private senders: Record<MediaSlot, RTCRtpSender> | undefined;
+  private channel: RTCDataChannel | undefined;
   /** Data sent before the channel opened, in order. */
   private readonly unsent: Uint8Array[] = [];
+  /** The signals applied so far: the next one waits for them, so an answer never overtakes its offer. */
+  private received: Promise<void> = Promise.resolve();
   private makingOffer = false;
   private ignoreOffer = false;
+  private cameraQuality: VideoQuality | undefined;
   private closed = false;
 
   constructor(
     readonly remoteId: string,
     private readonly polite: boolean,
     iceServers: RTCIceServer[],
-    media: OutgoingMedia,
+    private readonly media: OutgoingMedia,
     private readonly events: LocalPeerEvents,
   ) {
     this.pc = new RTCPeerConnection({ iceServers });
-    const add = (slot: MediaSlot, kind: 'audio' | 'video') =>
-      this.pc.addTransceiver(media.tracks[slot] ?? kind, { direction: 'sendrecv', streams: [media.streams[slot]] }).sender;
-    this.senders = { audio: add('audio', 'audio'), camera: add('camera', 'video'), screen: add('screen', 'video') };
-    // Negotiated with a fixed id on both sides, so neither waits for the other to announce it.
-    this.channel = this.pc.createDataChannel('acs-data', { negotiated: true, id: 0, ordered: true });
-    this.channel.binaryType = 'arraybuffer';
-    this.channel.addEventListener('open', () => {
-      for (const bytes of this.unsent.splice(0)) this.channel.send(bytes as Uint8Array<ArrayBuffer>);
-    });
-    this.channel.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => this.events.data(new Uint8Array(event.data)));
     this.pc.addEventListener('negotiationneeded', () => void this.offer());
     this.pc.addEventListener('icecandidate', ({ candidate }) => this.events.signal({ candidate: candidate?.toJSON() ?? null }));
     this.pc.addEventListener('track', ({ track, streams }) => this.events.track(track, streams[0]?.id ?? ''));
+    this.pc.addEventListener('datachannel', ({ channel }) => this.useChannel(channel));
     this.pc.addEventListener('connectionstatechange', () => {
       if (this.pc.connectionState === 'failed') this.pc.restartIce();
+      if (this.pc.connectionState === 'connected') void this.applyCameraQuality();
       this.events.connection(this.pc.connectionState);
     });
+    if (polite) return;
+    const add = (slot: MediaSlot) =>
+      this.pc.addTransceiver(media.tracks[slot] ?? (slot === 'audio' ? 'audio' : 'video'), { direction: 'sendrecv', streams: [media.streams[slot]] }).sender;
+    this.senders = { audio: add('audio'), camera: add('camera'), screen: add('screen') };
+    this.useChannel(this.pc.createDataChannel('acs-data', { ordered: true }));
   }
 
   get connectionState(): RTCPeerConnectionState {
@@ -66,22 +81,37 @@ export class LocalPeer {
 
   /** Sends `track` (or nothing) on a sender, without renegotiating. */
   async setTrack(slot: MediaSlot, track: MediaStreamTrack | null): Promise<void> {
-    if (!this.closed) await this.senders[slot].replaceTrack(track);
+    // Before the transceivers exist, the track is taken from `media` when they do.
+    if (!this.closed && this.senders) await this.senders[slot].replaceTrack(track);
+  }
+
+  /** Encodes the camera at `quality` on this connection, from now on. */
+  async setCameraQuality(quality: VideoQuality): Promise<void> {
+    this.cameraQuality = quality;
+    await this.applyCameraQuality();
   }
 
   sendData(bytes: Uint8Array): void {
-    if (this.channel.readyState === 'open') this.channel.send(bytes as Uint8Array<ArrayBuffer>);
-    else if (this.channel.readyState === 'connecting') this.unsent.push(bytes);
+    if (this.channel?.readyState === 'open') this.channel.send(bytes as Uint8Array<ArrayBuffer>);
+    else if (!this.channel || this.channel.readyState === 'connecting') this.unsent.push(bytes);
   }
 
-  /** A description or candidate from the other browser. */
-  async receive({ description, candidate }: PeerSignal): Promise<void> {
+  /** A description or candidate from the other browser, applied after those that came before it. */
+  receive(signal: PeerSignal): Promise<void> {
+    const applied = this.received.then(() => this.apply(signal));
+    // One that fails (a candidate of an ignored offer) must not hold up the next.
+    this.received = applied.catch(() => undefined);
+    return applied;
+  }
+
+  private async apply({ description, candidate }: PeerSignal): Promise<void> {
     if (this.closed) return;
     if (description) {
       const collision = description.type === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable');
       this.ignoreOffer = !this.polite && collision;
       if (this.ignoreOffer) return;
       await this.pc.setRemoteDescription(description);
+      if (!this.senders && description.type === 'offer') await this.takeOverTransceivers();
       if (description.type === 'offer') {
         await this.pc.setLocalDescription();
         this.events.signal({ description: this.pc.localDescription?.toJSON() });
@@ -110,8 +140,40 @@ export class LocalPeer {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.channel.close();
+    this.channel?.close();
     this.pc.close();
+  }
+
+  /** The polite side sends its own tracks on the transceivers of the first offer, in the offerer's order. */
+  private async takeOverTransceivers(): Promise<void> {
+    const transceivers = this.pc.getTransceivers();
+    const senders = Object.fromEntries(SLOTS.map((slot, index) => [slot, transceivers[index].sender])) as Record<MediaSlot, RTCRtpSender>;
+    SLOTS.forEach((slot, index) => {
+      transceivers[index].direction = 'sendrecv';
+      senders[slot].setStreams(this.media.streams[slot]);
+    });
+    this.senders = senders;
+    await Promise.all(SLOTS.map((slot) => senders[slot].replaceTrack(this.media.tracks[slot])));
+  }
+
+  private async applyCameraQuality(): Promise<void> {
+    const sender = this.senders?.camera;
+    const quality = this.cameraQuality;
+    if (!sender || !quality || this.closed) return;
+    const parameters = sender.getParameters();
+    // The encodings exist once the connection is negotiated; until then the quality waits for 'connected'.
+    if (parameters.encodings.length === 0) return;
+    parameters.encodings = parameters.encodings.map((encoding) => ({ ...encoding, ...quality }));
+    await sender.setParameters(parameters).catch(() => undefined);
+  }
+
+  private useChannel(channel: RTCDataChannel): void {
+    this.channel = channel;
+    channel.binaryType = 'arraybuffer';
+    channel.addEventListener('open', () => {
+      for (const bytes of this.unsent.splice(0)) channel.send(bytes as Uint8Array<ArrayBuffer>);
+    });
+    channel.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => this.events.data(new Uint8Array(event.data)));
   }
 
   private async offer(): Promise<void> {
