@@ -39,9 +39,14 @@ async function converse(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
-/** Joins the group call and waits until the demo bot's video plays. */
+/** Joins the group call, invites the demo bot (a peer of the page: see local-demo-bot.ts) and waits until its video plays. */
 async function joinCall(page: Page): Promise<void> {
   await page.locator('acs-call').evaluate((call: HTMLElement & { start(): Promise<void> }) => call.start());
+  await page.evaluate(async (groupId) => {
+    const url = '/dist/cdn/acs-demo-bot.js';
+    const { inviteDemoBot } = (await import(url)) as { inviteDemoBot: (options: { groupId: string }) => Promise<unknown> };
+    await inviteDemoBot({ groupId });
+  }, GROUP_ID);
   await page.waitForFunction(
     () => {
       const videos = document.querySelector('acs-call')?.shadowRoot?.querySelectorAll('video') ?? [];

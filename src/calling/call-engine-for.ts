@@ -10,6 +10,6 @@ import type { CallEngine } from './call-engine.js';
  */
 export async function callEngineFor(session: AcsSession, override: CallEngine | undefined): Promise<CallEngine> {
   if (override) return override;
-  if (session.emulator) return (await import('./engines/local-call-engine.js')).localCallEngine(session.endpoint ?? location.origin);
+  if (session.emulator) return (await import('./engines/local-call-engine.js')).localCallEngine(session.endpoint);
   return (await import('./sdk-engine.js')).loadSdkEngine();
 }

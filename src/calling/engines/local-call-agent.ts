@@ -32,6 +32,8 @@ export interface LocalCallAgentInit {
   deviceManager: Promise<EngineDeviceManager>;
   /** The emulator's simulated calls, for what has no other browser at the end: phone numbers and Teams meetings. */
   simulated: Promise<EngineCallAgent>;
+  /** The demo bot's agent: no microphone opened, nobody played. */
+  headless?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface LocalCallAgentInit {
  */
 export class LocalCallAgent implements EngineCallAgent {
   readonly displayName: string | undefined;
+  readonly hearsOthers: boolean;
   readonly #signal: LocalSignal;
   readonly #simulated: EngineCallAgent;
   readonly #deviceManager: Promise<EngineDeviceManager>;
@@ -55,6 +58,7 @@ export class LocalCallAgent implements EngineCallAgent {
     this.#simulated = simulated;
     this.#deviceManager = init.deviceManager;
     this.displayName = init.displayName;
+    this.hearsOthers = !init.headless;
     // A closing tab leaves its calls at once (and so releases its camera and microphone), rather than dropping out of them 5 seconds later.
     addEventListener('pagehide', this.#leaveAll);
   }
@@ -130,6 +134,7 @@ export class LocalCallAgent implements EngineCallAgent {
 
   /** @internal */
   async openMicrophone(): Promise<MediaStreamTrack | undefined> {
+    if (!this.hearsOthers) return undefined;
     const selected = (await this.#deviceManager.catch(() => undefined))?.selectedMicrophone?.id.replace(/^microphone:/, '');
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: selected ? { deviceId: { exact: selected } } : true });

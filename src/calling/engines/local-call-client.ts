@@ -9,6 +9,8 @@ export interface LocalCallClientInit {
   endpoint: string;
   /** A client of the emulator's simulated calls (phone numbers, Teams meetings). */
   simulated: () => EngineCallClient;
+  /** For the demo bot: an agent that opens no microphone and plays nobody. */
+  headless?: boolean;
 }
 
 /** The local engine's `CallClient`: one agent at a time, devices from the browser's own lists. */
@@ -38,6 +40,7 @@ export class LocalCallClient implements EngineCallClient {
       displayName: options.displayName,
       deviceManager: this.getDeviceManager(),
       simulated,
+      headless: this.#init.headless,
     });
     this.#agent = agent;
     // A failed agent leaves room for another attempt.

@@ -33,8 +33,22 @@ export class LocalCallEngine implements CallEngine {
 const engines = new Map<string, LocalCallEngine>();
 
 /** The engine of the emulator at `endpoint`, shared by every element of the page so they share one agent per user. */
-export function localCallEngine(endpoint: string): LocalCallEngine {
-  let engine = engines.get(endpoint);
-  if (!engine) engines.set(endpoint, (engine = new LocalCallEngine(endpoint, emulatorCallEngine())));
+export function localCallEngine(endpoint: string | undefined): LocalCallEngine {
+  const origin = emulatorOrigin(endpoint);
+  let engine = engines.get(origin);
+  if (!engine) engines.set(origin, (engine = new LocalCallEngine(origin, emulatorCallEngine())));
   return engine;
+}
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+
+/**
+ * Where the emulator's call signalling is: its endpoint, except that `npm start` names itself
+ * `localhost`, which from another machine of the LAN is that machine; a page served from the
+ * emulator's server by another name reaches it by that name.
+ */
+export function emulatorOrigin(endpoint: string | undefined): string {
+  if (!endpoint) return location.origin;
+  const url = new URL(endpoint);
+  return LOOPBACK.test(url.hostname) && !LOOPBACK.test(location.hostname) && url.port === location.port ? location.origin : url.origin;
 }

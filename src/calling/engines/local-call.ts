@@ -25,6 +25,8 @@ export interface LocalCallOwner {
   send(message: ClientMessage): void;
   /** The microphone the device manager has selected, opened; undefined when there is none or it is denied. */
   openMicrophone(): Promise<MediaStreamTrack | undefined>;
+  /** False for an agent with no one at its speakers (the demo bot): the others are not played. */
+  readonly hearsOthers: boolean;
   callEnded(call: LocalCall): void;
 }
 
@@ -79,7 +81,7 @@ export class LocalCall implements EngineCall {
     this.room = placement.kind === 'join' ? placement.room : `call:${placement.callId}`;
     // The data channel's transport reads the state as it is when a message goes.
     const state = () => this.#state;
-    this.#mesh = new LocalMesh(owner.userId, () => owner.iceServers, {
+    this.#mesh = new LocalMesh(owner.userId, () => owner.iceServers, owner.hearsOthers, {
       signal: (to, payload) => owner.send({ type: 'signal', room: this.room, to, payload }),
       track: (from, track, streamId) => this.#participant(from)?.addTrack(track, streamId),
       connection: (userId, connected) => this.#participant(userId)?.setConnected(connected),

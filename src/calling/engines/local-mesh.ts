@@ -33,6 +33,7 @@ export class LocalMesh implements OutgoingMedia {
   constructor(
     private readonly localUserId: string,
     private readonly iceServers: () => RTCIceServer[],
+    private readonly playsOthers: boolean,
     private readonly events: LocalMeshEvents,
   ) {}
 
@@ -42,7 +43,7 @@ export class LocalMesh implements OutgoingMedia {
     const peer = new LocalPeer(userId, this.localUserId < userId, this.iceServers(), this, {
       signal: (payload) => this.events.signal(userId, payload),
       track: (track, streamId) => {
-        if (track.kind === 'audio') this.play(userId, track);
+        if (track.kind === 'audio' && this.playsOthers) this.play(userId, track);
         this.events.track(userId, track, streamId);
       },
       connection: (state) => this.events.connection(userId, state === 'connected'),
