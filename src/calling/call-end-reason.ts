@@ -23,8 +23,7 @@ export function callEndKind(reason: CallEndReason | undefined): CallEndKind {
   if (code === 0) return REMOVED_SUBCODES.has(subCode) ? 'removed' : REMOTE_HUNG_UP_SUBCODES.has(subCode) ? 'remote-hung-up' : 'hung-up';
   if (code === 487) return 'hung-up';
   if (code === 603) return 'declined';
-  if (code === 486 && subCode === ROOM_FULL_SUBCODE) return 'room-full';
-  if (code === 486 || code === 600) return 'busy';
+  if (code === 486 || code === 600) return subCode === ROOM_FULL_SUBCODE ? 'room-full' : 'busy';
   if (code === 408 || code === 480) return 'no-answer';
   if (code === 404 || code === 484 || code === 604) return 'not-reachable';
   if (code === 401 || code === 403) return 'not-allowed';

@@ -137,7 +137,7 @@ export const de: AcsStrings = {
     endNotReachable: 'Die Person oder Nummer war nicht erreichbar.',
     endNotAllowed: 'Dieser Anruf ist für Ihr Konto nicht zulässig.',
     endFailed: 'Der Anruf wurde unerwartet beendet.',
-    endRoomFull: 'Der Anruf ist voll: Es sind bereits 8 Personen darin.',
+    endRoomFull: 'Dieser Anruf ist voll.',
     shortcuts: 'Tastenkombinationen',
     shortcutMute: 'Alt+M: Stummschaltung ein oder aus',
     shortcutCamera: 'Alt+V: Kamera ein oder aus',
