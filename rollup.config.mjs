@@ -122,14 +122,7 @@ const npmBuild = {
 };
 
 const cdnBuild = {
-  input: {
-    'acs-elements': 'src/index.ts',
-    'acs-chat': 'src/chat.ts',
-    'acs-call': 'src/call.ts',
-    'acs-dialpad': 'src/dialpad.ts',
-    // For the demo page's "Invite the demo bot" (emulator mode): not an element, not in the npm build.
-    'acs-demo-bot': 'src/calling/engines/local-demo-bot.ts',
-  },
+  input: { 'acs-elements': 'src/index.ts', 'acs-chat': 'src/chat.ts', 'acs-call': 'src/call.ts', 'acs-dialpad': 'src/dialpad.ts' },
   plugins: [
     modernLibphonenumber(),
     signalingWithoutEval(),

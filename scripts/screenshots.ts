@@ -39,14 +39,17 @@ async function converse(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
-/** Joins the group call, invites the demo bot (a peer of the page: see local-demo-bot.ts) and waits until its video plays. */
+/** Joins the group call, invites the demo bot (run by the page's local engine: see local-demo-bot.ts) and waits until its video plays. */
 async function joinCall(page: Page): Promise<void> {
   await page.locator('acs-call').evaluate((call: HTMLElement & { start(): Promise<void> }) => call.start());
-  await page.evaluate(async (groupId) => {
-    const url = '/dist/cdn/acs-demo-bot.js';
-    const { inviteDemoBot } = (await import(url)) as { inviteDemoBot: (options: { groupId: string }) => Promise<unknown> };
-    await inviteDemoBot({ groupId });
-  }, GROUP_ID);
+  await page.evaluate(
+    (groupId) =>
+      new Promise((resolve) => {
+        addEventListener('acs-demo-bot-joined', resolve, { once: true });
+        dispatchEvent(new CustomEvent('acs-demo-bot-invited', { detail: { groupId } }));
+      }),
+    GROUP_ID,
+  );
   await page.waitForFunction(
     () => {
       const videos = document.querySelector('acs-call')?.shadowRoot?.querySelectorAll('video') ?? [];

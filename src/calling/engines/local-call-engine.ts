@@ -4,6 +4,8 @@ import type { FakeCallEngine } from './fake-call-engine.js';
 import { LocalCall } from './local-call.js';
 import { LocalCallClient } from './local-call-client.js';
 import { LocalCameraStream } from './local-camera-stream.js';
+import { listenForDemoBot } from './local-demo-bot.js';
+import { emulatorOrigin } from './local-origin.js';
 
 /**
  * The calls of emulator mode (`npm start` without Azure): real calls between browsers, media on
@@ -37,18 +39,7 @@ export function localCallEngine(endpoint: string | undefined): LocalCallEngine {
   const origin = emulatorOrigin(endpoint);
   let engine = engines.get(origin);
   if (!engine) engines.set(origin, (engine = new LocalCallEngine(origin, emulatorCallEngine())));
+  // Emulator mode only, and from the first element that calls: the demo page's "Invite the demo bot".
+  listenForDemoBot();
   return engine;
-}
-
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
-
-/**
- * Where the emulator's call signalling is: its endpoint, except that `npm start` names itself
- * `localhost`, which from another machine of the LAN is that machine; a page served from the
- * emulator's server by another name reaches it by that name.
- */
-export function emulatorOrigin(endpoint: string | undefined): string {
-  if (!endpoint) return location.origin;
-  const url = new URL(endpoint);
-  return LOOPBACK.test(url.hostname) && !LOOPBACK.test(location.hostname) && url.port === location.port ? location.origin : url.origin;
 }

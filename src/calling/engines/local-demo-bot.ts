@@ -2,10 +2,50 @@ import type { SessionResponse } from '../../core/session.js';
 import { emulatorCallEngine } from './emulator-call-engine.js';
 import { LocalCallClient } from './local-call-client.js';
 import { LocalCameraStream } from './local-camera-stream.js';
-import { emulatorOrigin } from './local-call-engine.js';
+import { emulatorOrigin } from './local-origin.js';
 import { paintStream } from './painted-stream.js';
 
 const BOT_NAME = 'Demo bot';
+
+/**
+ * What a page dispatches on `window` to bring the bot into a group call (`detail: { groupId, tokenUrl? }`,
+ * the token URL by default `/api/session`) or to send it away (`detail: { groupId }`). The answer
+ * comes back on `window` as `acs-demo-bot-joined` or `acs-demo-bot-failed` (`detail: { groupId, message? }`).
+ */
+export const DEMO_BOT_EVENTS = { invite: 'acs-demo-bot-invited', dismiss: 'acs-demo-bot-dismissed' } as const;
+
+interface DemoBotRequest {
+  groupId: string;
+  tokenUrl?: string;
+}
+
+const bots = new Map<string, Promise<DemoBot>>();
+let listening = false;
+
+/** Answers the page's invitations (emulator mode: the local engine calls this when it is first used). */
+export function listenForDemoBot(): void {
+  if (listening) return;
+  listening = true;
+  addEventListener(DEMO_BOT_EVENTS.invite, (event) => {
+    const { groupId, tokenUrl } = (event as CustomEvent<DemoBotRequest>).detail;
+    if (bots.has(groupId)) return;
+    const bot = inviteDemoBot({ groupId, tokenUrl });
+    bots.set(groupId, bot);
+    bot.then(
+      () => dispatchEvent(new CustomEvent('acs-demo-bot-joined', { detail: { groupId } })),
+      (error: unknown) => {
+        bots.delete(groupId);
+        dispatchEvent(new CustomEvent('acs-demo-bot-failed', { detail: { groupId, message: error instanceof Error ? error.message : String(error) } }));
+      },
+    );
+  });
+  addEventListener(DEMO_BOT_EVENTS.dismiss, (event) => {
+    const { groupId } = (event as CustomEvent<DemoBotRequest>).detail;
+    const bot = bots.get(groupId);
+    bots.delete(groupId);
+    void bot?.then((joined) => joined.leave()).catch(() => undefined);
+  });
+}
 
 /** The bot's session, one per page while its token lasts: every sign-in makes a new user, who joins the demo chat too. */
 let session: Promise<SessionResponse> | undefined;
@@ -38,7 +78,7 @@ async function signIn(tokenUrl: string): Promise<SessionResponse> {
 }
 
 /** The bot in a call, until it leaves. */
-export interface DemoBot {
+interface DemoBot {
   leave(): Promise<void>;
 }
 
@@ -47,9 +87,9 @@ export interface DemoBot {
  * local engine run by the page that invites it, under a user of its own (a session from
  * `tokenUrl` without this page's cookie), sending a synthetic camera (its initials on a moving
  * canvas) and no sound. The others in the call see it as any participant; it leaves when told,
- * or with the page. The CDN build serves it as `acs-demo-bot.js` for the demo page.
+ * or with the page.
  */
-export async function inviteDemoBot({ groupId, tokenUrl = '/api/session' }: { groupId: string; tokenUrl?: string }): Promise<DemoBot> {
+async function inviteDemoBot({ groupId, tokenUrl = '/api/session' }: DemoBotRequest): Promise<DemoBot> {
   const signedIn = await botSession(tokenUrl);
   const token = { token: signedIn.token, expiresOnTimestamp: sessionExpiresAt };
   const client = new LocalCallClient({
