@@ -67,6 +67,8 @@ export class LocalCall implements EngineCall {
   readonly #mesh: LocalMesh;
   #id = crypto.randomUUID();
   #state: CallState = 'Connecting';
+  /** Where the call was when the signalling dropped; it goes back there when it returns. */
+  #stateBeforeDrop: CallState | undefined;
   #callEndReason: CallEndReason | undefined;
   #participants: LocalRemoteParticipant[] = [];
   readonly #outgoing: LocalOutgoing;
@@ -256,8 +258,14 @@ export class LocalCall implements EngineCall {
 
   /** @internal The agent's signalling dropped (false) or came back (true): the media goes on meanwhile. */
   connectionChanged(connected: boolean): void {
-    if (!connected && this.#state === 'Connected') this.#setState('Connecting');
-    else if (connected && this.#state === 'Connecting' && this.#participants.length + 1 > 1) this.#setState('Connected');
+    if (!connected && (this.#state === 'Connected' || this.#state === 'LocalHold')) {
+      this.#stateBeforeDrop = this.#state;
+      this.#setState('Connecting');
+    } else if (connected && this.#stateBeforeDrop && this.#state === 'Connecting') {
+      const state = this.#stateBeforeDrop;
+      this.#stateBeforeDrop = undefined;
+      this.#setState(state);
+    }
   }
 
   /** Opens the microphone, then asks the emulator for a seat. */

@@ -40,7 +40,7 @@ export class LocalMesh implements OutgoingMedia {
   /** Opens the connection to `userId`; either side may offer first (perfect negotiation). */
   connect(userId: string): void {
     if (this.peers.has(userId)) return;
-    const peer = new LocalPeer(userId, this.localUserId < userId, this.iceServers(), this, {
+    const peer = new LocalPeer(this.localUserId < userId, this.iceServers(), this, {
       signal: (payload) => this.events.signal(userId, payload),
       track: (track, streamId) => {
         if (track.kind === 'audio' && this.playsOthers) this.play(userId, track);

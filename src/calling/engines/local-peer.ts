@@ -52,7 +52,6 @@ export class LocalPeer {
   private closed = false;
 
   constructor(
-    readonly remoteId: string,
     private readonly polite: boolean,
     iceServers: RTCIceServer[],
     private readonly media: OutgoingMedia,

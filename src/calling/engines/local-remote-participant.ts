@@ -58,10 +58,6 @@ export class LocalRemoteParticipant implements EngineRemoteParticipant {
     return this.#isSpeaking;
   }
 
-  get handRaised(): boolean {
-    return this.#member.handRaised;
-  }
-
   get videoStreams(): readonly LocalRemoteVideoStream[] {
     return this.#videoStreams;
   }
