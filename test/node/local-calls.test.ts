@@ -56,7 +56,7 @@ async function visitor(attributes: string): Promise<Visitor> {
     document.body.addEventListener('acs-data-received', (event) => received.push((event as CustomEvent<{ text: string }>).detail.text));
   }, attributes);
   await page.addScriptTag({ type: 'module', url: '/dist/cdn/acs-call.js' });
-  const { userId } = await page.evaluate(() => (document.querySelector('acs-call') as HTMLElement & { whenReady(): Promise<{ userId: string }> }).whenReady());
+  const { userId } = await page.evaluate(() => document.querySelector<HTMLElement & { whenReady(): Promise<{ userId: string }> }>('acs-call')!.whenReady());
   return { context, page, userId };
 }
 
@@ -112,7 +112,7 @@ test('sendData from one arrives as acs-data-received on the other, all 100 in or
   try {
     await Promise.all([remoteVideos(ana.page, 1), remoteVideos(ben.page, 1)]);
     await ana.page.evaluate(async () => {
-      const call = document.querySelector('acs-call') as HTMLElement & { sendData(text: string): Promise<void> };
+      const call = document.querySelector<HTMLElement & { sendData(text: string): Promise<void> }>('acs-call')!;
       for (let index = 0; index < 100; index++) await call.sendData(`message ${index}`);
     });
     await ben.page.waitForFunction(() => (window as unknown as { received: string[] }).received.length >= 100, undefined, { timeout: 5000 });
@@ -140,7 +140,7 @@ test('a 1:1 call by raw id rings the other user: declined, the caller is told; a
     await callee.page.getByRole('button', { name: 'Accept with video' }).click({ timeout: 5000 });
     await Promise.all([remoteVideos(caller.page, 1), remoteVideos(callee.page, 1)]);
     for (const { page } of [caller, callee])
-      assert.equal(await page.evaluate(() => (document.querySelector('acs-call') as HTMLElement & { callState?: string }).callState), 'Connected');
+      assert.equal(await page.evaluate(() => document.querySelector<HTMLElement & { callState?: string }>('acs-call')!.callState), 'Connected');
   } finally {
     await Promise.all([caller.context.close(), callee.context.close()]);
   }
