@@ -15,6 +15,7 @@ const emulatorApp = await startApp({
   emulatorKey: DEVELOPMENT_ACCESS_KEY,
   projectRoot: fileURLToPath(new URL('.', import.meta.url)),
   allowedOrigins: [`http://localhost:${port}`],
+  emulatorFaults: true,
 });
 // The same, issuing 12-second tokens: refreshes happen while a test watches.
 const shortTokenApp = await startApp({

@@ -11,7 +11,8 @@ import { Emulator } from './emulator/emulator.js';
 import { answerPreflight, letCallerRead } from './cors.js';
 import { HttpError, sendError } from './http.js';
 import type { Rate } from './rate-limit.js';
-import { cdnPolicy, serveOneFile, serveStatic } from './static-files.js';
+import { contentSecurityPolicy } from './content-security-policy.js';
+import { cdnPolicy, pagePolicy, serveOneFile, serveStatic } from './static-files.js';
 import { createTokenService } from './token-service.js';
 
 export interface AppOptions {
@@ -31,6 +32,8 @@ export interface AppOptions {
   refreshRateLimit?: Rate | undefined;
   /** Emulator only: issue tokens this many seconds long. */
   tokenLifetimeSeconds?: number | undefined;
+  /** Emulator only: test-only fault injection at `/emulator/faults`. */
+  emulatorFaults?: boolean | undefined;
   /** Key that Event Grid webhook calls must carry (`?key=`); generated in emulator mode. */
   webhookKey?: string | undefined;
   /** Folder with `demo/` and `dist/`. */
@@ -62,7 +65,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const files = serveStatic([
     { prefix: '/dist/cdn/', folder: join(options.projectRoot, 'dist', 'cdn'), policy: cdnPolicy },
     { prefix: '/dist/', folder: join(options.projectRoot, 'dist') },
-    { prefix: '/', folder: join(options.projectRoot, 'demo') },
+    { prefix: '/', folder: join(options.projectRoot, 'demo'), policy: pagePolicy(contentSecurityPolicy(options.connectionString ? 'azure' : 'emulator')) },
   ]);
   let ready: Promise<void> = Promise.resolve();
 
@@ -116,6 +119,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       dataDir: options.dataDir && join(options.dataDir, 'emulator'),
       webhooks: [`${origin}/api/events?key=${webhookKey}`],
       tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+      faults: options.emulatorFaults,
     });
     connection = acsConnection(emulator.connectionString(`${origin}/`));
   }

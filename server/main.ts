@@ -60,6 +60,7 @@ const app = await startApp({
   refreshRateLimit: rateSetting('REFRESH_RATE_LIMIT'),
   webhookKey: setting('EVENT_GRID_WEBHOOK_KEY'),
   tokenLifetimeSeconds: process.env.ACS_EMULATOR_TOKEN_SECONDS ? Number(process.env.ACS_EMULATOR_TOKEN_SECONDS) : undefined,
+  emulatorFaults: process.env.ACS_EMULATOR_FAULTS === '1',
   projectRoot,
 });
 

@@ -32,6 +32,12 @@ export interface StaticMount {
 // Pages and development builds change on every edit: the browser must check each time.
 const REVALIDATE: FilePolicy = { headers: { 'Cache-Control': 'no-cache' }, validators: false };
 
+/** Files of a site's own pages: each HTML page carries the site's Content-Security-Policy. */
+export function pagePolicy(contentSecurityPolicy: string): (relativePath: string) => FilePolicy {
+  const page: FilePolicy = { headers: { ...REVALIDATE.headers, 'Content-Security-Policy': contentSecurityPolicy }, validators: false };
+  return (relativePath) => (relativePath.endsWith('.html') ? page : REVALIDATE);
+}
+
 /** Serves files under each mount (first matching prefix wins); never a path outside its folder. */
 export function serveStatic(mounts: readonly StaticMount[]) {
   const roots = mounts.map((mount) => ({ ...mount, folder: resolve(mount.folder) }));

@@ -6,6 +6,7 @@ import { CallSignalling } from './calls/call-signalling.js';
 import { iceServersFrom } from './calls/ice-servers.js';
 import { registerChatApi } from './chat/chat-api.js';
 import { EventGridPublisher } from './event-grid.js';
+import { FaultInjector } from './faults.js';
 import { registerIdentityApi } from './identity-api.js';
 import { memoryJournal, openJournal, type Journal } from './journal.js';
 import { RealtimeHub } from './realtime.js';
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number | undefined;
   /** ICE servers for the browsers' local call engine; default `ACS_EMULATOR_ICE_SERVERS`, else none (loopback host candidates). */
   iceServers?: unknown[];
+  /** Test-only fault injection at `/emulator/faults` (`ACS_EMULATOR_FAULTS=1`); never on by default. */
+  faults?: boolean | undefined;
 }
 
 /**
@@ -46,6 +49,7 @@ export class Emulator implements EmulatedResource {
   readonly calls: CallSignalling;
   private readonly journal: Journal<StateRecord>;
   private readonly router = new Router();
+  private readonly faults: FaultInjector | undefined;
 
   constructor(readonly options: EmulatorOptions) {
     this.tokens = new TokenIssuer(options.accessKey, EMULATOR_RESOURCE_ID, options.tokenLifetimeSeconds);
@@ -64,6 +68,15 @@ export class Emulator implements EmulatedResource {
       authenticate: (token) => this.authenticateToken(token, 'voip'),
       iceServers: options.iceServers ?? iceServersFrom(process.env.ACS_EMULATOR_ICE_SERVERS),
     });
+    if (options.faults) {
+      this.faults = new FaultInjector(this);
+      this.faults.register(this.router);
+    }
+  }
+
+  /** Cuts the live connections of `userId`, or of everyone; clients reconnect and catch up. */
+  dropStreams(userId?: string): void {
+    for (const each of userId === undefined ? [...this.state.identities.keys()] : [userId]) this.realtime.disconnect(each);
   }
 
   /** The connection string a server uses to reach this emulator at `endpoint`. */
@@ -110,7 +123,11 @@ export class Emulator implements EmulatedResource {
       response.end();
       return true;
     }
-    return this.router.handle(request, response, url);
+    if (!this.faults) return this.router.handle(request, response, url);
+    await this.faults.apply(request, response, url.pathname, async (target) => {
+      await this.router.handle(request, target, url);
+    });
+    return true;
   }
 
   /** Takes the WebSocket upgrades of the Trouter protocol and of call signalling; false for any other. */

@@ -79,16 +79,10 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     signed(async ({ body, response }) => {
       const request = parseJson(body);
       const { token, appId, userId } = request;
-      // An empty Teams token is an authentication failure in ACS, not a malformed request.
-      if (token === '') throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is empty.');
-      if (typeof token !== 'string' || typeof appId !== 'string' || typeof userId !== 'string' || !appId || !userId) {
+      // ACS authenticates the Teams token first (401), then checks the ids against it (400).
+      const claims = teamsTokenClaims(token);
+      if (typeof appId !== 'string' || typeof userId !== 'string' || !appId || !userId) {
         throw new HttpError(400, 'InvalidRequest', 'token, appId and userId are required.');
-      }
-      let claims: Record<string, unknown>;
-      try {
-        claims = decodeJwt(token);
-      } catch {
-        throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is not a JWT.');
       }
       if (claims.oid !== userId || (claims.appid ?? claims.azp) !== appId) {
         throw new HttpError(400, 'InvalidRequest', "The token's oid and appid do not match userId and appId.");
@@ -96,6 +90,22 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
       sendJson(response, 200, await emulator.tokens.issue(`8:orgid:${userId}`, ['voip'], 60, 0));
     }),
   );
+}
+
+/** The claims of a Teams user's Entra token, read without its signature; an empty, malformed or expired one is a 401. */
+function teamsTokenClaims(token: unknown): Record<string, unknown> {
+  if (token === '') throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is empty.');
+  if (typeof token !== 'string') throw new HttpError(400, 'InvalidRequest', 'token, appId and userId are required.');
+  let claims: Record<string, unknown>;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token is not a JWT.');
+  }
+  if (typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now()) {
+    throw new HttpError(401, 'InvalidAccessToken', 'The Teams user token has expired.');
+  }
+  return claims;
 }
 
 function readScopes(value: unknown): string[] {

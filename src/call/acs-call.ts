@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcsElement } from '../core/acs-element.js';
-import { AcsError } from '../core/errors.js';
 import { emit, type AcsParticipant } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
@@ -9,7 +8,8 @@ import type { ParticipantView } from '../calling/active-call.js';
 import { CallElement } from '../calling/call-element.js';
 import { callStyles } from './acs-call.styles.js';
 import { stageStyles } from './call-stage.styles.js';
-import { CallController, type CallTarget, type CallViewState } from './call-controller.js';
+import { readCallTarget, type CallTarget } from '../calling/call-target.js';
+import { CallController, type CallViewState } from './call-controller.js';
 import type { CallEndedView } from '../calling/call-end-reason.js';
 import type { CallState, DtmfTone } from '../calling/call-engine.js';
 import type { CallDialog } from './call-controls.js';
@@ -94,16 +94,20 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
 export class AcsCall extends CallElement {
   static override styles = [...AcsElement.styles, callStyles, stageStyles];
 
-  /** Joins the ACS group call with this id (a UUID). */
+  /** Joins the ACS group call with this id, a GUID (anything else is an `invalid-group-id` error at load). */
   @property({ attribute: 'group-id' }) groupId?: string;
 
-  /** Joins the Teams meeting behind this link. */
+  /** Joins the Teams meeting behind this https link on a Teams host (else an `invalid-meeting-link` error at load). */
   @property({ attribute: 'meeting-link' }) meetingLink?: string;
 
-  /** Joins the ACS Room with this id. */
+  /** Joins the ACS Room with this id, the digits the Rooms API returns (else an `invalid-room-id` error at load). */
   @property({ attribute: 'room-id' }) roomId?: string;
 
-  /** Calls people: comma-separated raw ids of ACS or Teams users, or `+E.164` phone numbers. */
+  /**
+   * Calls people: comma-separated raw ids of ACS or Teams users (`8:acs:…`, `8:orgid:…`), or phone
+   * numbers in E.164 (`+14255550100` or `4:+14255550100`, which need `alternate-caller-id`). Any
+   * other entry is an `invalid-callee` error at load.
+   */
   @property() callee?: string;
 
   /** The ACS phone number (E.164) shown to phone numbers this element calls. */
@@ -219,9 +223,23 @@ export class AcsCall extends CallElement {
   }
 
   protected override async prepare(session: AcsSession, signal: AbortSignal): Promise<void> {
-    // Without `incoming`, a missing or malformed target is a configuration error to show at once.
-    if (!this.incoming) this.target();
+    // A malformed target (or, without `incoming`, a missing one) is a configuration error to show
+    // at once, before an engine is chosen: the same in emulator mode as on Azure.
+    readCallTarget(this, !this.incoming);
     await super.prepare(session, signal);
+  }
+
+  /**
+   * While the target attributes are wrong, they are part of what the element connects to: fixing
+   * (or changing) one signs in again, which clears the error. A valid target changes nothing here.
+   */
+  protected override connectionTarget(): string {
+    try {
+      readCallTarget(this, !this.incoming);
+      return '';
+    } catch {
+      return JSON.stringify([this.incoming, ...CALL_TARGET_PROPERTIES.map((name) => this[name])]);
+    }
   }
 
   protected override label(strings: AcsStrings): string {
@@ -316,18 +334,7 @@ export class AcsCall extends CallElement {
 
   /** The call target from the attributes; exactly one is expected, the first present wins. */
   private target(): CallTarget {
-    if (this.groupId) return { kind: 'group', groupId: this.groupId };
-    if (this.meetingLink) {
-      if (!this.meetingLink.startsWith('https://')) throw new AcsError('invalid-call-target', 'meeting-link must be an https link to a Teams meeting.');
-      return { kind: 'meeting', meetingLink: this.meetingLink };
-    }
-    if (this.roomId) return { kind: 'room', roomId: this.roomId };
-    const callees = (this.callee ?? '')
-      .split(',')
-      .map((callee) => callee.trim())
-      .filter(Boolean);
-    if (callees.length) return { kind: 'people', callees, alternateCallerId: this.alternateCallerId };
-    throw new AcsError('missing-call-target', 'Set group-id, meeting-link, room-id or callee.');
+    return readCallTarget(this, true);
   }
 
   private readonly onShortcut = (event: KeyboardEvent) => {

@@ -7,16 +7,10 @@ import type { ActiveCallState, ParticipantView } from '../calling/active-call.js
 import { callEndedView } from '../calling/call-end-reason.js';
 import type { AttachOptions } from '../calling/call-slot.js';
 import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
+import { isPersonRawId, phoneOf, type CallTarget } from '../calling/call-target.js';
 import { isE164 } from '../calling/e164.js';
 import type { EngineCallAgent, EngineDeviceManager, EngineIncomingCall, EngineJoinOptions, EngineLocalVideoStream } from '../calling/call-engine.js';
 import { idleMedia, LocalMedia, type LocalMediaState, type MediaDeviceOption } from './local-media.js';
-
-/** What `<acs-call>` calls: exactly one of its target attributes. */
-export type CallTarget =
-  | { readonly kind: 'group'; readonly groupId: string }
-  | { readonly kind: 'meeting'; readonly meetingLink: string }
-  | { readonly kind: 'room'; readonly roomId: string }
-  | { readonly kind: 'people'; readonly callees: readonly string[]; readonly alternateCallerId: string | undefined };
 
 export interface DeviceLists {
   readonly cameras: readonly MediaDeviceOption[];
@@ -347,20 +341,8 @@ function listsOf(media: LocalMediaState): DeviceLists {
   return { cameras: media.cameras, microphones: media.microphones, speakers: media.speakers };
 }
 
-/** Turns `callee` raw ids into SDK identifiers; phone numbers need an E.164 caller id. */
+/** Turns `callee` raw ids, checked by `readCallTarget`, into SDK identifiers. */
 async function toIdentifiers(target: Extract<CallTarget, { kind: 'people' }>): Promise<CommunicationIdentifier[]> {
   const { createIdentifierFromRawId } = await loadCommonSdk();
-  return target.callees.map((callee) => {
-    if (callee.startsWith('+') || callee.startsWith('4:')) {
-      const phoneNumber = callee.replace(/^4:/, '');
-      if (!isE164(phoneNumber)) throw new AcsError('invalid-call-target', `"${callee}" is not an E.164 phone number.`);
-      if (!isE164(target.alternateCallerId)) {
-        throw new AcsError('missing-caller-id', 'Calling a phone number needs an E.164 alternate-caller-id.');
-      }
-      return { phoneNumber };
-    }
-    const identifier = createIdentifierFromRawId(callee);
-    if (identifier.kind === 'unknown') throw new AcsError('invalid-call-target', `"${callee}" is not an ACS or Teams user id.`);
-    return identifier;
-  });
+  return target.callees.map((callee) => (isPersonRawId(callee) ? createIdentifierFromRawId(callee) : { phoneNumber: phoneOf(callee) }));
 }

@@ -1,5 +1,6 @@
 import type { AcsSession } from '../core/session.js';
 import type { CallEngine } from './call-engine.js';
+import { loadCallingSdk } from './calling-sdk.js';
 
 /**
  * The calling implementation for a session: the element's own (`callEngine`, e.g. a test's fake),
@@ -11,5 +12,7 @@ import type { CallEngine } from './call-engine.js';
 export async function callEngineFor(session: AcsSession, override: CallEngine | undefined): Promise<CallEngine> {
   if (override) return override;
   if (session.emulator) return (await import('./engines/local-call-engine.js')).localCallEngine(session.endpoint);
-  return (await import('./sdk-engine.js')).loadSdkEngine();
+  // Both at once: asked for by the engine's chunk, the SDK's would start only once that one had arrived.
+  const [{ loadSdkEngine }] = await Promise.all([import('./sdk-engine.js'), loadCallingSdk()]);
+  return loadSdkEngine();
 }

@@ -163,7 +163,16 @@ export class AcsChat extends AcsElement {
     return this.chat.state.topic || strings.chat.label;
   }
 
+  /** The whole chat paints at once, composer included: what is sent before sign-in is done waits in the outbox. */
+  protected override renderConnecting(): TemplateResult {
+    return this.renderChat(undefined);
+  }
+
   protected override renderReady(session: AcsSession): TemplateResult {
+    return this.renderChat(session);
+  }
+
+  private renderChat(session: AcsSession | undefined): TemplateResult {
     const strings = this.localize.strings.chat;
     const { topic, messages, olderAvailable, loadingOlder, connection, unread, typing, participants } = this.chat.state;
     const { start, end } = windowRange(messages, this.windowLastKey);
@@ -186,11 +195,11 @@ export class AcsChat extends AcsElement {
         >
           ${usersIcon()}
         </button>
-        ${this.showParticipants ? renderParticipants(participants, typing, this.userId ?? session.userId, people, strings) : nothing}
+        ${this.showParticipants ? renderParticipants(participants, typing, this.userId ?? session?.userId ?? '', people, strings) : nothing}
       </header>
       <div class="log" part="message-list" role="log" aria-labelledby="topic" tabindex="0" @scroll=${this.onScroll}>
-        <p class="history-edge" role=${loadingOlder ? 'status' : nothing}>
-          ${atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : ''}
+        <p class="history-edge" role=${loadingOlder || !session ? 'status' : nothing}>
+          ${session ? (atHistoryStart ? strings.startOfConversation : loadingOlder ? strings.loadingOlder : '') : this.localize.strings.connecting}
         </p>
         ${repeat(
           visible,

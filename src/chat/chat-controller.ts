@@ -1,67 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadChatSdk } from '../core/chat-sdk.js';
+export type { ChatConnectOptions, ChatControllerCallbacks, ChatViewState, ConnectionStatus } from './chat-view-state.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
-import type { AcsSession } from '../core/session.js';
-import type { ChatClientLike, ChatThreadClientLike } from './chat-client.js';
-import { byteLength, MAX_MESSAGE_BYTES, mergeMessages, updateMessage, type MessageList, type MessageView } from './chat-state.js';
+import type { ChatThreadClientLike } from './chat-client.js';
+import { openChatClients } from './chat-clients.js';
+import { byteLength, MAX_MESSAGE_BYTES, mergeMessages, updateMessage, type MessageView } from './chat-state.js';
+import { initialState, type ChatConnectOptions, type ChatControllerCallbacks, type ChatViewState, type ConnectionStatus } from './chat-view-state.js';
 import { History } from './history.js';
 import { messageView } from './message-view.js';
 import { Outbox } from './outbox.js';
 import type { ChatEvent } from './chat-event.js';
+import { TypingPeople } from './typing-people.js';
 import type { RealtimeSource, RealtimeState } from './realtime.js';
-
-export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
-
-export interface ChatViewState {
-  topic: string;
-  messages: MessageList;
-  /** Older pages exist beyond the oldest message shown. */
-  olderAvailable: boolean;
-  loadingOlder: boolean;
-  connection: ConnectionStatus;
-  /** People typing now (by id: two people may share a name). */
-  typing: readonly { id: string; name: string }[];
-  participants: readonly { id: string; displayName: string }[];
-  /** Per participant, the sequence id of the newest message they have read. */
-  readUpTo: ReadonlyMap<string, number>;
-  unread: number;
-}
-
-export interface ChatControllerCallbacks {
-  onMessageSent(message: MessageView): void;
-  onMessageReceived(message: MessageView): void;
-  onConnectionChanged(status: ConnectionStatus): void;
-  onUnreadChanged(count: number): void;
-  onError(error: AcsError): void;
-}
-
-export interface ChatConnectOptions {
-  session: AcsSession;
-  threadId: string;
-  userId: string;
-  endpoint: string;
-  displayName: string;
-  pageSize: number;
-  signal: AbortSignal;
-  /** Used instead of a new `ChatClient` from the SDK (a test's fake); its own notifications drive the live view. */
-  client?: ChatClientLike | undefined;
-}
-
-/** How long a typing notification counts: ACS clients send one at most every 8 s. */
-const TYPING_SHOWN_MS = 9000;
-
-const initialState: ChatViewState = {
-  topic: '',
-  messages: [],
-  olderAvailable: false,
-  loadingOlder: false,
-  connection: 'connected',
-  typing: [],
-  participants: [],
-  readUpTo: new Map(),
-  unread: 0,
-};
 
 /**
  * Owns one chat thread: history (paged by `History`), live events, the outbox of messages being
@@ -71,14 +21,16 @@ const initialState: ChatViewState = {
 export class ChatController implements ReactiveController {
   state: ChatViewState = initialState;
   private thread: ChatThreadClientLike | undefined;
+  private sender: Pick<ChatThreadClientLike, 'sendMessage'> | undefined;
   private realtime: RealtimeSource | undefined;
   private history: History | undefined;
   private options: ChatConnectOptions | undefined;
   private readonly outbox: Outbox;
-  private readonly typingUntil = new Map<string, { name: string; until: number }>();
-  private typingTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly typingPeople = new TypingPeople((typing) => this.setState({ typing }));
   private lastReceiptFor: string | undefined;
   private reading = true;
+  private catchUpRun: Promise<void> | undefined;
+  private catchUpNext: Promise<void> | undefined;
   private sanitizerLoad: Promise<void> | undefined;
   /** DOMPurify, downloaded with the first HTML message (most chats never have one). */
   sanitize: ((html: string) => DocumentFragment) | undefined;
@@ -89,7 +41,8 @@ export class ChatController implements ReactiveController {
   ) {
     host.addController(this);
     this.outbox = new Outbox({
-      thread: () => this.thread,
+      thread: () => this.sender,
+      renewToken: () => this.options?.session.renewToken() ?? Promise.resolve(),
       displayName: () => this.options?.displayName ?? '',
       messages: () => this.state.messages,
       setMessages: (messages) => this.setState({ messages }),
@@ -117,39 +70,42 @@ export class ChatController implements ReactiveController {
   /** Opens the thread and loads its newest page; throws (for the element's error state) when it cannot. */
   async connect(options: ChatConnectOptions): Promise<void> {
     const sameThread = this.options && sameConversation(this.options, options);
+    // Written before the first sign-in finished: they belong to this conversation, the first one.
+    const early = this.options ? [] : this.state.messages.filter((message) => message.own && !message.id);
     this.disconnect();
     if (!sameThread) this.forgetConversation();
     this.options = options;
+    this.setState({
+      messages: mergeMessages(
+        this.state.messages,
+        early.map((message) => ({ ...message, senderId: options.userId, senderDisplayName: options.displayName })),
+      ),
+    });
+    early.forEach((message) => this.outbox.push(message.key));
     // Signing in again (a new token-url, thread or element removal) aborts this connection.
     options.signal.addEventListener('abort', () => this.options === options && this.disconnect(), { once: true });
-    // A given client (a test's fake) needs neither the SDK nor the emulator's transport, and is
-    // listened to the Azure way, through its own notifications.
-    const [sdk, realtime, transport] = await Promise.all([
-      options.client ? undefined : loadChatSdk(),
-      import('./realtime.js'),
-      options.session.emulator && !options.client ? import('../core/emulator-transport.js') : undefined,
-    ]);
-    const endpoint = transport ? transport.emulatorSdkEndpoint(options.endpoint) : options.endpoint;
-    const client: ChatClientLike =
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- loaded above whenever no client was given
-      options.client ?? new sdk!.ChatClient(endpoint, options.session.credential, transport ? { httpClient: transport.emulatorHttpClient } : {});
-    const thread = (this.thread = client.getChatThreadClient(options.threadId));
+    const [clients, realtime] = await Promise.all([openChatClients(options), import('./realtime.js')]);
+    const { thread } = clients;
+    this.thread = thread;
+    this.sender = clients.sender;
     const history = (this.history = new History(thread, options.pageSize, (message) => messageView(message, options.userId)));
     const [properties] = await Promise.all([thread.getProperties({ abortSignal: options.signal }), this.loadNewest(history), this.loadParticipants()]);
     options.signal.throwIfAborted();
     this.setState({ topic: properties.topic });
-    const handlers = { onEvent: (event: ChatEvent) => this.onEvent(event), onStateChange: (state: RealtimeState) => this.onRealtimeState(state) };
-    this.realtime = transport
-      ? realtime.emulatorRealtime({ endpoint: options.endpoint, threadId: options.threadId, credential: options.session.credential, handlers })
-      : realtime.azureRealtime({ client, threadId: options.threadId, handlers });
+    this.realtime = realtime.chatRealtime({
+      client: clients.client,
+      threadId: options.threadId,
+      handlers: { onEvent: (event) => this.onEvent(event), onStateChange: (state) => this.onRealtimeState(state) },
+    });
     this.realtime.start();
-    this.typingTimer = setInterval(() => this.refreshTyping(), 1000);
+    this.typingPeople.start();
+    if (early.length > 0) void this.outbox.resume();
   }
 
   /** Another thread or user: nothing of the old conversation may show or be sent into the new one. */
   private forgetConversation(): void {
     this.outbox.clear();
-    this.typingUntil.clear();
+    this.typingPeople.clear();
     this.lastReceiptFor = undefined;
     this.state = initialState;
   }
@@ -158,22 +114,25 @@ export class ChatController implements ReactiveController {
     this.realtime?.stop();
     this.realtime = undefined;
     this.outbox.stop();
-    clearInterval(this.typingTimer);
-    this.thread = undefined;
+    this.typingPeople.stop();
+    this.thread = this.sender = undefined;
     this.history = undefined;
   }
 
-  /** Shows and sends a message (in order, kept if it fails); false, nothing sent, when empty or over ACS's limit. */
+  /**
+   * Shows and sends a message (in order, kept if it fails); false, nothing sent, when empty or over
+   * ACS's limit. Before the first sign-in is done it waits in the outbox, shown as pending.
+   */
   send(text: string): boolean {
     const content = text.trim();
-    if (!content || !this.options || byteLength(content) > MAX_MESSAGE_BYTES) return false;
+    if (!content || byteLength(content) > MAX_MESSAGE_BYTES) return false;
     const key = crypto.randomUUID();
     const message: MessageView = {
       key,
       kind: 'text',
       content,
-      senderId: this.options.userId,
-      senderDisplayName: this.options.displayName,
+      senderId: this.options?.userId,
+      senderDisplayName: this.options?.displayName ?? '',
       createdOn: new Date(),
       deleted: false,
       own: true,
@@ -291,7 +250,7 @@ export class ChatController implements ReactiveController {
       case 'messageEdited': {
         const view = messageView(event, this.options?.userId);
         const isNew = !this.state.messages.some((message) => message.key === view.key || message.id === event.id);
-        this.typingUntil.delete(event.senderId);
+        this.typingPeople.sent(event.senderId);
         this.setState({ messages: mergeMessages(this.state.messages, [view]) });
         if (event.sequenceId === undefined) void this.catchUp();
         if (isNew && !view.own && event.kind === 'messageReceived') this.received(view);
@@ -304,17 +263,11 @@ export class ChatController implements ReactiveController {
       }
       case 'typing':
         if (event.senderId === this.options?.userId) return;
-        this.typingUntil.set(event.senderId, { name: event.senderDisplayName, until: Date.now() + TYPING_SHOWN_MS });
-        this.refreshTyping();
+        this.typingPeople.typing(event.senderId, event.senderDisplayName);
         return;
-      case 'readReceipt': {
-        const read = this.state.messages.find((message) => message.id === event.chatMessageId)?.sequenceId;
-        if (read === undefined || event.senderId === this.options?.userId) return;
-        const readUpTo = new Map(this.state.readUpTo);
-        readUpTo.set(event.senderId, Math.max(read, readUpTo.get(event.senderId) ?? 0));
-        this.setState({ readUpTo });
+      case 'readReceipt':
+        this.applyReceipt(event);
         return;
-      }
       case 'participantsAdded':
       case 'participantsRemoved':
         void this.loadParticipants();
@@ -333,6 +286,20 @@ export class ChatController implements ReactiveController {
     }
   }
 
+  /** Receipts name a message; its place (sequence id) may be known only after a catch-up, as live events lack it. */
+  private applyReceipt(event: Extract<ChatEvent, { kind: 'readReceipt' }>, caughtUp = false): void {
+    if (event.senderId === this.options?.userId) return;
+    const message = this.state.messages.find((each) => each.id === event.chatMessageId);
+    if (!message) return;
+    if (message.sequenceId === undefined) {
+      if (!caughtUp) void this.catchUp().then(() => this.applyReceipt(event, true));
+      return;
+    }
+    const readUpTo = new Map(this.state.readUpTo);
+    readUpTo.set(event.senderId, Math.max(message.sequenceId, readUpTo.get(event.senderId) ?? 0));
+    this.setState({ readUpTo });
+  }
+
   private received(message: MessageView): void {
     this.callbacks.onMessageReceived(message);
     if (this.reading) {
@@ -343,28 +310,42 @@ export class ChatController implements ReactiveController {
     }
   }
 
-  private refreshTyping(): void {
-    const now = Date.now();
-    const typing = [...this.typingUntil].filter(([, entry]) => entry.until > now).map(([id, { name }]) => ({ id, name }));
-    if (JSON.stringify(typing) !== JSON.stringify(this.state.typing)) this.setState({ typing });
-  }
-
   private async loadNewest(history: History): Promise<void> {
     const messages = mergeMessages(this.state.messages, await history.older());
     this.setState({ messages, olderAvailable: history.olderAvailable(messages) });
   }
 
-  /** Reads the newest pages until it meets messages already shown: fills any gap, duplicates merge away. */
-  private async catchUp(): Promise<void> {
+  /**
+   * Reads the newest pages until it meets messages already shown: fills any gap, duplicates merge
+   * away. Live events without a sequence id ask for one each, so calls are coalesced: while a read
+   * runs, one more follows it (it may have begun before what the callers need), shared by them all.
+   */
+  private catchUp(): Promise<void> {
+    if (!this.catchUpRun) {
+      this.catchUpRun = this.readNewest().finally(() => (this.catchUpRun = undefined));
+      return this.catchUpRun;
+    }
+    this.catchUpNext ??= this.catchUpRun
+      .catch(() => undefined)
+      .then(() => {
+        this.catchUpNext = undefined;
+        return this.catchUp();
+      });
+    return this.catchUpNext;
+  }
+
+  private async readNewest(): Promise<void> {
     if (!this.history) return;
     const known = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
+    const fresh: MessageView[] = [];
     for await (const views of this.history.since(known)) {
       // New is judged now, not when the catch-up began: the live stream (or another catch-up) may have shown some meanwhile.
       const shown = new Set(this.state.messages.filter((message) => message.id).map((message) => message.id));
-      const fresh = views.filter((view) => !shown.has(view.id) && !view.own && (view.kind === 'text' || view.kind === 'html'));
+      fresh.push(...views.filter((view) => !shown.has(view.id) && !view.own && (view.kind === 'text' || view.kind === 'html')));
       this.setState({ messages: mergeMessages(this.state.messages, views) });
-      fresh.forEach((view) => this.received(view));
     }
+    // Pages come newest first: the element announces them in the order they were written.
+    fresh.sort((a, b) => (a.sequenceId ?? 0) - (b.sequenceId ?? 0)).forEach((view) => this.received(view));
   }
 
   private async loadParticipants(): Promise<void> {

@@ -1,13 +1,13 @@
 import { rawIdOf, type WireIdentifier } from '../core/raw-id.js';
 
-/** One live change in a chat thread, the same whichever source it came from. Ids are raw ids (`8:acs:…`). */
+/** One live change in a chat thread, from the SDK's notifications (or a resync). Ids are raw ids (`8:acs:…`). */
 export type ChatEvent =
   | {
       kind: 'messageReceived' | 'messageEdited';
       threadId: string;
       id: string;
       version: string;
-      /** Present when the source knows it (the emulator does, Azure's notifications do not). */
+      /** Present when the source knows it (the SDK's notifications do not). */
       sequenceId?: string;
       /** `text` or `html`, as the REST API names them; other types pass through unchanged. */
       type: string;
@@ -27,10 +27,7 @@ export type ChatEvent =
   /** The source may have missed events: the consumer re-reads history. */
   | { kind: 'resync'; threadId: string };
 
-/** A date as the SDK's events carry it (`Date`) or the emulator's JSON does (ISO string). */
-type WireDate = Date | string;
-
-/** What the SDK's event payloads and the emulator's JSON have in common; dates are `Date`s in one and strings in the other. */
+/** What the SDK's event payloads have in common. */
 interface WireEvent {
   threadId?: string;
   id?: string;
@@ -41,11 +38,11 @@ interface WireEvent {
   sender?: WireIdentifier;
   senderDisplayName?: string;
   metadata?: Record<string, string>;
-  createdOn?: WireDate;
-  editedOn?: WireDate;
-  deletedOn?: WireDate;
-  receivedOn?: WireDate;
-  readOn?: WireDate;
+  createdOn?: Date;
+  editedOn?: Date;
+  deletedOn?: Date;
+  receivedOn?: Date;
+  readOn?: Date;
   chatMessageId?: string;
   participantsAdded?: WireParticipant[];
   participantsRemoved?: WireParticipant[];
@@ -53,21 +50,8 @@ interface WireEvent {
 }
 
 interface WireParticipant {
-  /** The SDK's shape. */
   id?: WireIdentifier;
-  /** The REST (emulator) shape. */
-  communicationIdentifier?: WireIdentifier;
   displayName?: string;
-}
-
-/** A malformed frame is skipped rather than ending the stream. */
-export function parseData(data: string): WireEvent {
-  try {
-    const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null ? value : {};
-  } catch {
-    return {};
-  }
 }
 
 export function toChatEvent(name: string, data: WireEvent): ChatEvent | undefined {
@@ -119,10 +103,10 @@ function messageType(type: string | undefined): string {
 }
 
 function toParticipant(participant: WireParticipant): { id: string; displayName: string } {
-  return { id: rawIdOf(participant.id ?? participant.communicationIdentifier), displayName: participant.displayName ?? '' };
+  return { id: rawIdOf(participant.id), displayName: participant.displayName ?? '' };
 }
 
 /** A live event without a time happened just now. */
-function toDate(value: WireDate | undefined): Date {
+function toDate(value: Date | undefined): Date {
   return value === undefined ? new Date() : new Date(value);
 }

@@ -2,11 +2,15 @@ import { CLIENT_MESSAGE_ID, mergeMessages, updateMessage, type MessageList, type
 import type { ChatThreadClientLike } from './chat-client.js';
 
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
+/** A `Retry-After` longer than this is cut short: the reader is waiting, and a later refusal just asks again. */
+const MAX_RETRY_AFTER_MS = 120_000;
 
 /** What the outbox reads and changes of the chat it sends for. */
 export interface OutboxHost {
   /** The thread to send into; none while disconnected (the queue waits). */
   thread(): Pick<ChatThreadClientLike, 'sendMessage'> | undefined;
+  /** The service refused the token (401): gets a new one. */
+  renewToken(): Promise<void>;
   displayName(): string;
   messages(): MessageList;
   setMessages(messages: MessageList): void;
@@ -19,8 +23,10 @@ export interface OutboxHost {
 
 /**
  * Own messages on their way to ACS: sent one at a time in the order they were written, each with
- * its client id in the message metadata. A transient failure keeps the message queued and retries
- * with back-off, catching up on history first, so a message that did arrive is never sent twice.
+ * its client id in the message metadata. The outbox alone retries (the sending client's own
+ * retries are off): a transient failure keeps the message queued and retries with back-off, or
+ * after the service's `Retry-After`, catching up on history first, so a message that did arrive
+ * is never sent twice. A refused token (401) is renewed and the queue goes on by itself, in order.
  * The same timer polls history while the live stream is down.
  */
 export class Outbox {
@@ -28,6 +34,8 @@ export class Outbox {
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
+  /** Token renewals since the last success: a token refused again right after renewal waits its back-off. */
+  private renewals = 0;
   /** The live stream is down: history is polled (with back-off) until it is back. */
   private polling = false;
 
@@ -76,8 +84,8 @@ export class Outbox {
   async resume(): Promise<void> {
     try {
       await this.host.catchUp();
-    } catch {
-      this.scheduleRetry();
+    } catch (error) {
+      this.recover(error);
       return;
     }
     await this.flush();
@@ -110,14 +118,14 @@ export class Outbox {
             .thread()!
             .sendMessage({ content: message.content }, { senderDisplayName: host.displayName(), metadata: { [CLIENT_MESSAGE_ID]: key } });
           this.queue.shift();
-          this.retryAttempt = 0;
+          this.retryAttempt = this.renewals = 0;
           host.setMessages(mergeMessages(host.messages(), [{ ...message, id, status: 'sent', version: id }]));
           host.sent({ ...message, id, status: 'sent' });
         } catch (error) {
           if (isTransient(error)) {
             // It may have arrived before the connection broke: a catch-up finds it by its client id, so it is not sent twice.
             this.markQueued();
-            this.scheduleRetry();
+            this.recover(error);
             return;
           }
           this.queue.shift();
@@ -139,9 +147,27 @@ export class Outbox {
     );
   }
 
-  private scheduleRetry(): void {
+  /** Plans the next round after a transient failure: at once with a renewed token, after `Retry-After`, or on the back-off. */
+  private recover(error: unknown): void {
+    if (statusOf(error) !== 401) {
+      this.scheduleRetry(retryAfterMs(error));
+      return;
+    }
+    this.renewals += 1;
+    const immediately = this.renewals === 1;
+    this.host.renewToken().then(
+      () => this.scheduleRetry(immediately ? 0 : undefined),
+      (renewalError: unknown) => {
+        // Said once per outage: the messages stay queued, and every round tries the token service again.
+        if (immediately) this.host.failed(renewalError);
+        this.scheduleRetry();
+      },
+    );
+  }
+
+  private scheduleRetry(afterMs?: number): void {
     clearTimeout(this.retryTimer);
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)];
+    const delay = afterMs ?? RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)];
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -150,10 +176,20 @@ export class Outbox {
   }
 }
 
-/** Network failures and server hiccups are worth retrying; a 4xx (too large, forbidden) is not. */
+/** Network failures, server hiccups, throttling and a refused token pass; any other 4xx (too large, forbidden) does not. */
 function isTransient(error: unknown): boolean {
   const status = statusOf(error);
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
+  return status === undefined || status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
 }
 
 const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;
+
+/** How long the service asked to wait (`retry-after-ms`, or `Retry-After` in seconds or as a date), if it did. */
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get(name: string): string | undefined } } } | undefined)?.response?.headers;
+  const millis = Number(headers?.get('retry-after-ms') ?? headers?.get('x-ms-retry-after-ms') ?? Number.NaN);
+  const header = headers?.get('retry-after');
+  const seconds = Number(header ?? Number.NaN);
+  const wait = Number.isFinite(millis) ? millis : Number.isFinite(seconds) ? seconds * 1000 : header ? Date.parse(header) - Date.now() : Number.NaN;
+  return Number.isNaN(wait) ? undefined : Math.min(Math.max(wait, 0), MAX_RETRY_AFTER_MS);
+}

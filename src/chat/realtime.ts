@@ -10,11 +10,7 @@ import type {
   ReadReceiptReceivedEvent,
   TypingIndicatorReceivedEvent,
 } from '@azure/communication-chat';
-import type { CommunicationTokenCredential } from '@azure/communication-common';
-import { isLoopback } from '../core/emulator-transport.js';
-import { AcsError } from '../core/errors.js';
-import { parseData, toChatEvent, type ChatEvent } from './chat-event.js';
-import { sseParser } from './sse-parser.js';
+import { toChatEvent, type ChatEvent } from './chat-event.js';
 
 export type RealtimeState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -32,18 +28,10 @@ export interface RealtimeSource {
   stop(): void;
 }
 
-export interface EmulatorRealtimeOptions {
-  /** The emulator's endpoint as the session gives it, e.g. `http://localhost:8080/`. */
-  endpoint: string;
-  threadId: string;
-  credential: CommunicationTokenCredential;
-  handlers: RealtimeHandlers;
-}
-
 /** The part of `ChatClient` used here, so a test can hand in a fake. */
 export type RealtimeChatClient = Pick<ChatClient, 'on' | 'off' | 'startRealtimeNotifications' | 'stopRealtimeNotifications'>;
 
-export interface AzureRealtimeOptions {
+export interface ChatRealtimeOptions {
   client: RealtimeChatClient;
   threadId: string;
   handlers: RealtimeHandlers;
@@ -51,91 +39,11 @@ export interface AzureRealtimeOptions {
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
-
 /**
- * Live events of one thread from the local emulator's Server-Sent Events stream. It is read with
- * `fetch` because EventSource cannot send the bearer token. Every reconnect asks the credential
- * for a token (the server ends the stream when the old one expires) and sends `Last-Event-ID`, so
- * the server replays exactly what the break missed. Start it before reading history and merge by
- * message id, so nothing falls between the two.
+ * The SDK's start resolves before its connection is up, and while it cannot connect it retries
+ * quietly, firing nothing: a connection not up by then counts as down, so the consumer polls.
  */
-export function emulatorRealtime({ endpoint, threadId, credential, handlers }: EmulatorRealtimeOptions): RealtimeSource {
-  const url = new URL('emulator/realtime', endpoint.endsWith('/') ? endpoint : `${endpoint}/`);
-  if (url.protocol !== 'https:' && !isLoopback(url)) {
-    // The token travels in a header: unencrypted only as far as this machine.
-    throw new AcsError('invalid-session', `The emulator endpoint ${url.origin} is not on this machine.`);
-  }
-  const state = stateReporter(handlers);
-  const deliver = threadFilter(threadId, handlers);
-  // Kept across stop() and start(), so a restart resumes where the last stream left off.
-  let lastEventId: string | undefined;
-  let openedBefore = false;
-  let running: AbortController | undefined;
-
-  const stream = async (signal: AbortSignal, onOpen: () => void): Promise<void> => {
-    const { token } = await credential.getToken({ abortSignal: signal });
-    signal.throwIfAborted();
-    const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
-    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-    const response = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'omit' });
-    signal.throwIfAborted();
-    if (!response.ok || !response.body || !response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new AcsError('network', `The emulator's real-time stream answered ${response.status}.`);
-    }
-    onOpen();
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    const parser = sseParser(lastEventId);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      for (const frame of parser.push(value)) {
-        // A handler may stop the source in the middle of a chunk; what follows must stay unseen so a restart replays it.
-        if (signal.aborted) return;
-        lastEventId = frame.lastEventId;
-        if (frame.event === 'resync') deliver({ kind: 'resync', threadId });
-        else deliver(toChatEvent(frame.event, parseData(frame.data)));
-      }
-    }
-  };
-
-  const run = async (signal: AbortSignal): Promise<void> => {
-    let retryMs = FIRST_RETRY_MS;
-    state.report('connecting');
-    while (!signal.aborted) {
-      try {
-        await stream(signal, () => {
-          retryMs = FIRST_RETRY_MS;
-          state.report('connected');
-          // With no event id to send, the server cannot replay what the break missed.
-          if (openedBefore && !lastEventId) deliver({ kind: 'resync', threadId });
-          openedBefore = true;
-        });
-      } catch {
-        // Every failure is retried, a refused token too: the credential may have a fresh one by then.
-      }
-      // The stream ran until now: the signal may have aborted meanwhile, which TypeScript's narrowing cannot see.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-      if (signal.aborted) return;
-      state.report('reconnecting');
-      await sleep(retryMs, signal);
-      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-    }
-  };
-
-  return {
-    start() {
-      if (running) return;
-      running = new AbortController();
-      void run(running.signal);
-    },
-    stop() {
-      running?.abort();
-      running = undefined;
-      state.reset();
-    },
-  };
-}
+const CONNECT_WAIT_MS = 4000;
 
 interface SdkEvents {
   chatMessageReceived: ChatMessageReceivedEvent;
@@ -160,14 +68,16 @@ interface AzureRun {
   subscribed: SdkEventName[];
   retryMs: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+  connectWait: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
- * Live events of one thread from the chat SDK's own notifications. `stop()` removes exactly the
+ * Live events of one thread from the chat SDK's own notifications, on Azure and on the local
+ * emulator alike (it speaks ACS's real-time protocol). `stop()` removes exactly the
  * listeners it added, then calls `stopRealtimeNotifications()` (which, in the SDK, also drops
  * every other listener on that client).
  */
-export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptions): RealtimeSource {
+export function chatRealtime({ client, threadId, handlers }: ChatRealtimeOptions): RealtimeSource {
   const state = stateReporter(handlers);
   const deliver = threadFilter(threadId, handlers);
   const emitter = client as unknown as { on: Subscription; off: Subscription };
@@ -191,7 +101,10 @@ export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptio
     chatThreadPropertiesUpdated: (event) => deliver(toChatEvent('chatThreadPropertiesUpdated', event)),
     chatThreadDeleted: (event) => deliver(toChatEvent('chatThreadDeleted', event)),
     realTimeNotificationConnected: () => {
-      if (current) current.retryMs = FIRST_RETRY_MS;
+      if (current) {
+        current.retryMs = FIRST_RETRY_MS;
+        clearTimeout(current.connectWait);
+      }
       state.report('connected');
       // The SDK does not replay what was sent while it was disconnected.
       if (missedEvents) {
@@ -231,12 +144,13 @@ export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptio
         emitter.on(name, listeners[name]);
         run.subscribed.push(name);
       }
+      run.connectWait = setTimeout(() => listeners.realTimeNotificationDisconnected(undefined), CONNECT_WAIT_MS);
     });
 
   return {
     start() {
       if (current) return;
-      current = { stopped: false, startCalled: false, subscribed: [], retryMs: FIRST_RETRY_MS, timer: undefined };
+      current = { stopped: false, startCalled: false, subscribed: [], retryMs: FIRST_RETRY_MS, timer: undefined, connectWait: undefined };
       missedEvents = false;
       state.report('connecting');
       attempt(current);
@@ -247,6 +161,7 @@ export function azureRealtime({ client, threadId, handlers }: AzureRealtimeOptio
       current = undefined;
       run.stopped = true;
       clearTimeout(run.timer);
+      clearTimeout(run.connectWait);
       for (const name of run.subscribed.splice(0)) emitter.off(name, listeners[name]);
       state.reset();
       queue(async () => {
@@ -287,20 +202,4 @@ function guarded(call: () => void): void {
       throw error;
     });
   }
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts; either way no timer is left. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    // The executor's return value is unused: returning resolve() only ends it early.
-    // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

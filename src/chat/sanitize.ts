@@ -53,14 +53,53 @@ const MESSAGE_CONFIG = {
   RETURN_DOM_FRAGMENT: true,
 } satisfies Config;
 
-let messagePurifier: Purifier | undefined;
+/**
+ * The Trusted Types policy our sanitizer parses with; a site's CSP lists it in `trusted-types`.
+ * DOMPurify hands it the untrusted input only to parse it into an inert document, so it passes
+ * strings through: what makes its output safe is the sanitizing, not the policy.
+ */
+export const TRUSTED_TYPES_POLICY_NAME = 'acs-elements';
+
+// Shared by every copy of this module on the page (an npm build and a CDN build side by side):
+// without `'allow-duplicates'` a CSP lets a policy name be created only once.
+const POLICY_KEY = Symbol.for('acs-elements.trusted-types-policy');
+
+type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+interface PolicyFactory {
+  createPolicy(name: string, rules: { createHTML(input: string): string; createScriptURL(input: string): string }): Policy;
+}
+
+/**
+ * Our named policy, created once per page. Undefined where the browser has no Trusted Types, and
+ * where the page's CSP refuses the name: DOMPurify then tries its own `dompurify` policy, which a
+ * site may list instead.
+ */
+function trustedTypesPolicy(): Policy | undefined {
+  const page = globalThis as typeof globalThis & { trustedTypes?: PolicyFactory; [POLICY_KEY]?: Policy | null };
+  if (page[POLICY_KEY] !== undefined) return page[POLICY_KEY] ?? undefined;
+  let policy: Policy | null = null;
+  try {
+    policy = page.trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createHTML: (input) => input, createScriptURL: (input) => input }) ?? null;
+  } catch {
+    // Refused by the page's CSP, or made already by a copy of this module from before the shared key.
+  }
+  page[POLICY_KEY] = policy;
+  return policy ?? undefined;
+}
+
+interface MessagePurifier {
+  purifier: Purifier;
+  config: typeof MESSAGE_CONFIG & Pick<Config, 'TRUSTED_TYPES_POLICY'>;
+}
+
+let messagePurifier: MessagePurifier | undefined;
 
 /**
  * A DOMPurify instance of our own, so the link hook never changes how other DOMPurify users on
  * the page sanitize. Created on first use because the module may be imported where there is no
  * `window` (server-side rendering).
  */
-function getMessagePurifier(): Purifier {
+function getMessagePurifier(): MessagePurifier {
   if (messagePurifier) return messagePurifier;
   if (typeof window === 'undefined') {
     throw new Error('sanitizeMessageHtml needs a browser DOM; render html messages on the client.');
@@ -71,8 +110,9 @@ function getMessagePurifier(): Purifier {
     throw new Error('DOMPurify cannot run in this environment; refusing to render html messages.');
   }
   purifier.addHook('afterSanitizeAttributes', secureLink);
-  messagePurifier = purifier;
-  return purifier;
+  const policy = trustedTypesPolicy();
+  messagePurifier = { purifier, config: policy ? { ...MESSAGE_CONFIG, TRUSTED_TYPES_POLICY: policy } : MESSAGE_CONFIG };
+  return messagePurifier;
 }
 
 /**
@@ -109,5 +149,6 @@ function isAllowedLink(href: string): boolean {
  * than sanitizing again on every render.
  */
 export function sanitizeMessageHtml(html: string): DocumentFragment {
-  return getMessagePurifier().sanitize(html, MESSAGE_CONFIG);
+  const { purifier, config } = getMessagePurifier();
+  return purifier.sanitize(html, config);
 }

@@ -1,4 +1,4 @@
-import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { createHttpHeaders, type HttpClient, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { AcsError } from './errors.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -53,3 +53,21 @@ function requestBody(request: PipelineRequest): BodyInit | undefined {
     return body as BodyInit;
   throw new AcsError('unknown', 'The emulator transport sends only string, Blob, buffer or stream bodies.');
 }
+
+/**
+ * The same for the chat SDK's real-time (signaling) client, which takes pipeline policies but no
+ * `httpClient`: each request of its own goes back to plain http, and only to a loopback host.
+ */
+export const emulatorSignalingPolicy: PipelinePolicy = {
+  name: 'acsElementsEmulatorSignaling',
+  sendRequest(request, next) {
+    const url = new URL(request.url);
+    if (!isLoopback(url)) {
+      throw new AcsError('network', `Refusing to send an emulator request to ${url.host}: only loopback hosts are allowed.`);
+    }
+    url.protocol = 'http:';
+    request.url = url.href;
+    request.allowInsecureConnection = true;
+    return next(request);
+  },
+};

@@ -41,7 +41,7 @@ export const ERROR_CODES = [
   'missing-caller-id',
   /** An `<acs-call>` has nothing to call: no `group-id`, `meeting-link`, `room-id` or `callee`. */
   'missing-call-target',
-  /** A `callee`, `meeting-link` or `room-id` is malformed. */
+  /** No longer raised: each malformed target attribute now has its own code (`invalid-group-id`, …). Kept so pages that check for it still compile. */
   'invalid-call-target',
   /** The call could not be started or joined. */
   'call-failed',
@@ -49,6 +49,14 @@ export const ERROR_CODES = [
   'not-in-call',
   /** Anything not covered above. */
   'unknown',
+  /** `group-id` is not a GUID, which ACS requires of group calls. */
+  'invalid-group-id',
+  /** `room-id` is not an ACS room id (the digits the Rooms API returns). */
+  'invalid-room-id',
+  /** `meeting-link` is not an https link to a Teams meeting. */
+  'invalid-meeting-link',
+  /** An entry of `callee` is neither an ACS or Teams raw id nor an E.164 phone number. */
+  'invalid-callee',
 ] as const;
 
 export type AcsErrorCode = (typeof ERROR_CODES)[number];
@@ -66,6 +74,10 @@ const CONFIGURATION_ERRORS: ReadonlySet<AcsErrorCode> = new Set([
   'missing-caller-id',
   'missing-call-target',
   'invalid-call-target',
+  'invalid-group-id',
+  'invalid-room-id',
+  'invalid-meeting-link',
+  'invalid-callee',
 ]);
 
 /** False for a configuration error, which a retry cannot fix. */

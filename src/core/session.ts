@@ -1,6 +1,7 @@
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import { decodeJwt } from 'jose';
 import { AcsError, isAbortError, toAcsError } from './errors.js';
+import { RenewableCredential, type AccessToken } from './renewable-credential.js';
 import { loadCommonSdk } from './sdk-loader.js';
 import { sharedRequest } from './shared-request.js';
 import { postForSession, withoutQuery } from './token-url.js';
@@ -45,6 +46,8 @@ export interface AcsSession {
   readonly displayName: string | undefined;
   readonly emulator: boolean;
   readonly credential: CommunicationTokenCredential;
+  /** The service refused the token (401): fetches a new one now instead of at its expiry. */
+  renewToken(): Promise<void>;
   /** Stops proactive refreshes and cancels any request in flight. */
   dispose(): void;
 }
@@ -78,21 +81,21 @@ export async function openSession(source: SessionSource, options: OpenSessionOpt
   const stopRefreshes = () => refreshes.abort(signal.reason);
   signal.addEventListener('abort', stopRefreshes, { once: true });
 
-  const credential = new AzureCommunicationTokenCredential({
-    token: { token: first.token, expiresOnTimestamp: claims.expiresOnTimestamp },
-    refreshProactively: true,
-    tokenRefresher: async () => {
-      try {
-        const next = await fetchSession(refreshes.signal);
-        const refreshed = { token: next.token, expiresOnTimestamp: readToken(next.token).expiresOnTimestamp };
-        options.onRefresh?.(undefined);
-        return refreshed;
-      } catch (error) {
-        if (!isAbortError(error)) options.onRefresh?.(toAcsError(error));
-        throw error;
-      }
-    },
-  });
+  const refresh = async () => {
+    try {
+      const next = await fetchSession(refreshes.signal);
+      const refreshed = { token: next.token, expiresOnTimestamp: readToken(next.token).expiresOnTimestamp };
+      options.onRefresh?.(undefined);
+      return refreshed;
+    } catch (error) {
+      if (!isAbortError(error)) options.onRefresh?.(toAcsError(error));
+      throw error;
+    }
+  };
+  const credentialOn = (token: AccessToken) => new AzureCommunicationTokenCredential({ token, refreshProactively: true, tokenRefresher: refresh });
+  const credential = new RenewableCredential(credentialOn({ token: first.token, expiresOnTimestamp: claims.expiresOnTimestamp }), async () =>
+    credentialOn(await refresh()),
+  );
 
   const userId = first.userId ?? claims.userId;
   return {
@@ -102,6 +105,7 @@ export async function openSession(source: SessionSource, options: OpenSessionOpt
     displayName: first.displayName,
     emulator: first.emulator === true,
     credential,
+    renewToken: () => credential.renew(),
     dispose() {
       signal.removeEventListener('abort', stopRefreshes);
       refreshes.abort();

@@ -13,7 +13,10 @@ import { css } from 'lit';
  * - the pad sits in the middle of a tall element, not at its top;
  * - the disabled call button reads as disabled in both themes: no accent fill, no fading, muted
  *   text at 4.5:1 or more; hang-up is the danger fill with white;
- * - a pressed toggle is tinted, not filled: a toggle never looks like the call button.
+ * - a pressed toggle is tinted, not filled: a toggle never looks like the call button;
+ * - an international number (`long`) is set smaller, so `+1 425 555 0199` shows whole beside the
+ *   country at 390px; the extension pasted with a number is a muted note pulled up under the field,
+ *   its remove icon mirrored as the backspace's is.
  */
 export const dialpadStyles = css`
   :host {
@@ -111,6 +114,10 @@ export const dialpadStyles = css`
     border-radius: var(--_radius-s);
   }
 
+  input.long {
+    font-size: 1.125rem;
+  }
+
   input[aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
@@ -146,7 +153,8 @@ export const dialpadStyles = css`
     touch-action: manipulation;
   }
 
-  [dir='rtl'] .backspace .icon {
+  [dir='rtl'] .backspace .icon,
+  [dir='rtl'] .extension .icon {
     transform: scaleX(-1);
   }
 
@@ -168,6 +176,25 @@ export const dialpadStyles = css`
 
   .locked .message {
     display: none;
+  }
+
+  .extension {
+    flex-basis: 100%;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25rem;
+    margin-top: -0.5rem;
+    font-size: 0.8125rem;
+    color: var(--_color-text-muted);
+  }
+
+  .extension .icon-button {
+    width: 2rem;
+    height: 2rem;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_color-text-muted);
   }
 
   .call-status {

@@ -26,7 +26,8 @@ const FLASH_MS = 150;
 
 /**
  * Type or tap a number (the keyboard works while focus is anywhere in the element, and the key
- * typed lights up), paste one in any format, then Enter or the call button dials it through the
+ * typed lights up), paste one in any format or in a sentence (an extension pasted with it is dialled
+ * as tones once the call connects), then Enter or the call button dials it through the
  * signed-in user's call agent (shared with any `<acs-call>` of the same user). During the call the
  * keys send DTMF tones, Escape hangs up. With `for`, the pad is the keypad of an `<acs-call>`'s
  * call instead: its keys send tones into that call and the call button adds the number to it.
@@ -45,7 +46,9 @@ const FLASH_MS = 150;
  * @csspart country-select - The country or region of national numbers (a native select, transparent over its short code).
  * @csspart display - The phone number field (`<input type="tel">`); during a call, the number called.
  * @csspart backspace-button - Inside the field, at its end: deletes the last character; held, clears the number.
- * @csspart validation-message - Why the number cannot be called yet.
+ * @csspart validation-message - Why the number cannot be called yet, or that the text pasted held no number.
+ * @csspart extension - The extension pasted with the number (`ext. 45`), dialled as tones once the call connects.
+ * @csspart remove-extension-button - Drops that extension.
  * @csspart call-status - Under the number: the call's state and duration; after the call, its duration and why it ended.
  * @csspart timer - The call duration.
  * @csspart sent-keys - The keys sent as tones during the call.
@@ -93,6 +96,7 @@ export class AcsDialpad extends CallElement {
   protected override readonly calls = new DialpadController(this, {
     ...this.callEvents,
     onDial: (phoneNumber) => emit(this, 'acs-dial', { phoneNumber }),
+    onExtensionTone: (tone) => emit(this, 'acs-dtmf', { tone }),
   });
 
   /** The number being typed: the element forwards the edits and renders what it reads. */
@@ -134,7 +138,7 @@ export class AcsDialpad extends CallElement {
       return;
     }
     // The controller checks the caller id, then says `acs-dial` and places the call.
-    await this.feedback.run(() => this.calls.dial(phoneNumber, this.alternateCallerId));
+    await this.feedback.run(() => this.calls.dial(phoneNumber, this.alternateCallerId, this.entry.extension));
   }
 
   /** Ends the pad's own call. */
@@ -146,7 +150,14 @@ export class AcsDialpad extends CallElement {
     super();
     // A listener on the element itself lives and dies with it: nothing to remove on disconnect.
     this.addEventListener('keydown', this.onKeyDown);
+    // The calling SDK is fetched at the first sign that someone is about to call, not with the page.
+    for (const intent of ['focusin', 'keydown', 'pointerdown', 'paste'] as const) this.addEventListener(intent, this.onIntent);
   }
+
+  private readonly onIntent = () => {
+    // A failure here is reported when the call is placed (dial() wakes the agent again).
+    this.calls.wake().catch(() => undefined);
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -286,7 +297,12 @@ export class AcsDialpad extends CallElement {
     if (field.readOnly) return;
     event.preventDefault();
     const start = field.selectionStart ?? field.value.length;
-    this.entry.paste(event.clipboardData?.getData('text') ?? '', field.value, start, field.selectionEnd ?? start);
+    const text = event.clipboardData?.getData('text') ?? '';
+    void this.feedback.run(async () => {
+      await this.entry.paste(text, field.value, start, field.selectionEnd ?? start);
+      // The message under the field is no live region: a screen reader hears a failed paste from here.
+      if (this.entry.pasteFailed) this.feedback.announce(this.localize.strings.dialpad.noNumberInPaste);
+    });
   };
 
   private readonly onKeyDown = (event: KeyboardEvent) => {

@@ -48,7 +48,8 @@ export function renderCallControls(
 ): TemplateResult {
   const strings = allStrings.dialpad;
   const inCall = mode === 'own-call';
-  const ready = mode === 'linked' || view.agentReady;
+  // The SDK loads on the first intent; only a call asked for before it is there waits.
+  const ready = mode === 'linked' || !view.waitingForAgent;
   const callState = view.call?.callState;
   const muted = view.call?.muted ?? false;
   const onHold = callState === 'LocalHold';

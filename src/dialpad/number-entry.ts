@@ -1,5 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
-import { cleanPastedNumber, readPhoneNumber, supportedCountry, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
+import { cleanPastedNumber, readPhoneNumber, supportedCountry, withExitCodeAsPlus, type PhoneNumberProblem, type PhoneNumberReading } from './phone-number.js';
+
+/** Pasted text that is more than a number: letters (prose, `ext.`, a vanity number) or an extension's `,` `;` `~`. */
+const NEEDS_FINDER = /[\p{L},;~]/u;
 
 export interface NumberEntryOptions {
   /** The element's `default-country` attribute. */
@@ -12,7 +15,8 @@ export interface NumberEntryOptions {
  * The dial pad's number entry, without the DOM: the dialable characters typed so far, the country
  * that reads national numbers, and where the caret goes. The element forwards what the person did
  * (typed, pasted, pressed a key, picked a country) and renders `reading`; every edit keeps only the
- * dialable characters (digits, `*`, `#`, a leading `+`; letters become their keypad digits).
+ * dialable characters (digits, `*`, `#`, a leading `+`; letters become their keypad digits), and a
+ * paste of text keeps only the number in it, with its extension apart.
  * It has no lifecycle of its own: it only asks the host to render again when the number changes.
  */
 export class NumberEntry {
@@ -20,6 +24,10 @@ export class NumberEntry {
   text = '';
   /** The person has typed something: from now on the field says what is wrong with it. */
   touched = false;
+  /** The digits of an extension pasted with the number, dialled as tones once the call connects; `''` when none. */
+  extension = '';
+  /** The last paste held no number: the field kept its text and says so, until the next edit. */
+  pasteFailed = false;
   /** The country picked in the selector, which wins over every default. */
   private selected: string | undefined;
   /** Where the caret goes after the next render, counted in dialable characters. */
@@ -54,10 +62,15 @@ export class NumberEntry {
     this.host.requestUpdate();
   }
 
-  /** Replaces the text; anything not dialable goes. */
+  /** Replaces the text; anything not dialable goes, and a leading `00` or `011` that only reads as an exit code becomes `+`. */
   set(text: string): void {
-    this.text = cleanPastedNumber(text);
+    const clean = cleanPastedNumber(text);
+    this.text = withExitCodeAsPlus(clean, this.country);
+    // The caret stays after the same digits: `00` or `011` became one `+`.
+    if (this.pendingCaret !== undefined && this.text !== clean) this.pendingCaret = Math.max(1, this.pendingCaret - (clean.length - this.text.length));
     if (this.text) this.touched = true;
+    else this.extension = '';
+    this.pasteFailed = false;
     this.host.requestUpdate();
   }
 
@@ -78,6 +91,12 @@ export class NumberEntry {
 
   clear(): void {
     this.set('');
+  }
+
+  /** The extension's remove button. */
+  dropExtension(): void {
+    this.extension = '';
+    this.host.requestUpdate();
   }
 
   /** A call was asked for: from now on the field says what is wrong with the number. */
@@ -110,11 +129,32 @@ export class NumberEntry {
   }
 
   /**
-   * A paste of `text` in any format (`(425) 555-0100`, `tel:+44 20 7946 0958`) over the selection
-   * `start`–`end` of the field's `value`: its digits and a leading `+` go there.
+   * A paste of `text` over the selection `start`–`end` of the field's `value`. Digits in any format
+   * (`(425) 555-0100`, `tel:+44 20 7946 0958`) go there, as do a vanity number's keypad digits. A
+   * number in a sentence (`Call me: +1 (425) 555-0199!`) replaces the field's, its extension
+   * (`ext. 45`, `x45`, `;ext=45`, `,45`) kept apart; text with no number in it changes nothing and
+   * says so. Settles once the paste is in: at once, or when the number finder has loaded (first
+   * paste of text only); rejects when it cannot be loaded.
    */
-  paste(text: string, value: string, start: number, end: number): void {
-    const head = cleanPastedNumber(cleanPastedNumber(value.slice(0, start)) + cleanPastedNumber(text));
+  async paste(text: string, value: string, start: number, end: number): Promise<void> {
+    let keys = text;
+    if (NEEDS_FINDER.test(text.trim().replace(/^tel:/i, ''))) {
+      const { findPastedNumber } = await import('./pasted-number.js');
+      const found = findPastedNumber(text, supportedCountry(this.country));
+      if (found.kind === 'none') {
+        this.pasteFailed = true;
+        this.host.requestUpdate();
+        return;
+      }
+      if (found.kind === 'number') {
+        this.set(found.text);
+        this.extension = found.extension ?? '';
+        this.pendingCaret = this.text.length;
+        return;
+      }
+      keys = found.text;
+    }
+    const head = cleanPastedNumber(cleanPastedNumber(value.slice(0, start)) + cleanPastedNumber(keys));
     this.pendingCaret = head.length;
     this.set(head + cleanPastedNumber(value.slice(end)));
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { deleteIcon } from '../core/icons.js';
-import type { AcsStrings } from '../core/i18n/strings.js';
+import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { PressAndHold } from './keypad.js';
 import type { NumberEntry } from './number-entry.js';
 import { countryOptions, type PhoneNumberProblem } from './phone-number.js';
@@ -21,6 +21,9 @@ const PROBLEM_TEXT: Record<PhoneNumberProblem, keyof DialpadStrings> = {
   'invalid-country': 'invalidCountry',
 };
 
+/** Longer than `(425) 555-0199`: an international number (`+1 425 555 0199`) gets a smaller font, to show whole in the field. */
+const LONG_NUMBER = 14;
+
 export interface NumberFieldIntents {
   selectCountry: (event: Event) => void;
   input: (event: InputEvent) => void;
@@ -32,7 +35,8 @@ export interface NumberFieldIntents {
  * lists the full names, and the number field (`#number`, `entry` formatted as typed) with its
  * backspace button inside, at the end (held: clears; there even when the number is empty, so that
  * emptying it never takes the focus away); under them, why the number cannot be called
- * yet. During the pad's own call (`locked`) the field alone stays, read-only, as the number called:
+ * yet, or that a paste held no number; then the extension pasted with the number, which can be
+ * removed. During the pad's own call (`locked`) the field alone stays, read-only, as the number called:
  * it keeps the focus a person dialled from.
  * The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives re-renders.
  */
@@ -43,8 +47,8 @@ export function renderNumberField(
   hold: PressAndHold,
   intents: NumberFieldIntents,
 ): TemplateResult {
-  const { problem, reading, country } = entry;
-  const message = problem ? strings[PROBLEM_TEXT[problem]] : '';
+  const { problem, reading, country, extension } = entry;
+  const message = entry.pasteFailed ? strings.noNumberInPaste : problem ? strings[PROBLEM_TEXT[problem]] : '';
   const options = countryOptions(locale);
   const callingCode = options.find((option) => option.code === country)?.callingCode;
   return html`<div class=${locked ? 'fields locked' : 'fields'}>
@@ -68,6 +72,7 @@ export function renderNumberField(
         inputmode="tel"
         autocomplete="off"
         dir="ltr"
+        class=${reading.formatted.length > LONG_NUMBER ? 'long' : ''}
         .value=${live(reading.formatted)}
         ?readonly=${locked}
         aria-describedby="number-message"
@@ -96,5 +101,22 @@ export function renderNumberField(
       }
     </div>
     <p id="number-message" class="message" part="validation-message">${message}</p>
+    ${
+      extension && !locked
+        ? html`<p class="extension" part="extension">
+            <span dir="auto">${format(strings.extension, { digits: extension })}</span>
+            <button
+              type="button"
+              class="icon-button"
+              part="remove-extension-button"
+              aria-label=${strings.removeExtension}
+              title=${strings.removeExtension}
+              @click=${() => entry.dropExtension()}
+            >
+              ${deleteIcon()}
+            </button>
+          </p>`
+        : nothing
+    }
   </div>`;
 }

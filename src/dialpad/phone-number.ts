@@ -107,6 +107,23 @@ export function cleanPastedNumber(text: string): string {
   return clean;
 }
 
+/**
+ * `text` (dialable characters) with a leading `00` or `011`, the exit codes of most countries and
+ * of North America, as `+` when that makes it a valid number and it is none of `country`'s own as
+ * typed: `0044 20 7946 0958` dialled from the US is London, while the UK's own `0113 496 0000`
+ * stays national there. The selected country's other exit codes (`0011` in Australia) are read by
+ * libphonenumber-js as they are.
+ */
+export function withExitCodeAsPlus(text: string, country: string | undefined): string {
+  const exitCode = /^(?:00|011)/.exec(text)?.[0];
+  if (!exitCode) return text;
+  const selected = supportedCountry(country);
+  const asTyped = parsePhoneNumberFromString(text, { defaultCountry: selected }, metadata);
+  if (asTyped?.isValid() && selected && asTyped.countryCallingCode === getCountryCallingCode(selected, metadata)) return text;
+  const international = `+${text.slice(exitCode.length)}`;
+  return parsePhoneNumberFromString(international, metadata)?.isValid() ? international : text;
+}
+
 function keypadDigit(letter: string): string {
   return DIAL_KEYS.find(({ key, letters }) => key !== '0' && letters.includes(letter))?.key ?? '';
 }

@@ -214,12 +214,17 @@ export class FakeChatClient implements ChatClientLike, FakeThreadOwner {
   }
 
   /**
-   * The element's next send fails with `statusCode` (429 and 5xx are retried, a 4xx such as 401
-   * or 403 is not). With `delivered`, the service stored the message but the answer was lost.
+   * The element's next send fails with `statusCode` (401, 429 and 5xx are retried, a 4xx such as
+   * 403 or 413 is not). With `delivered`, the service stored the message but the answer was lost;
+   * `retryAfterSeconds` sets the answer's `Retry-After`.
    */
-  failNextSend(statusCode: number, options: { delivered?: boolean; times?: number } = {}): void {
+  failNextSend(statusCode: number, options: { delivered?: boolean; times?: number; retryAfterSeconds?: number } = {}): void {
     for (let count = 0; count < (options.times ?? 1); count += 1)
-      this.thread().sendFailures.push({ statusCode, delivered: options.delivered ?? false } satisfies FakeSendFailure);
+      this.thread().sendFailures.push({
+        statusCode,
+        delivered: options.delivered ?? false,
+        retryAfterSeconds: options.retryAfterSeconds,
+      } satisfies FakeSendFailure);
   }
 
   /** The live connection drops: events in the meantime are lost (as in the SDK, which replays nothing). */

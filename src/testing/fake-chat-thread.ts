@@ -24,6 +24,8 @@ export interface FakeSendFailure {
   statusCode: number;
   /** The service stored the message but the answer was lost (a timeout, a dropped connection). */
   delivered: boolean;
+  /** The answer's `Retry-After`, in seconds (a 429 or 503 asking the client to wait). */
+  retryAfterSeconds?: number | undefined;
 }
 
 /** What a thread tells the client it belongs to: live events and the timing of every request. */
@@ -50,9 +52,14 @@ export function identifierOf(rawId: string): CommunicationIdentifierKind {
     : { kind: 'unknown', id: rawId };
 }
 
-/** An HTTP error as the SDK throws one (a RestError): the element reads `statusCode`. */
-export function restError(statusCode: number): Error {
-  return Object.assign(new Error(`The fake chat service answered ${statusCode}.`), { name: 'RestError', statusCode, code: String(statusCode) });
+/** An HTTP error as the SDK throws one (a RestError): the element reads `statusCode` and the answer's headers. */
+export function restError(statusCode: number, headers: Record<string, string> = {}): Error {
+  const response = { status: statusCode, headers: { get: (name: string) => headers[name.toLowerCase()] } };
+  return Object.assign(new Error(`The fake chat service answered ${statusCode}.`), { name: 'RestError', statusCode, code: String(statusCode), response });
+}
+
+function failureError(failure: FakeSendFailure): Error {
+  return restError(failure.statusCode, failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) });
 }
 
 /**
@@ -136,7 +143,7 @@ export class FakeChatThreadClient implements ChatThreadClientLike {
   async sendMessage(request: SendMessageRequest, options: SendMessageOptions = {}): Promise<SendChatMessageResult> {
     await this.owner.latency();
     const failure = this.thread.sendFailures.shift();
-    if (failure && !failure.delivered) throw restError(failure.statusCode);
+    if (failure && !failure.delivered) throw failureError(failure);
     const from = { id: this.owner.user.id, displayName: options.senderDisplayName ?? this.owner.user.displayName };
     const message = this.thread.store(this.owner, {
       from,
@@ -147,7 +154,7 @@ export class FakeChatThreadClient implements ChatThreadClientLike {
     this.thread.sent.push(message);
     // The service echoes every message to its sender's live stream too.
     this.owner.messageStored(this.thread, message, 'chatMessageReceived');
-    if (failure) throw restError(failure.statusCode);
+    if (failure) throw failureError(failure);
     return { id: message.id };
   }
 

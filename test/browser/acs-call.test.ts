@@ -303,9 +303,9 @@ describe('<acs-call>', function () {
   it('refuses a meeting link that is not https, with a visible error', async () => {
     const failed = acsEvent(document, 'acs-error');
     const { el } = await callElement({ attributes: { 'meeting-link': 'javascript:alert(1)' } });
-    expect((await failed).detail.code).to.equal('invalid-call-target');
+    expect((await failed).detail.code).to.equal('invalid-meeting-link');
     await el.updateComplete;
-    expect(shadow(el).textContent).to.contain(en.errors['invalid-call-target']);
+    expect(shadow(el).textContent).to.contain(en.errors['invalid-meeting-link']);
   });
 
   it('explains a missing call target', async () => {

@@ -5,6 +5,7 @@ import { ar } from '../../src/core/i18n/ar.js';
 import { en } from '../../src/core/i18n/en.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import {
+  agentReady,
   announced,
   button,
   CALLER_ID,
@@ -99,9 +100,11 @@ describe('<acs-dialpad>', function () {
     const engine = new FakeCallEngine({ latencyMs: 20, agentDelayMs: 3000 });
     const { el } = await dialpad({ engine });
     await typeIntoField(el, '4255550100');
-    expect(hasButton(el, en.call.gettingReady), 'the agent was already there').to.equal(true);
+    expect(agentReady(el), 'the agent was already there').to.equal(false);
     const placed = engine.nextCall();
     await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(hasButton(el, en.call.gettingReady), 'the call does not say it waits for the agent').to.equal(true);
     await sendKeys({ press: 'Enter' });
     const call = await placed;
     await connected(el, call);
@@ -235,13 +238,71 @@ describe('<acs-dialpad>', function () {
       ['tel:+44 20 7946 0958', '+44 20 7946 0958', '+442079460958'],
       ['+39 06-6988.4857', '+39 06 6988 4857', '+390669884857'],
       ['1-800-FLOWERS', '1 (800) 356-9377', '+18003569377'],
+      ['Call me: +1 (425) 555-0199!', '+1 425 555 0199', '+14255550199'],
+      ['0044 20 7946 0958', '+44 20 7946 0958', '+442079460958'],
     ]) {
       field(el).focus();
       field(el).select();
       await paste(pasted);
-      expect(field(el).value, pasted).to.equal(shown);
+      // Text with letters waits for the number finder, loaded on the first such paste.
+      await waitUntil(() => field(el).value === shown, `${pasted} shows ${field(el).value}, not ${shown}`);
       expect(el.value, pasted).to.equal(e164);
     }
+
+    field(el).select();
+    await paste('See you at the office!');
+    await waitUntil(() => shadow(el).querySelector('[part="validation-message"]')!.textContent === strings.noNumberInPaste, 'no word about the paste');
+    expect(field(el).value, 'the field keeps its number').to.equal('+44 20 7946 0958');
+    expect(announced(el), 'and a screen reader hears why').to.equal(strings.noNumberInPaste);
+    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a pasted extension apart, shows it, and dials it as tones once the call connects', async () => {
+    const { el, engine } = await dialpad();
+    await ready(el);
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Front desk: +1 (425) 555-0199 ext. 45');
+    field(el).focus();
+    field(el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+    await waitUntil(() => shadow(el).querySelector('[part="extension"]'), 'the extension is not shown');
+    expect(field(el).value).to.equal('+1 425 555 0199');
+    expect(field(el).scrollWidth, 'the whole international number shows in the field').to.be.at.most(field(el).clientWidth);
+    expect(el.value, 'the extension is not part of the number').to.equal('+14255550199');
+    expect(shadow(el).querySelector('[part="extension"]')!.textContent).to.contain(strings.extension.replace('{digits}', '45'));
+    expect(hasButton(el, strings.removeExtension)).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const tones: string[] = [];
+    el.addEventListener('acs-dtmf', (event) => tones.push(event.detail.tone));
+    const placed = engine.nextCall();
+    button(el, strings.call).click();
+    const call = await placed;
+    await connected(el, call);
+    expect(call.sentTones, 'nothing before the pause after connecting').to.deep.equal([]);
+    await waitUntil(() => call.sentTones.length === 2, 'the extension was not dialled', { timeout: 5000 });
+    expect(call.sentTones).to.deep.equal(['Num4', 'Num5']);
+    expect(tones).to.deep.equal(['Num4', 'Num5']);
+    expect(shadow(el).querySelector('[part="sent-keys"]')?.textContent).to.contain('45');
+  });
+
+  it('drops a pasted extension with its remove button: the call then sends no tones', async () => {
+    const { el, engine } = await dialpad();
+    await ready(el);
+    const data = new DataTransfer();
+    data.setData('text/plain', '+1 425 555 0199 x45');
+    field(el).focus();
+    field(el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+    await waitUntil(() => hasButton(el, strings.removeExtension), 'the extension is not shown');
+    button(el, strings.removeExtension).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="extension"]')).to.equal(null);
+    const placed = engine.nextCall();
+    button(el, strings.call).click();
+    const call = await placed;
+    await connected(el, call);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(call.sentTones).to.deep.equal([]);
   });
 
   it('formats as you type and keeps the caret in place when a digit is inserted in the middle', async () => {
@@ -272,7 +333,7 @@ describe('<acs-dialpad>', function () {
     el.setAttribute('default-country', 'US');
     await fixture(html`<div>${el}</div>`);
     await typeIntoField(el, '42555');
-    expect(button(el, en.call.gettingReady).disabled).to.equal(true);
+    expect(button(el, en.dialpad.call).disabled, 'not a whole number yet').to.equal(true);
     const input = field(el);
 
     const ready = acsEvent(el, 'acs-ready');
@@ -447,7 +508,7 @@ describe('<acs-dialpad>', function () {
     const waiting = document.createElement('acs-dialpad');
     waiting.tokenProvider = () => forever();
     await fixture(html`<div>${waiting}</div>`);
-    expect(button(waiting, en.call.gettingReady).disabled).to.equal(true);
+    expect(button(waiting, en.dialpad.call).disabled).to.equal(true);
     await expect(waiting).to.be.accessible();
 
     for (const theme of ['light', 'dark']) {

@@ -26,7 +26,7 @@ function fakeHost() {
 }
 
 /** A controller signed in as the fake's user, with the newest page loaded and live events flowing. */
-async function connected(options: FakeChatClientOptions & { pageSize?: number } = {}) {
+async function connected(options: FakeChatClientOptions & { pageSize?: number; renewToken?: () => Promise<void> } = {}) {
   const chat = new FakeChatClient({ participants: [ana], topic: 'Support', latencyMs: 5, ...options });
   const { host, connect, disconnect } = fakeHost();
   const calls = {
@@ -45,6 +45,7 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
   });
   connect();
   const abort = new AbortController();
+  const renewals = { count: 0 };
   const session: AcsSession = {
     userId: chat.user.id,
     endpoint: 'https://fake-chat.communication.azure.com/',
@@ -52,6 +53,10 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
     displayName: 'Me',
     emulator: false,
     credential: { getToken: () => Promise.resolve({ token: 'unused', expiresOnTimestamp: Date.now() + 3600_000 }), dispose: () => undefined },
+    renewToken: () => {
+      renewals.count += 1;
+      return options.renewToken?.() ?? Promise.resolve();
+    },
     dispose: () => undefined,
   };
   const connectOptions: ChatConnectOptions = {
@@ -72,7 +77,7 @@ async function connected(options: FakeChatClientOptions & { pageSize?: number } 
   });
   const texts = () => controller.state.messages.filter((message) => !message.deleted).map((message) => message.content);
   const own = (content: string) => controller.state.messages.find((message) => message.own && message.content === content);
-  return { chat, controller, host, calls, texts, own };
+  return { chat, controller, host, calls, texts, own, renewals };
 }
 
 const after: (() => void)[] = [];
@@ -89,11 +94,29 @@ describe('ChatController with FakeChatClient (no DOM, no emulator)', function ()
     expect(controller.state.participants.map((participant) => participant.displayName)).to.have.members(['Me', 'Ana']);
     expect(host.updates).to.be.greaterThan(0);
     await controller.loadOlder();
-    expect(controller.state.messages).to.have.length(40);
-    await controller.loadOlder();
     expect(controller.state.messages[0].content).to.equal('seed 1');
     expect(controller.state.messages).to.have.length(45);
+    await controller.loadOlder();
     expect(controller.state.olderAvailable).to.equal(false);
+  });
+
+  it('reads back through history in pages five times the first, the next one already on its way', async () => {
+    const { chat, controller } = await connected({ history: 700, pageSize: 20 });
+    let requests = 0;
+    const latency = chat.latency.bind(chat);
+    chat.latency = () => {
+      requests += 1;
+      return latency();
+    };
+    await controller.loadOlder();
+    expect(controller.state.messages).to.have.length(100);
+    await controller.loadOlder();
+    expect(controller.state.messages).to.have.length(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = requests;
+    await controller.loadOlder();
+    expect(controller.state.messages).to.have.length(300);
+    expect(requests - before, 'the page was already there: only the one after it was asked for').to.equal(1);
   });
 
   it('shows a sent message at once as pending, then as sent, and tells the element once', async () => {
@@ -120,15 +143,40 @@ describe('ChatController with FakeChatClient (no DOM, no emulator)', function ()
     expect(calls.errors).to.deep.equal([]);
   });
 
-  it('marks a message refused with 401 as failed, and sends it when the reader retries', async () => {
-    const { chat, controller, calls, own } = await connected();
-    chat.failNextSend(401);
+  it('renews a refused token (401) and sends the queue on by itself, in typed order', async () => {
+    const { chat, controller, calls, own, renewals } = await connected();
+    chat.failNextSend(401, { times: 2 });
+    for (const text of ['one', 'two', 'three']) controller.send(text);
+    await waitUntil(() => own('three')?.status === 'sent', 'not all sent after the renewals', { timeout: 4000 });
+    expect(chat.sent.map((message) => message.content?.message)).to.deep.equal(['one', 'two', 'three']);
+    expect(renewals.count).to.equal(2);
+    expect(calls.errors).to.deep.equal([]);
+  });
+
+  it('keeps messages queued while the token cannot be renewed, says so once, and sends them when it can', async () => {
+    let tokenServiceUp = false;
+    const { chat, controller, calls, own } = await connected({
+      renewToken: () => (tokenServiceUp ? Promise.resolve() : Promise.reject(new Error('token service down'))),
+    });
+    chat.failNextSend(401, { times: 2 });
     controller.send('Let me in');
-    await waitUntil(() => own('Let me in')?.status === 'failed', 'not failed after a 401');
-    expect(calls.errors.map((error) => error.code)).to.deep.equal(['network']);
-    controller.retry(own('Let me in')!.key);
-    await waitUntil(() => own('Let me in')?.status === 'sent', 'not sent on retry');
+    await waitUntil(() => calls.errors.length === 1, 'the failed renewal was not reported');
+    expect(own('Let me in')!.status).to.equal('queued');
+    tokenServiceUp = true;
+    await waitUntil(() => own('Let me in')?.status === 'sent', 'not sent once the token was renewed', { timeout: 5000 });
     expect(chat.sent).to.have.length(1);
+    expect(calls.errors).to.have.length(1);
+  });
+
+  it('waits as long as a 429 answer asks before sending again', async () => {
+    const { chat, controller, own } = await connected();
+    chat.failNextSend(429, { retryAfterSeconds: 2 });
+    controller.send('Patience');
+    await waitUntil(() => own('Patience')?.status === 'queued', 'not queued after a 429');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The back-off alone would have sent it after 1 s.
+    expect(chat.sent).to.have.length(0);
+    await waitUntil(() => own('Patience')?.status === 'sent', 'not sent after Retry-After', { timeout: 3000 });
   });
 
   it('keeps the order of messages written while one of them waits for a retry', async () => {

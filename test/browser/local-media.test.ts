@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { LocalMedia, type LocalMediaState, type MediaDeviceAccess } from '../../src/call/local-media.js';
+import { callElement, join } from './support/call-fixture.js';
 
 /**
  * Chromium's fake devices behind hooks a test can pull: requests can be held, failed by kind,
@@ -87,17 +88,19 @@ describe('LocalMedia', function () {
     await waitUntil(() => video.videoWidth > 0, 'the preview shows no picture', { timeout: 3000 });
   });
 
-  it('asks for the camera and the microphone with separate requests, at the same time', async () => {
+  it('asks for the camera first, and for the microphone once the camera has answered and a frame was painted', async () => {
     const devices = new ScriptedDevices();
     devices.hold();
     const { media } = watch(devices);
     const started = media.start({ camera: true, microphone: true });
 
     expect(media.state.camera.status).to.equal('starting');
-    expect(media.state.microphone.status).to.equal('starting');
-    expect(devices.requests).to.deep.equal([{ video: true }, { audio: true }]);
+    expect(media.state.microphone.status, 'never shown as off meanwhile').to.equal('starting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(devices.requests, 'the microphone waits for the camera').to.deep.equal([{ video: true }]);
     devices.letGo();
     await started;
+    expect(devices.requests).to.deep.equal([{ video: true }, { audio: true }]);
     expect(media.state.camera.status).to.equal('on');
     expect(media.state.microphone.status).to.equal('on');
   });
@@ -217,7 +220,9 @@ describe('LocalMedia', function () {
     devices.letGo();
     await started;
 
-    expect(devices.streams).to.have.length(2);
+    // The camera's request was pending; the microphone's, which waits for the camera, was never made.
+    expect(devices.requests).to.deep.equal([{ video: true }]);
+    expect(devices.streams).to.have.length(1);
     expect(ended(devices.streams.flatMap((stream) => stream.getTracks()))).to.equal(true);
     expect(states.length).to.equal(reported);
   });
@@ -301,5 +306,60 @@ describe('LocalMedia', function () {
     await media.start({ camera: true, microphone: true });
     expect(media.state.camera.status).to.equal('unavailable');
     expect(media.state.microphone.status).to.equal('unavailable');
+  });
+});
+
+describe('removing <acs-call> from the page', function () {
+  this.timeout(20000);
+  /** Every track the page's getUserMedia handed out, whoever asked: the camera and microphone lights. */
+  const opened: MediaStreamTrack[] = [];
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  /** While set, microphone requests wait for it, as behind a permission prompt. */
+  let microphonePrompt: Promise<void> | undefined;
+
+  beforeEach(() => {
+    opened.length = 0;
+    microphonePrompt = undefined;
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (constraints?.audio) await microphonePrompt;
+      const stream = await getUserMedia(constraints);
+      opened.push(...stream.getTracks());
+      return stream;
+    };
+  });
+  afterEach(() => delete (navigator.mediaDevices as Partial<MediaDevices>).getUserMedia);
+
+  const microphones = () => opened.filter((track) => track.kind === 'audio');
+  const states = (tracks: MediaStreamTrack[]) => tracks.map((track) => `${track.kind} ${track.readyState}`);
+  const allEnded = (tracks: MediaStreamTrack[]) => tracks.map((track) => `${track.kind} ended`);
+
+  it('in the lobby, stops the microphone as well as the camera', async () => {
+    const { el } = await callElement();
+    await waitUntil(() => microphones().some((track) => track.readyState === 'live'), 'the lobby never opened the microphone', { timeout: 10000 });
+    el.remove();
+    expect(states(opened), 'a device stays open').to.deep.equal(allEnded(opened));
+  });
+
+  it('before the microphone has opened (a permission prompt still up), stops it when it arrives', async () => {
+    let answer!: () => void;
+    microphonePrompt = new Promise((resolve) => (answer = resolve));
+    const { el } = await callElement();
+    await waitUntil(() => opened.some((track) => track.kind === 'video'), 'the lobby never opened the camera', { timeout: 10000 });
+    el.remove();
+    answer();
+    await waitUntil(() => microphones().length > 0, 'the microphone request never completed');
+    await aTimeout(50);
+    expect(states(opened), 'a device opened after removal stays open').to.deep.equal(allEnded(opened));
+  });
+
+  it('in a call, leaves it (taking the call’s own microphone) with no lobby microphone left open', async () => {
+    const { el, engine } = await callElement();
+    await waitUntil(() => microphones().length > 0, 'the lobby never opened the microphone', { timeout: 10000 });
+    const call = await join(el, engine);
+    // The SDK opens its own microphone for the call: the meter's must not stay open beside it.
+    expect(states(microphones()), 'the lobby microphone stays open in the call').to.deep.equal(allEnded(microphones()));
+    el.remove();
+    expect(states(opened), 'a device stays open').to.deep.equal(allEnded(opened));
+    await waitUntil(() => call.state === 'Disconnected', 'removing the element did not leave the call');
   });
 });

@@ -46,9 +46,9 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     expect(host.updates).to.be.greaterThan(0);
   });
 
-  it('keeps the digits and the leading + of a pasted "+1 (425) 555-0199", caret after the paste', () => {
+  it('keeps the digits and the leading + of a pasted "+1 (425) 555-0199", caret after the paste', async () => {
     const { entry: number } = entry();
-    number.paste('+1 (425) 555-0199', '', 0, 0);
+    await number.paste('+1 (425) 555-0199', '', 0, 0);
     expect(number.text).to.equal('+14255550199');
     expect(number.reading.formatted).to.equal('+1 425 555 0199');
     expect(number.reading.e164).to.equal('+14255550199');
@@ -56,18 +56,18 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     expect(number.takeCaret(number.reading.formatted), 'the caret is placed once').to.equal(undefined);
   });
 
-  it('pastes over the selection and puts the caret after the pasted digits', () => {
+  it('pastes over the selection and puts the caret after the pasted digits', async () => {
     const { entry: number } = entry();
     typeIn(number, '4250000');
     // "(425) 000-0" with "000" selected (indices 6 to 9), replaced by "555".
-    number.paste('555', number.reading.formatted, 6, 9);
+    await number.paste('555', number.reading.formatted, 6, 9);
     expect(number.text).to.equal('4255550');
     expect(number.takeCaret(number.reading.formatted)).to.equal('(425) 555'.length);
   });
 
-  it('reads letters as the keypad digits they are printed on', () => {
+  it('reads letters as the keypad digits they are printed on', async () => {
     const { entry: number } = entry();
-    number.paste('1-800-FLOWERS', '', 0, 0);
+    await number.paste('1-800-FLOWERS', '', 0, 0);
     expect(number.text).to.equal('18003569377');
     expect(number.reading.e164).to.equal('+18003569377');
     typeIn(number, 'x');
@@ -111,10 +111,10 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     expect(number.reading.problem).to.equal('empty');
   });
 
-  it('reads national numbers in the selected country, else default-country, else the language’s region, else the US', () => {
+  it('reads national numbers in the selected country, else default-country, else the language’s region, else the US', async () => {
     const national = '0612345678';
     const { entry: withDefault } = entry({ defaultCountry: () => 'fr', language: () => 'it-IT' });
-    withDefault.paste(national, '', 0, 0);
+    await withDefault.paste(national, '', 0, 0);
     expect(withDefault.country, 'default-country, any case').to.equal('FR');
     expect(withDefault.reading.e164).to.equal('+33612345678');
     withDefault.selectCountry('IT');
@@ -125,6 +125,68 @@ describe('NumberEntry (the dial pad’s number, without the DOM)', () => {
     expect(entry({ defaultCountry: () => undefined, language: () => 'en-GB' }).entry.country).to.equal('GB');
     expect(entry({ defaultCountry: () => undefined, language: () => 'not a tag' }).entry.country, 'a malformed lang').to.equal('US');
     expect(entry({ defaultCountry: () => undefined, language: () => undefined }).entry.country).to.equal('US');
+  });
+
+  it('picks the number out of a pasted sentence, replacing the field, with the caret at its end', async () => {
+    const { entry: number } = entry();
+    typeIn(number, '12');
+    await number.paste('Call me: +1 (425) 555-0199!', number.reading.formatted, 2, 2);
+    expect(number.text, 'not the letters of the prose as digits').to.equal('+14255550199');
+    expect(number.reading.formatted).to.equal('+1 425 555 0199');
+    expect(number.extension).to.equal('');
+    expect(number.takeCaret(number.reading.formatted)).to.equal('+1 425 555 0199'.length);
+  });
+
+  for (const pasted of ['+1 425 555 0199 ext. 45', '+1 425 555 0199 x45', 'tel:+1-425-555-0199;ext=45', '+1 425 555 0199,45', '(425) 555-0199 ext 45']) {
+    it(`keeps the extension of ${JSON.stringify(pasted)} apart from the number`, async () => {
+      const { entry: number } = entry();
+      await number.paste(pasted, '', 0, 0);
+      expect(number.reading.e164).to.equal('+14255550199');
+      expect(number.extension).to.equal('45');
+    });
+  }
+
+  it('drops the extension with the number, or on its own', async () => {
+    const { entry: number } = entry();
+    await number.paste('+1 425 555 0199 x45', '', 0, 0);
+    number.dropExtension();
+    expect(number.extension).to.equal('');
+    await number.paste('+1 425 555 0199 x45', '', 0, 0);
+    number.clear();
+    expect(number.extension).to.equal('');
+  });
+
+  it('keeps the field as it was, and says so, when the pasted text holds no number', async () => {
+    const { entry: number } = entry();
+    typeIn(number, '4255');
+    await number.paste('see you tomorrow!', number.reading.formatted, 6, 6);
+    expect(number.text).to.equal('4255');
+    expect(number.pasteFailed).to.equal(true);
+    typeIn(number, '5');
+    expect(number.pasteFailed, 'the next edit ends the complaint').to.equal(false);
+  });
+
+  for (const [exitCode, typed] of [
+    ['00', '0044 20 7946 0958'],
+    ['011', '011 44 20 7946 0958'],
+  ]) {
+    it(`reads a typed ${exitCode} as + (${typed} from the US), the caret kept after the same digits`, async () => {
+      const { entry: number } = entry();
+      typeIn(number, typed.replaceAll(' ', ''));
+      expect(number.text).to.equal('+442079460958');
+      expect(number.reading).to.include({ e164: '+442079460958', formatted: '+44 20 7946 0958', problem: undefined });
+      expect(number.takeCaret(number.reading.formatted)).to.equal('+44 20 7946 0958'.length);
+      const { entry: pasted } = entry();
+      await pasted.paste(typed, '', 0, 0);
+      expect(pasted.reading.e164, 'pasted').to.equal('+442079460958');
+    });
+  }
+
+  it('leaves a national number that starts like an exit code alone (Leeds from the UK)', () => {
+    const { entry: number } = entry({ defaultCountry: () => 'GB' });
+    typeIn(number, '01134960000');
+    expect(number.text).to.equal('01134960000');
+    expect(number.reading.e164).to.equal('+441134960000');
   });
 
   it('says what is wrong only once something was typed, or a call was asked for', () => {

@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { cleanPastedNumber, countryOptions, isValidCallerId, readPhoneNumber, type PhoneNumberReading } from '../../src/dialpad/phone-number.js';
+import { findPastedNumber, type PastedNumber } from '../../src/dialpad/pasted-number.js';
+import {
+  cleanPastedNumber,
+  countryOptions,
+  isValidCallerId,
+  readPhoneNumber,
+  withExitCodeAsPlus,
+  type PhoneNumberReading,
+} from '../../src/dialpad/phone-number.js';
 
 interface Row {
   input: string;
@@ -123,6 +131,48 @@ describe('cleanPastedNumber', () => {
   for (const [text, clean] of CASES) {
     it(`${JSON.stringify(text)} → ${JSON.stringify(clean)}`, () => {
       expect(cleanPastedNumber(text)).to.equal(clean);
+    });
+  }
+});
+
+describe('findPastedNumber', () => {
+  const CASES: [string, 'US' | 'GB' | 'IT', PastedNumber][] = [
+    ['Call me: +1 (425) 555-0199!', 'US', { kind: 'number', text: '+14255550199', extension: undefined }],
+    ['Our office: (425) 555-0199.', 'US', { kind: 'number', text: '(425) 555-0199', extension: undefined }],
+    ['Mario: 06 6988 4857', 'IT', { kind: 'number', text: '06 6988 4857', extension: undefined }],
+    ['Desk +1 425 555 0199 ext. 45', 'US', { kind: 'number', text: '+14255550199', extension: '45' }],
+    ['+1 425 555 0199 x45', 'US', { kind: 'number', text: '+14255550199', extension: '45' }],
+    ['(425) 555-0199 ext 45', 'US', { kind: 'number', text: '(425) 555-0199', extension: '45' }],
+    ['tel:+1-425-555-0199;ext=45', 'US', { kind: 'number', text: '+14255550199', extension: '45' }],
+    ['+1 425 555 0199,45', 'US', { kind: 'number', text: '+14255550199', extension: '45' }],
+    ['London: 0044 20 7946 0958', 'US', { kind: 'number', text: '+442079460958', extension: undefined }],
+    ['London: 011 44 20 7946 0958', 'IT', { kind: 'number', text: '+442079460958', extension: undefined }],
+    ['Leeds: 0113 496 0000', 'GB', { kind: 'number', text: '0113 496 0000', extension: undefined }],
+    ['1-800-FLOWERS', 'US', { kind: 'keypad', text: '1-800-FLOWERS' }],
+    ['see you at 5', 'US', { kind: 'none' }],
+    ['no number here', 'US', { kind: 'none' }],
+  ];
+  for (const [text, country, found] of CASES) {
+    it(`${JSON.stringify(text)} in ${country} → ${JSON.stringify(found)}`, () => {
+      expect(findPastedNumber(text, country)).to.deep.equal(found);
+    });
+  }
+});
+
+describe('withExitCodeAsPlus', () => {
+  const CASES: [string, string, string][] = [
+    ['00442079460958', 'US', '+442079460958'],
+    ['011442079460958', 'US', '+442079460958'],
+    ['011442079460958', 'IT', '+442079460958'],
+    ['00442079460958', 'IT', '+442079460958'],
+    ['0114255550199', 'US', '0114255550199'],
+    ['01134960000', 'GB', '01134960000'],
+    ['0044207946', 'US', '0044207946'],
+    ['4255550199', 'US', '4255550199'],
+  ];
+  for (const [text, country, read] of CASES) {
+    it(`${text} in ${country} → ${read}`, () => {
+      expect(withExitCodeAsPlus(text, country)).to.equal(read);
     });
   }
 });

@@ -34,3 +34,36 @@ test('two visitors in two browsers: a message from one appears for the other, an
   const lastBubbles = await log(second).locator('article').allTextContents();
   assert.ok(lastBubbles.at(-1)!.includes(`You said: ${text}`), 'the newest message is not at the bottom');
 });
+
+test("the page's live events come over ACS's own real-time protocol on the server's origin, never the emulator's private stream", async () => {
+  const context = await demo.browser().newContext();
+  const page = await context.newPage();
+  const requests: { method: string; url: URL }[] = [];
+  const sockets: URL[] = [];
+  page.on('request', (request) => requests.push({ method: request.method(), url: new URL(request.url()) }));
+  page.on('websocket', (socket) => sockets.push(new URL(socket.url())));
+  await page.goto(new URL('/cms.html', demo.app().url).href);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  const other = await visitor();
+  const text = `Live over Trouter ${Date.now()}`;
+  await other.getByRole('textbox', { name: 'Message' }).fill(text);
+  await other.keyboard.press('Enter');
+  await log(page).getByText(text, { exact: true }).waitFor({ timeout: 5000 });
+
+  const origin = new URL(demo.app().url).origin;
+  const on = (method: string, path: RegExp) =>
+    requests.some((request) => request.method === method && request.url.origin === origin && path.test(request.url.pathname));
+  assert.ok(on('GET', /^\/+chat\/config\/realTimeNotifications$/), 'no real-time configuration request');
+  assert.ok(on('POST', /^\/v4\/a$/), 'no Trouter allocation');
+  assert.ok(on('POST', /^\/v3\/registrations$/), 'no registrar request');
+  const socketOrigin = (socket: URL) => `${socket.protocol.replace('ws', 'http')}//${socket.host}`;
+  assert.ok(
+    sockets.some((socket) => socketOrigin(socket) === origin && socket.pathname.startsWith('/socket.io/1/websocket/')),
+    `no socket.io WebSocket on ${origin}: ${sockets.join(', ')}`,
+  );
+  assert.deepEqual(
+    requests.filter((request) => request.url.pathname.endsWith('/emulator/realtime')).map((request) => request.url.href),
+    [],
+  );
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { get, type IncomingMessage } from 'node:http';
 import { after, before, test } from 'node:test';
 import { SignJWT } from 'jose';
+import { WebSocket } from 'ws';
 import { identityClient } from '../../server/acs-clients.js';
 import { DEVELOPMENT_ACCESS_KEY } from '../../server/emulator/emulator.js';
 import { chatUsers, type ChatUser } from './support/chat-users.js';
@@ -68,6 +69,36 @@ test('revoking tokens closes the open event stream within 1 s, and the old token
     assert.equal((await fetch(threadsUrl(), { headers: { Authorization: `Bearer ${await ana.token()}` } })).status, 200);
   } finally {
     await stream.close();
+  }
+});
+
+/** Opens a Trouter connection as the chat SDK's signaling client does: allocation, socket.io handshake, WebSocket. */
+async function openTrouterSocket(token: string): Promise<{ socket: WebSocket; closed: Promise<void> }> {
+  const allocation = await fetch(new URL('/v4/a?epid=revocation-test', running.endpoint), { method: 'POST', headers: { 'X-Skypetoken': token } });
+  assert.equal(allocation.status, 200);
+  const { socketio, connectparams } = (await allocation.json()) as { socketio: string; connectparams: Record<string, string> };
+  const handshake = await fetch(new URL(`socket.io/1/?${new URLSearchParams(connectparams)}`, socketio));
+  const [sid] = (await handshake.text()).split(':');
+  const socket = new WebSocket(new URL(`socket.io/1/websocket/${sid}?${new URLSearchParams(connectparams)}`, socketio.replace(/^http/, 'ws')));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  return { socket, closed };
+}
+
+test("revoking tokens or deleting the identity closes the user's Trouter WebSocket within 1 s, and the old token cannot allocate again", async () => {
+  for (const end of ['revoke', 'delete'] as const) {
+    const ana = await newUser();
+    const token = await ana.token();
+    const { socket, closed } = await openTrouterSocket(token);
+    try {
+      if (end === 'revoke') await identity.revokeTokens(ana.user);
+      else await identity.deleteUser(ana.user);
+      await closesWithin(closed, 1000);
+      const again = await fetch(new URL('/v4/a?epid=revocation-test', running.endpoint), { method: 'POST', headers: { 'X-Skypetoken': token } });
+      assert.equal(again.status, 401, `allocation after ${end}`);
+    } finally {
+      socket.terminate();
+    }
   }
 });
 

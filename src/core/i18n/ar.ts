@@ -30,6 +30,10 @@ export const ar: AcsStrings = {
     'call-failed': 'تعذّر بدء المكالمة. حاول مرة أخرى.',
     'not-in-call': 'لا توجد مكالمة جارية.',
     unknown: 'حدث خطأ غير متوقع. حاول مرة أخرى.',
+    'invalid-group-id': 'يجب أن تكون قيمة group-id معرّف GUID.',
+    'invalid-room-id': 'يجب أن تكون قيمة room-id معرّف غرفة ACS (أرقام).',
+    'invalid-meeting-link': 'يجب أن تكون قيمة meeting-link رابط https لاجتماع Teams.',
+    'invalid-callee': 'يجب أن تكون كل قيمة callee معرّف مستخدم ACS أو Teams، أو رقم هاتف مثل +14255550100.',
   },
   chat: {
     label: 'الدردشة',
@@ -168,5 +172,8 @@ export const ar: AcsStrings = {
     tooLong: 'هذا الرقم طويل جدًا.',
     invalid: 'رقم الهاتف هذا غير صالح.',
     invalidCountry: 'رمز البلد غير معروف. ابدأ الأرقام الدولية بعلامة + ثم رمز البلد.',
+    noNumberInPaste: 'لا يوجد رقم هاتف في النص الملصق.',
+    extension: 'الرقم الداخلي {digits}، يُطلب بعد الاتصال',
+    removeExtension: 'إزالة الرقم الداخلي',
   },
 };

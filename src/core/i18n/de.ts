@@ -31,6 +31,10 @@ export const de: AcsStrings = {
     'call-failed': 'Der Anruf konnte nicht gestartet werden. Versuchen Sie es erneut.',
     'not-in-call': 'Es läuft gerade kein Anruf.',
     unknown: 'Etwas Unerwartetes ist passiert. Versuchen Sie es erneut.',
+    'invalid-group-id': 'Die group-id muss eine GUID sein.',
+    'invalid-room-id': 'Die room-id muss eine ACS-Raum-ID (Ziffern) sein.',
+    'invalid-meeting-link': 'Der meeting-link muss der https-Link einer Teams-Besprechung sein.',
+    'invalid-callee': 'Jeder callee muss eine ACS- oder Teams-Benutzer-ID oder eine Nummer wie +14255550100 sein.',
   },
   chat: {
     label: 'Chat',
@@ -169,5 +173,8 @@ export const de: AcsStrings = {
     tooLong: 'Diese Nummer ist zu lang.',
     invalid: 'Das ist keine gültige Telefonnummer.',
     invalidCountry: 'Unbekannte Ländervorwahl. Beginnen Sie internationale Nummern mit + und der Ländervorwahl.',
+    noNumberInPaste: 'Im eingefügten Text ist keine Telefonnummer.',
+    extension: 'Durchwahl {digits}, gewählt nach dem Verbinden',
+    removeExtension: 'Durchwahl entfernen',
   },
 };

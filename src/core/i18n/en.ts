@@ -31,6 +31,10 @@ export const en: AcsStrings = {
     'call-failed': 'The call could not be started. Try again.',
     'not-in-call': 'There is no call in progress.',
     unknown: 'Something unexpected happened. Try again.',
+    'invalid-group-id': 'The group-id must be a GUID.',
+    'invalid-room-id': 'The room-id must be an ACS room ID (digits).',
+    'invalid-meeting-link': 'The meeting-link must be a Teams meeting’s https link.',
+    'invalid-callee': 'Each callee must be an ACS or Teams user ID, or a phone number such as +14255550100.',
   },
   chat: {
     label: 'Chat',
@@ -168,5 +172,8 @@ export const en: AcsStrings = {
     tooLong: 'This number is too long.',
     invalid: 'This is not a valid phone number.',
     invalidCountry: 'Unknown country code. Start international numbers with + and the country code.',
+    noNumberInPaste: 'No phone number in the pasted text.',
+    extension: 'Extension {digits}, dialled once connected',
+    removeExtension: 'Remove extension',
   },
 };

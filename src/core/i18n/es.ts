@@ -31,6 +31,10 @@ export const es: AcsStrings = {
     'call-failed': 'No se pudo iniciar la llamada. Vuelve a intentarlo.',
     'not-in-call': 'No hay ninguna llamada en curso.',
     unknown: 'Ocurrió un error inesperado. Vuelve a intentarlo.',
+    'invalid-group-id': 'El group-id debe ser un GUID.',
+    'invalid-room-id': 'El room-id debe ser un ID de sala de ACS (dígitos).',
+    'invalid-meeting-link': 'El meeting-link debe ser el enlace https de una reunión de Teams.',
+    'invalid-callee': 'Cada callee debe ser un ID de usuario de ACS o Teams, o un número como +14255550100.',
   },
   chat: {
     label: 'Chat',
@@ -169,5 +173,8 @@ export const es: AcsStrings = {
     tooLong: 'Este número es demasiado largo.',
     invalid: 'Este número de teléfono no es válido.',
     invalidCountry: 'Código de país desconocido. Empieza los números internacionales con + y el código de país.',
+    noNumberInPaste: 'No hay ningún número de teléfono en el texto pegado.',
+    extension: 'Extensión {digits}, se marcará al conectar',
+    removeExtension: 'Quitar extensión',
   },
 };

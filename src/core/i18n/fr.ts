@@ -32,6 +32,10 @@ export const fr: AcsStrings = {
     'call-failed': 'Impossible de lancer l’appel. Réessayez.',
     'not-in-call': 'Aucun appel n’est en cours.',
     unknown: 'Une erreur inattendue s’est produite. Réessayez.',
+    'invalid-group-id': 'Le group-id doit être un GUID.',
+    'invalid-room-id': 'Le room-id doit être un ID de salle ACS (chiffres).',
+    'invalid-meeting-link': 'Le meeting-link doit être le lien https d’une réunion Teams.',
+    'invalid-callee': 'Chaque callee doit être un ID d’utilisateur ACS ou Teams, ou un numéro comme +14255550100.',
   },
   chat: {
     label: 'Discussion',
@@ -170,5 +174,8 @@ export const fr: AcsStrings = {
     tooLong: 'Ce numéro est trop long.',
     invalid: 'Ce numéro de téléphone n’est pas valide.',
     invalidCountry: 'Indicatif de pays inconnu. Commencez les numéros internationaux par + suivi de l’indicatif du pays.',
+    noNumberInPaste: 'Aucun numéro de téléphone dans le texte collé.',
+    extension: 'Poste {digits}, composé une fois connecté',
+    removeExtension: 'Supprimer le poste',
   },
 };

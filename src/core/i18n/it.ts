@@ -31,6 +31,10 @@ export const it: AcsStrings = {
     'call-failed': 'Impossibile avviare la chiamata. Riprova.',
     'not-in-call': 'Nessuna chiamata in corso.',
     unknown: 'Si è verificato un errore imprevisto. Riprova.',
+    'invalid-group-id': 'Il group-id deve essere un GUID.',
+    'invalid-room-id': 'Il room-id deve essere un ID stanza ACS (cifre).',
+    'invalid-meeting-link': 'Il meeting-link deve essere il link https di una riunione Teams.',
+    'invalid-callee': 'Ogni callee deve essere un ID utente ACS o Teams, o un numero come +14255550100.',
   },
   chat: {
     label: 'Chat',
@@ -169,5 +173,8 @@ export const it: AcsStrings = {
     tooLong: 'Questo numero è troppo lungo.',
     invalid: 'Questo numero di telefono non è valido.',
     invalidCountry: 'Prefisso internazionale sconosciuto. Inizia i numeri internazionali con + e il prefisso del paese.',
+    noNumberInPaste: 'Nessun numero di telefono nel testo incollato.',
+    extension: 'Interno {digits}, composto dopo la connessione',
+    removeExtension: 'Rimuovi interno',
   },
 };

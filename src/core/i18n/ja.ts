@@ -30,6 +30,10 @@ export const ja: AcsStrings = {
     'call-failed': '通話を開始できませんでした。もう一度お試しください。',
     'not-in-call': '進行中の通話はありません。',
     unknown: '予期しないエラーが発生しました。もう一度お試しください。',
+    'invalid-group-id': 'group-id は GUID で指定してください。',
+    'invalid-room-id': 'room-id は ACS のルーム ID (数字) で指定してください。',
+    'invalid-meeting-link': 'meeting-link は Teams 会議の https リンクで指定してください。',
+    'invalid-callee': 'callee は ACS/Teams のユーザー ID か、+14255550100 のような電話番号で指定してください。',
   },
   chat: {
     label: 'チャット',
@@ -168,5 +172,8 @@ export const ja: AcsStrings = {
     tooLong: '番号が長すぎます。',
     invalid: '有効な電話番号ではありません。',
     invalidCountry: '国番号が不明です。国際電話番号は + と国番号で始めてください。',
+    noNumberInPaste: '貼り付けたテキストに電話番号がありません。',
+    extension: '内線 {digits} (接続後にダイヤル)',
+    removeExtension: '内線を削除',
   },
 };

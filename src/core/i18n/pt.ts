@@ -31,6 +31,10 @@ export const pt: AcsStrings = {
     'call-failed': 'Não foi possível iniciar a chamada. Tente novamente.',
     'not-in-call': 'Não há nenhuma chamada em andamento.',
     unknown: 'Ocorreu um erro inesperado. Tente novamente.',
+    'invalid-group-id': 'O group-id deve ser um GUID.',
+    'invalid-room-id': 'O room-id deve ser um ID de sala do ACS (dígitos).',
+    'invalid-meeting-link': 'O meeting-link deve ser o link https de uma reunião do Teams.',
+    'invalid-callee': 'Cada callee deve ser um ID de usuário do ACS ou do Teams, ou um número como +14255550100.',
   },
   chat: {
     label: 'Chat',
@@ -169,5 +173,8 @@ export const pt: AcsStrings = {
     tooLong: 'Este número é longo demais.',
     invalid: 'Este número de telefone não é válido.',
     invalidCountry: 'Código de país desconhecido. Comece os números internacionais com + e o código do país.',
+    noNumberInPaste: 'Não há número de telefone no texto colado.',
+    extension: 'Ramal {digits}, discado após conectar',
+    removeExtension: 'Remover ramal',
   },
 };

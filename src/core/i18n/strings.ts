@@ -200,6 +200,12 @@ export interface AcsStrings {
     tooLong: string;
     invalid: string;
     invalidCountry: string;
+    /** A paste with no phone number in it (the field keeps what it had). */
+    noNumberInPaste: string;
+    /** Under the number: the `{digits}` of an extension pasted with it, sent as tones once the call connects. */
+    extension: string;
+    /** The button that drops that extension. */
+    removeExtension: string;
   };
 }
 

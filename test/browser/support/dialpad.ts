@@ -88,9 +88,18 @@ export function announced(el: Element): string {
   return shadow(el).querySelector('[role="status"]')!.textContent;
 }
 
+/**
+ * Signed in, and the call agent there: the pad loads the calling SDK only on a first sign of
+ * intent, so this gives one (a pointer down on the pad, which moves no focus).
+ */
 export async function ready(el: AcsDialpad): Promise<void> {
-  await waitUntil(() => !hasButton(el, en.call.gettingReady), 'the call button never got ready', { timeout: 5000 });
+  await waitUntil(() => el.readyState === 'ready', 'the pad never signed in', { timeout: 15000 });
+  el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+  await waitUntil(() => agentReady(el), 'the call agent never came', { timeout: 15000 });
 }
+
+/** The pad's share of the call agent exists (read from its controller: nothing on screen says it). */
+export const agentReady = (el: AcsDialpad): boolean => (el as unknown as { calls: { state: { agentReady: boolean } } }).calls.state.agentReady;
 
 export async function typeIntoField(el: AcsDialpad, text: string): Promise<void> {
   field(el).focus();

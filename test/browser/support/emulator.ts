@@ -3,6 +3,9 @@ import { loadChatSdk } from '../../../src/core/chat-sdk.js';
 import { emulatorHttpClient, emulatorSdkEndpoint } from '../../../src/core/emulator-transport.js';
 import { loadCommonSdk } from '../../../src/core/sdk-loader.js';
 import type { SessionResponse } from '../../../src/core/session.js';
+import type { FaultRule } from '../../../server/emulator/fault-rule.js';
+
+export type { FaultRule };
 
 /** The session JSON of the real token service that the test runner starts beside the emulator. */
 export interface EmulatorSession extends Required<Pick<SessionResponse, 'token' | 'endpoint' | 'threadId' | 'userId' | 'displayName'>> {
@@ -48,3 +51,25 @@ export async function newThread(topic: string, creator: EmulatorSession, ...othe
   );
   return chatThread!.id;
 }
+
+async function emulatorUrl(): Promise<string> {
+  return ((await (await fetch('/test-api/emulator')).json()) as { url: string }).url;
+}
+
+/** Arms faults in the emulator the test runner started; `clearFaults()` disarms them. */
+export async function injectFaults(...rules: FaultRule[]): Promise<void> {
+  const response = await fetch(new URL('emulator/faults', await emulatorUrl()), { method: 'POST', body: JSON.stringify(rules) });
+  if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(new URL('emulator/faults', await emulatorUrl()), { method: 'DELETE' });
+}
+
+/** Cuts `userId`'s live connections (the Trouter WebSockets) at the server, as a network break would. */
+export function killTrouterSockets(userId: string): Promise<void> {
+  return injectFaults({ kind: 'drop-streams', userId });
+}
+
+/** Path pattern of the chat API's send-message route, for fault rules. */
+export const SEND_MESSAGE_PATH = '^/chat/threads/[^/]+/messages$';

@@ -14,6 +14,9 @@ export async function startEmulator(
       if (!handled) response.writeHead(404).end();
     });
   });
+  server.on('upgrade', (request, socket, head) => {
+    if (!emulator.handleUpgrade(request, socket, head)) socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://localhost:${(server.address() as AddressInfo).port}/`;
   emulator.start();
