@@ -39,9 +39,17 @@ async function converse(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
-/** Joins the group call and waits until the demo bot's video plays. */
+/** Joins the group call, invites the demo bot (run by the page's local engine: see local-demo-bot.ts) and waits until its video plays. */
 async function joinCall(page: Page): Promise<void> {
   await page.locator('acs-call').evaluate((call: HTMLElement & { start(): Promise<void> }) => call.start());
+  await page.evaluate(
+    (groupId) =>
+      new Promise((resolve) => {
+        addEventListener('acs-demo-bot-joined', resolve, { once: true });
+        dispatchEvent(new CustomEvent('acs-demo-bot-invited', { detail: { groupId } }));
+      }),
+    GROUP_ID,
+  );
   await page.waitForFunction(
     () => {
       const videos = document.querySelector('acs-call')?.shadowRoot?.querySelectorAll('video') ?? [];

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { HttpError, Router } from '../http.js';
+import { CallSignalling } from './calls/call-signalling.js';
+import { iceServersFrom } from './calls/ice-servers.js';
 import { registerChatApi } from './chat/chat-api.js';
 import { EventGridPublisher } from './event-grid.js';
 import { FaultInjector } from './faults.js';
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   webhooks?: readonly string[];
   /** Issue every token this many seconds long (tests of expiry; ACS's own minimum is an hour). */
   tokenLifetimeSeconds?: number | undefined;
+  /** ICE servers for the browsers' local call engine; default `ACS_EMULATOR_ICE_SERVERS`, else none (loopback host candidates). */
+  iceServers?: unknown[];
   /** Test-only fault injection at `/emulator/faults` (`ACS_EMULATOR_FAULTS=1`); never on by default. */
   faults?: boolean | undefined;
 }
@@ -41,6 +45,8 @@ export class Emulator implements EmulatedResource {
   readonly trouter = new TrouterHub(this.state, (userId, tokenVersion) => this.state.identities.get(userId)?.tokenVersion === tokenVersion);
   readonly realtime: RealtimeHub = new RealtimeFanOut(this.trouter);
   readonly eventGrid: EventGridPublisher;
+  /** Call signalling for the browsers' local WebRTC call engine. */
+  readonly calls: CallSignalling;
   private readonly journal: Journal<StateRecord>;
   private readonly router = new Router();
   private readonly faults: FaultInjector | undefined;
@@ -57,6 +63,11 @@ export class Emulator implements EmulatedResource {
     registerIdentityApi(this.router, this);
     registerChatApi(this.router, this);
     registerTrouterApi(this.router, this, this.trouter);
+    this.calls = new CallSignalling({
+      // The scope ACS gives calling.
+      authenticate: (token) => this.authenticateToken(token, 'voip'),
+      iceServers: options.iceServers ?? iceServersFrom(process.env.ACS_EMULATOR_ICE_SERVERS),
+    });
     if (options.faults) {
       this.faults = new FaultInjector(this);
       this.faults.register(this.router);
@@ -83,7 +94,12 @@ export class Emulator implements EmulatedResource {
   async authenticate(request: IncomingMessage, requiredScope = 'chat'): Promise<Caller> {
     const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw new HttpError(401, 'Unauthorized', 'Request is not authorized: a Bearer token is required.');
-    const claims = await this.tokens.verify(match[1]);
+    return this.authenticateToken(match[1], requiredScope);
+  }
+
+  /** Checks a token as `authenticate` checks a bearer token (call signalling gets it in a WebSocket frame, not a header). */
+  async authenticateToken(token: string, requiredScope: string): Promise<Caller> {
+    const claims = await this.tokens.verify(token);
     const identity = this.state.identities.get(claims.userId);
     if (identity?.tokenVersion !== claims.tokenVersion) throw new HttpError(401, 'InvalidAuthenticationToken', 'The access token has been revoked.');
     if (!claims.scopes.includes(requiredScope)) throw new HttpError(403, 'Forbidden', `The access token has no ${requiredScope} scope.`);
@@ -114,9 +130,9 @@ export class Emulator implements EmulatedResource {
     return true;
   }
 
-  /** Takes the WebSocket upgrades of the Trouter protocol; false for any other. */
+  /** Takes the WebSocket upgrades of the Trouter protocol and of call signalling; false for any other. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    return this.trouter.handleUpgrade(request, socket, head);
+    return this.trouter.handleUpgrade(request, socket, head) || this.calls.handleUpgrade(request, socket, head);
   }
 
   start(): void {
@@ -125,6 +141,7 @@ export class Emulator implements EmulatedResource {
 
   close(): void {
     this.realtime.close();
+    this.calls.close();
     this.eventGrid.stop();
     this.journal.close();
   }

@@ -3,10 +3,13 @@ import type { ActiveCallState } from './active-call.js';
 import type { CallEndReason } from './call-engine.js';
 
 /** Why a call ended, in the words a person understands. Part of `acs-call-ended`'s detail. */
-export type CallEndKind = 'hung-up' | 'remote-hung-up' | 'declined' | 'no-answer' | 'busy' | 'removed' | 'network' | 'not-reachable' | 'not-allowed' | 'failed';
+export type CallEndKind =
+  'hung-up' | 'remote-hung-up' | 'declined' | 'no-answer' | 'busy' | 'room-full' | 'removed' | 'network' | 'not-reachable' | 'not-allowed' | 'failed';
 
 /** ACS sends 0/5300 when another participant removed this user from the call. */
 const REMOVED_SUBCODES = new Set([5300, 5310]);
+/** 486/4868: the emulator's call between browsers is full (`localEndReasons.roomFull`); ACS has no such call. */
+const ROOM_FULL_SUBCODE = 4868;
 /** 0/560000: the phone at the other end hung up (ACS's PSTN codes). */
 const REMOTE_HUNG_UP_SUBCODES = new Set([560000]);
 
@@ -20,7 +23,7 @@ export function callEndKind(reason: CallEndReason | undefined): CallEndKind {
   if (code === 0) return REMOVED_SUBCODES.has(subCode) ? 'removed' : REMOTE_HUNG_UP_SUBCODES.has(subCode) ? 'remote-hung-up' : 'hung-up';
   if (code === 487) return 'hung-up';
   if (code === 603) return 'declined';
-  if (code === 486 || code === 600) return 'busy';
+  if (code === 486 || code === 600) return subCode === ROOM_FULL_SUBCODE ? 'room-full' : 'busy';
   if (code === 408 || code === 480) return 'no-answer';
   if (code === 404 || code === 484 || code === 604) return 'not-reachable';
   if (code === 401 || code === 403) return 'not-allowed';
@@ -35,6 +38,7 @@ const END_TEXT: Record<CallEndKind, keyof AcsStrings['call']> = {
   declined: 'endDeclined',
   'no-answer': 'endNoAnswer',
   busy: 'endBusy',
+  'room-full': 'endRoomFull',
   removed: 'endRemoved',
   network: 'endNetwork',
   'not-reachable': 'endNotReachable',

@@ -4,13 +4,14 @@ import { loadCallingSdk } from './calling-sdk.js';
 
 /**
  * The calling implementation for a session: the element's own (`callEngine`, e.g. a test's fake),
- * else the fake engine in emulator mode (the real SDK only talks to Azure), else the real SDK.
- * Each is its own lazy chunk, so an Azure page never fetches the fake and an emulator page never
+ * else in emulator mode the local engine (the real SDK only talks to Azure: calls between browsers
+ * run on their own WebRTC, phone numbers on the emulator's simulation), else the real SDK. Each is
+ * its own lazy chunk, so an Azure page never fetches the local engine and an emulator page never
  * fetches the 1.8 MB SDK.
  */
 export async function callEngineFor(session: AcsSession, override: CallEngine | undefined): Promise<CallEngine> {
   if (override) return override;
-  if (session.emulator) return (await import('./engines/emulator-call-engine.js')).emulatorCallEngine();
+  if (session.emulator) return (await import('./engines/local-call-engine.js')).localCallEngine(session.endpoint);
   // Both at once: asked for by the engine's chunk, the SDK's would start only once that one had arrived.
   const [{ loadSdkEngine }] = await Promise.all([import('./sdk-engine.js'), loadCallingSdk()]);
   return loadSdkEngine();

@@ -61,7 +61,7 @@ export interface AcsIncomingCallDetail {
 
 /** Detail of `acs-call-ended`. */
 export interface AcsCallEndedDetail {
-  /** Why, in plain words: `hung-up`, `remote-hung-up`, `declined`, `no-answer`, `busy`, `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
+  /** Why, in plain words: `hung-up`, `remote-hung-up`, `declined`, `no-answer`, `busy`, `room-full` (emulator mode: a call between browsers holds 8), `removed`, `network`, `not-reachable`, `not-allowed`, `failed`. */
   reason: string;
   /** ACS's call end code and subcode, for support. */
   code: number;

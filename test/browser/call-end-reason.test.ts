@@ -10,6 +10,7 @@ const cases: [string, { code: number; subCode?: number } | undefined, CallEndKin
   ['the callee declined', callEndReasons.declined, 'declined'],
   ['the caller gave up before the answer', callEndReasons.callerCanceled, 'hung-up'],
   ['the number was busy', callEndReasons.phoneBusy, 'busy'],
+  ['a call between browsers in the emulator is full', { code: 486, subCode: 4868 }, 'room-full'],
   ['nobody answered', callEndReasons.phoneNoAnswer, 'no-answer'],
   ['the call timed out', { code: 408, subCode: 10057 }, 'no-answer'],
   ['the network dropped the call', callEndReasons.networkLost, 'network'],

@@ -57,7 +57,7 @@ test('a CMS page with only acs-chat.js opens the chat, loads the chat SDK, and f
   }
 });
 
-test('the demo page registers every element from acs-elements.js; in emulator mode calls go through the fake engine, not the calling SDK', async () => {
+test('the demo page registers every element from acs-elements.js; in emulator mode calls go through the local engine, not the calling SDK', async () => {
   const { requested, events, pageErrors } = await visit('/', 3);
 
   assert.deepEqual(pageErrors, []);
@@ -67,7 +67,7 @@ test('the demo page registers every element from acs-elements.js; in emulator mo
     ['acs-ready', 'acs-dialpad'],
   ]);
   const names = requested.map((file) => chunks[file]?.name);
-  assert.ok(names.includes('emulator-call-engine'), `the fake call engine was not loaded: ${requested.join(',')}`);
+  assert.ok(names.includes('local-call-engine'), `the local call engine was not loaded: ${requested.join(',')}`);
   assert.ok(!names.includes('acs-calling-sdk'), 'an emulator page downloaded the 1.8 MB calling SDK');
 });
 

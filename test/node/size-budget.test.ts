@@ -7,10 +7,11 @@ const KB = 1000;
 const LOCALE_CHUNKS = new Set(['it', 'es', 'fr', 'de', 'pt', 'ja', 'ar']);
 /**
  * Loaded only when a thread has an HTML (Teams) message, or the dial pad gets a paste of text (both
- * budgeted on their own below), or only in emulator mode: the fake call engine that stands in for the 1.8 MB calling SDK, and the chat
- * SDK's plain-http transport to the local emulator. A page on Azure never fetches them.
+ * budgeted on their own below), or only in emulator mode: the local call engine that stands in for
+ * the 1.8 MB calling SDK, and the chat SDK's plain-http transport to the local emulator. A page on
+ * Azure never fetches them.
  */
-const ON_DEMAND_CHUNKS = new Set(['sanitize', 'emulator-call-engine', 'emulator-transport', 'pasted-number']);
+const ON_DEMAND_CHUNKS = new Set(['sanitize', 'local-call-engine', 'emulator-transport', 'pasted-number']);
 
 /**
  * The element code a page can load from `entry`: every chunk it reaches but the ACS SDKs, the

@@ -9,10 +9,10 @@ const DEMO_LATENCY_MS = 400;
 let engine: FakeCallEngine | undefined;
 
 /**
- * The calls of emulator mode (`npm start` without Azure): the fake engine, shared by every
- * element of the page so they share one agent, with the demo bot joining each group call,
- * room or meeting on synthetic video and talking now and then. Phone numbers answer and read
- * back the DTMF tones they hear (the fake engine's own phone callee).
+ * The simulated calls of emulator mode (`npm start` without Azure), behind the local engine for
+ * what has no browser at the other end: the fake engine, shared by every element of the page,
+ * with the demo bot joining each Teams meeting on synthetic video and talking now and then. Phone
+ * numbers answer and read back the DTMF tones they hear (the fake engine's own phone callee).
  */
 export function emulatorCallEngine(): FakeCallEngine {
   if (!engine) {

@@ -140,6 +140,7 @@ export const ar: AcsStrings = {
     endNotReachable: 'تعذّر الوصول إلى الشخص أو الرقم.',
     endNotAllowed: 'هذه المكالمة غير مسموح بها لحسابك.',
     endFailed: 'انتهت المكالمة بشكل غير متوقع.',
+    endRoomFull: 'هذه المكالمة ممتلئة.',
     shortcuts: 'اختصارات لوحة المفاتيح',
     shortcutMute: 'Alt+M: كتم الصوت أو إلغاء كتمه',
     shortcutCamera: 'Alt+V: تشغيل الكاميرا أو إيقافها',

@@ -141,6 +141,7 @@ export const de: AcsStrings = {
     endNotReachable: 'Die Person oder Nummer war nicht erreichbar.',
     endNotAllowed: 'Dieser Anruf ist für Ihr Konto nicht zulässig.',
     endFailed: 'Der Anruf wurde unerwartet beendet.',
+    endRoomFull: 'Dieser Anruf ist voll.',
     shortcuts: 'Tastenkombinationen',
     shortcutMute: 'Alt+M: Stummschaltung ein oder aus',
     shortcutCamera: 'Alt+V: Kamera ein oder aus',

@@ -140,6 +140,7 @@ export const en: AcsStrings = {
     endNotReachable: 'The person or number could not be reached.',
     endNotAllowed: 'This call is not allowed for your account.',
     endFailed: 'The call ended unexpectedly.',
+    endRoomFull: 'This call is full.',
     shortcuts: 'Keyboard shortcuts',
     shortcutMute: 'Alt+M: mute or unmute',
     shortcutCamera: 'Alt+V: camera on or off',

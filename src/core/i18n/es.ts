@@ -141,6 +141,7 @@ export const es: AcsStrings = {
     endNotReachable: 'No se pudo contactar con la persona o el número.',
     endNotAllowed: 'Esta llamada no está permitida para tu cuenta.',
     endFailed: 'La llamada finalizó de forma inesperada.',
+    endRoomFull: 'Esta llamada está completa.',
     shortcuts: 'Atajos de teclado',
     shortcutMute: 'Alt+M: silenciar o reactivar el audio',
     shortcutCamera: 'Alt+V: activar o desactivar la cámara',

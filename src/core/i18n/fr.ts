@@ -142,6 +142,7 @@ export const fr: AcsStrings = {
     endNotReachable: 'La personne ou le numéro est injoignable.',
     endNotAllowed: 'Cet appel n’est pas autorisé pour votre compte.',
     endFailed: 'L’appel a pris fin de manière inattendue.',
+    endRoomFull: 'Cet appel est complet.',
     shortcuts: 'Raccourcis clavier',
     shortcutMute: 'Alt+M\u00a0: couper ou activer le micro',
     shortcutCamera: 'Alt+V\u00a0: activer ou désactiver la caméra',

@@ -141,6 +141,7 @@ export const it: AcsStrings = {
     endNotReachable: 'Impossibile raggiungere la persona o il numero.',
     endNotAllowed: 'Questa chiamata non è consentita per il tuo account.',
     endFailed: 'La chiamata è terminata in modo imprevisto.',
+    endRoomFull: 'Questa chiamata è al completo.',
     shortcuts: 'Scorciatoie da tastiera',
     shortcutMute: 'Alt+M: disattiva o riattiva l’audio',
     shortcutCamera: 'Alt+V: attiva o disattiva la fotocamera',

@@ -140,6 +140,7 @@ export const ja: AcsStrings = {
     endNotReachable: '相手または番号に接続できませんでした。',
     endNotAllowed: 'このアカウントではこの通話は許可されていません。',
     endFailed: '通話が予期せず終了しました。',
+    endRoomFull: 'この通話は満員です。',
     shortcuts: 'キーボード ショートカット',
     shortcutMute: 'Alt+M：ミュート／ミュート解除',
     shortcutCamera: 'Alt+V：カメラのオン／オフ',

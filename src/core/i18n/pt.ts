@@ -141,6 +141,7 @@ export const pt: AcsStrings = {
     endNotReachable: 'Não foi possível contatar a pessoa ou o número.',
     endNotAllowed: 'Esta chamada não é permitida para a sua conta.',
     endFailed: 'A chamada foi encerrada inesperadamente.',
+    endRoomFull: 'Esta chamada está cheia.',
     shortcuts: 'Atalhos de teclado',
     shortcutMute: 'Alt+M: ativar ou desativar o microfone',
     shortcutCamera: 'Alt+V: ligar ou desligar a câmera',

@@ -155,6 +155,8 @@ export interface AcsStrings {
     endNotReachable: string;
     endNotAllowed: string;
     endFailed: string;
+    /** A call between browsers in the emulator already holds the most it can. */
+    endRoomFull: string;
     /** Heading of the keyboard shortcut list. */
     shortcuts: string;
     shortcutMute: string;
