@@ -74,6 +74,11 @@ export class Emulator implements EmulatedResource {
     }
   }
 
+  endConnections(userId: string): void {
+    this.realtime.disconnect(userId);
+    this.calls.disconnectUser(userId);
+  }
+
   /** Cuts the live connections of `userId`, or of everyone; clients reconnect and catch up. */
   dropStreams(userId?: string): void {
     for (const each of userId === undefined ? [...this.state.identities.keys()] : [userId]) this.realtime.disconnect(each);

@@ -44,8 +44,8 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     signed(({ params, response }) => {
       liveIdentity(params[0]);
       emulator.commit({ t: 'identityDeleted', id: params[0] });
-      // Its tokens fail every later check; a stream that is already open must not outlive them.
-      emulator.realtime.disconnect(params[0]);
+      // Its tokens fail every later check; a connection that is already open must not outlive them.
+      emulator.endConnections(params[0]);
       sendEmpty(response, 204);
     }),
   );
@@ -56,7 +56,7 @@ export function registerIdentityApi(router: Router, emulator: EmulatedResource):
     signed(({ params, response }) => {
       liveIdentity(params[0]);
       emulator.commit({ t: 'tokensRevoked', id: params[0] });
-      emulator.realtime.disconnect(params[0]);
+      emulator.endConnections(params[0]);
       sendEmpty(response, 204);
     }),
   );

@@ -23,6 +23,8 @@ export interface EmulatedResource {
   readonly eventGrid: EventGridPublisher;
   /** Makes a change durable (journal, fsync'd), then applies it. */
   commit(record: StateRecord): void;
+  /** Closes every live connection of `userId` (chat streams, call signalling): its tokens were revoked or it was deleted. */
+  endConnections(userId: string): void;
   /** Checks a bearer token: signature, expiry, a live identity, and no revocation since it was issued. */
   authenticate(request: IncomingMessage, requiredScope?: string): Promise<Caller>;
 }

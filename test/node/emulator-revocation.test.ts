@@ -102,6 +102,26 @@ test("revoking tokens or deleting the identity closes the user's Trouter WebSock
   }
 });
 
+test("revoking tokens or deleting the identity closes the user's call-signalling socket within 1 s", async () => {
+  for (const end of ['revoke', 'delete'] as const) {
+    const ana = await newUser();
+    const { token } = await identity.getToken(ana.user, ['voip']);
+    const socket = new WebSocket(new URL('/emulator/calling', running.endpoint.replace(/^http/, 'ws')));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const welcomed = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'hello', token }));
+    await welcomed;
+    try {
+      if (end === 'revoke') await identity.revokeTokens(ana.user);
+      else await identity.deleteUser(ana.user);
+      await closesWithin(closed, 1000);
+    } finally {
+      socket.terminate();
+    }
+  }
+});
+
 test("deleting an identity closes its open event streams within 1 s, and its token is refused; others' streams stay", async () => {
   const [ana, ben] = await Promise.all([newUser(), newUser()]);
   const anaToken = await ana.token();
