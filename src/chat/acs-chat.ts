@@ -129,6 +129,8 @@ export class AcsChat extends AcsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.updateReading);
+    // The chat SDK is needed whatever the session says: it downloads while the element signs in.
+    if (!this.chatClient) this.chat.prefetch();
   }
 
   override disconnectedCallback(): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type { ChatConnectOptions, ChatControllerCallbacks, ChatViewState, ConnectionStatus } from './chat-view-state.js';
+import { loadChatSdk } from '../core/chat-sdk.js';
 import { AcsError, toAcsError } from '../core/errors.js';
 import { rawIdOf } from '../core/raw-id.js';
 import type { ChatThreadClientLike } from './chat-client.js';
@@ -65,6 +66,11 @@ export class ChatController implements ReactiveController {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.disconnect();
+  }
+
+  /** Starts downloading the chat SDK and the live-event code, so that `connect()` finds them there. */
+  prefetch(): void {
+    Promise.all([loadChatSdk(), import('./realtime.js')]).catch(() => undefined);
   }
 
   /** Opens the thread and loads its newest page; throws (for the element's error state) when it cannot. */

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AcsError, toAcsError } from './errors.js';
-import { openSession, type AcsSession, type SessionSource } from './session.js';
+import type { AcsSession, SessionSource } from './session.js';
 
 export type ConnectionState =
   | { readonly status: 'idle' }
@@ -87,6 +87,8 @@ export class SessionController implements ReactiveController {
     this.signedInWith = source;
     this.setState({ status: 'connecting' });
     try {
+      // Its own chunk: the element paints (and a dial pad takes digits) before the sign-in code has arrived.
+      const { openSession } = await import('./session.js');
       const session = await openSession(source, {
         signal: run.signal,
         onRefresh: (refreshError) => {

@@ -82,11 +82,10 @@ test('with the camera denied, the lobby explains how to fix it and joining works
   // Chromium is launched without --use-fake-ui-for-media-stream: only what the context grants is allowed.
   const context = await demo.browser().newContext({ permissions: ['microphone'] });
   try {
-    const page = await openPage(
-      context,
-      `<script type="module" src="/dist/cdn/acs-call.js"></script>
-      <acs-call token-url="/api/session" display-name="Denied camera" group-id="5d7e9f1a-3b4c-4d5e-8f9a-0b1c2d3e4f5a"></acs-call>`,
-    );
+    // The demo page itself, served by the server: in emulator mode the call's signalling is a WebSocket to this
+    // loopback server, which Chromium's local-network checks refuse to a page Playwright made up (a public origin to it).
+    const page = await context.newPage();
+    await page.goto(new URL('/', demo.app().url).href);
     const call = page.locator('acs-call');
     await call.getByRole('alert').filter({ hasText: en.call.cameraDenied }).waitFor({ timeout: 15000 });
     assert.equal(await call.getByRole('button', { name: en.call.turnCameraOff }).isDisabled(), true);
