@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright';
 import { en } from '../../src/core/i18n/en.js';
 import { useDemoApp } from './support/demo-app.js';
 import { openRealSdkLobby, readMarks, waitForMark } from './support/real-sdk-lobby.js';
 
 const demo = useDemoApp();
-
-/** Serves `body` as a page of the demo origin (so it loads the built CDN files) and opens it. */
-async function openPage(context: BrowserContext, body: string): Promise<Page> {
-  const page = await context.newPage();
-  const url = new URL('/lobby-test.html', demo.app().url).href;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${body}</body></html>` }));
-  await page.goto(url);
-  return page;
-}
 
 test('with the real SDK and no network, the lobby shows a live preview and the devices before the SDK has loaded or its DeviceManager is ready', async () => {
   const context = await demo.browser().newContext({ permissions: ['camera', 'microphone'] });
