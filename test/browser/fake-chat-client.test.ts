@@ -74,7 +74,8 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
   it('offers Retry for a message the service refused, and sends it when clicked', async () => {
     const chat = new FakeChatClient({ participants: [ana] });
     const el = await chatPage(chat);
-    chat.failNextSend(401);
+    // A 401 is renewed and resent by itself; a 403 (not a member) waits for the reader.
+    chat.failNextSend(403);
     const error = acsEvent(el, 'acs-error');
     await type(el, 'Let me in');
     expect((await error).detail.code).to.equal('network');
@@ -104,13 +105,14 @@ describe('<acs-chat> on FakeChatClient (headless, no emulator)', function () {
   });
 
   it('loads older pages of a long history as the reader scrolls up', async () => {
-    const chat = new FakeChatClient({ participants: [ana], history: 60 });
+    const chat = new FakeChatClient({ participants: [ana], history: 160 });
     const el = await chatPage(chat);
     expect(texts(el)).to.have.length(20);
     const log = el.shadowRoot!.querySelector<HTMLElement>('[role="log"]')!;
     log.scrollTop = 0;
     log.dispatchEvent(new Event('scroll'));
-    await waitUntil(() => texts(el).length === 40, 'no older page');
-    expect(texts(el)[0]).to.equal('seed 21');
+    // Older pages are five times the first: the 100 newest, of which 80 are new.
+    await waitUntil(() => texts(el).length === 100, 'no older page');
+    expect(texts(el)[0]).to.equal('seed 61');
   });
 });
