@@ -89,6 +89,9 @@ describe('<acs-chat> against the emulator', function () {
         [...item.querySelectorAll('.name, .note')].map((part) => part.textContent).join(' '),
       );
     expect(list()).to.have.members([`Ana ${en.chat.you}`, 'Ben']);
+    // Typing is never replayed: Ben types once Ana's live connection is up (his message reaches her live).
+    benChat.sendMessage('ready?');
+    await waitUntil(() => texts(anaChat).includes('ready?'), 'Ana never got live events', { timeout: 8000 });
     benChat.focus();
     await sendKeys({ type: 'h' });
     await waitUntil(() => list().includes(`Ben ${en.chat.typingNow}`), 'Ben not shown typing', { timeout: 3000 });

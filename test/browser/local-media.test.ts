@@ -316,12 +316,18 @@ describe('removing <acs-call> from the page', function () {
   const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   /** While set, microphone requests wait for it, as behind a permission prompt. */
   let microphonePrompt: Promise<void> | undefined;
+  /** The microphone has been asked for (the lobby asks once the camera has answered). */
+  let microphoneAsked = false;
 
   beforeEach(() => {
     opened.length = 0;
     microphonePrompt = undefined;
+    microphoneAsked = false;
     navigator.mediaDevices.getUserMedia = async (constraints) => {
-      if (constraints?.audio) await microphonePrompt;
+      if (constraints?.audio) {
+        microphoneAsked = true;
+        await microphonePrompt;
+      }
       const stream = await getUserMedia(constraints);
       opened.push(...stream.getTracks());
       return stream;
@@ -344,7 +350,7 @@ describe('removing <acs-call> from the page', function () {
     let answer!: () => void;
     microphonePrompt = new Promise((resolve) => (answer = resolve));
     const { el } = await callElement();
-    await waitUntil(() => opened.some((track) => track.kind === 'video'), 'the lobby never opened the camera', { timeout: 10000 });
+    await waitUntil(() => microphoneAsked, 'the lobby never asked for the microphone', { timeout: 10000 });
     el.remove();
     answer();
     await waitUntil(() => microphones().length > 0, 'the microphone request never completed');
