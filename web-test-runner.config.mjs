@@ -30,25 +30,7 @@ const shortTokenApp = await startApp({
 function seedMessages(context, next) {
   if (context.path !== '/test-api/seed') return next();
   const { threadId, sender, count } = context.query;
-  const thread = emulatorApp.emulator.state.threads.get(threadId);
-  const start = Date.now() - Number(count) * 1000;
-  for (let index = 1; index <= Number(count); index += 1) {
-    const createdAt = start + index * 1000;
-    emulatorApp.emulator.commit({
-      t: 'messageAdded',
-      threadId,
-      message: {
-        id: String(createdAt),
-        type: 'text',
-        sequenceId: thread.messages.length + 1,
-        version: String(createdAt),
-        createdOn: new Date(createdAt).toISOString(),
-        content: { message: `seed ${index}` },
-        senderRawId: sender,
-        senderDisplayName: 'Seeder',
-      },
-    });
-  }
+  emulatorApp.emulator.seedMessages(threadId, sender, Number(count));
   context.body = { seeded: Number(count) };
 }
 

@@ -19,28 +19,11 @@ export async function sessionCookie(appUrl: string): Promise<{ name: string; val
 
 /**
  * Writes `count` text messages (`seed 1` … `seed N`, one a second up to now, from the thread's
- * creator) straight into the emulator, as the browser tests' `/test-api/seed` does.
+ * creator) straight into the emulator.
  */
 export function seedThread(app: RunningApp, count: number): void {
   const emulator = app.emulator;
   const thread = emulator?.state.threads.get(app.threadId);
   if (!emulator || !thread) throw new Error('The bench seeds the embedded emulator, and it has no demo thread.');
-  const start = Date.now() - count * 1000;
-  for (let index = 1; index <= count; index += 1) {
-    const createdAt = start + index * 1000;
-    emulator.commit({
-      t: 'messageAdded',
-      threadId: app.threadId,
-      message: {
-        id: String(createdAt),
-        type: 'text',
-        sequenceId: thread.messages.length + 1,
-        version: String(createdAt),
-        createdOn: new Date(createdAt).toISOString(),
-        content: { message: `seed ${index}` },
-        senderRawId: thread.createdByRawId,
-        senderDisplayName: 'Seeder',
-      },
-    });
-  }
+  emulator.seedMessages(app.threadId, thread.createdByRawId, count);
 }

@@ -74,6 +74,34 @@ export class Emulator implements EmulatedResource {
     }
   }
 
+  /**
+   * Writes `count` text messages (`seed 1` … `seed N`, one a second up to now, from `senderRawId`)
+   * straight into a thread: for tests and the bench, which need long histories (10,000 POSTs would
+   * take minutes).
+   */
+  seedMessages(threadId: string, senderRawId: string, count: number): void {
+    const thread = this.state.threads.get(threadId);
+    if (!thread) throw new Error(`No thread ${threadId} to seed.`);
+    const start = Date.now() - count * 1000;
+    for (let index = 1; index <= count; index += 1) {
+      const createdAt = start + index * 1000;
+      this.commit({
+        t: 'messageAdded',
+        threadId,
+        message: {
+          id: String(createdAt),
+          type: 'text',
+          sequenceId: thread.messages.length + 1,
+          version: String(createdAt),
+          createdOn: new Date(createdAt).toISOString(),
+          content: { message: `seed ${index}` },
+          senderRawId,
+          senderDisplayName: 'Seeder',
+        },
+      });
+    }
+  }
+
   endConnections(userId: string): void {
     this.realtime.disconnect(userId);
     this.calls.disconnectUser(userId);
