@@ -189,26 +189,41 @@ export class FakeChatThreadClient implements ChatThreadClientLike {
   }
 }
 
-/** The SDK's paged iterator over `items()` (read when the first page is asked for), waiting the scripted latency per page. */
+/**
+ * The SDK's paged iterator over `items()` (read when the first page is asked for), waiting the scripted latency per
+ * page. Like the SDK, `byPage` writes each page's continuation token into the settings it was given; like ACS's
+ * nextLink, the token carries `maxPageSize`, and a walk may go on from it with another size.
+ */
 function paged<T>(items: () => T[], defaultPageSize: number, owner: FakeThreadOwner): Paged<T> {
   let snapshot: T[] | undefined;
-  async function* pages(pageSize: number): AsyncIterableIterator<T[]> {
-    for (let start = 0; ; start += pageSize) {
+  async function* pages(settings: { maxPageSize?: number; continuationToken?: string }): AsyncIterableIterator<T[]> {
+    let next = settings.continuationToken ? readContinuation(settings.continuationToken) : { start: 0, size: settings.maxPageSize ?? defaultPageSize };
+    for (;;) {
       await owner.latency();
       snapshot ??= items();
-      const page = snapshot.slice(start, start + pageSize);
+      const { start, size } = next;
+      const more = start + size < snapshot.length;
+      settings.continuationToken = more ? `?skip=${start + size}&maxPageSize=${size}` : undefined;
+      const page = snapshot.slice(start, start + size);
       if (page.length > 0) yield page;
-      if (start + pageSize >= snapshot.length) return;
+      // Read back like the SDK does: a caller may have moved the walk on meanwhile.
+      if (!settings.continuationToken) return;
+      next = readContinuation(settings.continuationToken);
     }
   }
   async function* all(): AsyncIterableIterator<T> {
-    for await (const page of pages(defaultPageSize)) yield* page;
+    for await (const page of pages({})) yield* page;
   }
   const iterator = all();
   const result: Paged<T> = {
     next: () => iterator.next(),
     [Symbol.asyncIterator]: () => result,
-    byPage: (settings = {}) => pages(settings.maxPageSize ?? defaultPageSize),
+    byPage: (settings = {}) => pages(settings),
   };
   return result;
+}
+
+function readContinuation(token: string): { start: number; size: number } {
+  const query = new URLSearchParams(token.slice(token.indexOf('?')));
+  return { start: Number(query.get('skip')), size: Number(query.get('maxPageSize')) };
 }

@@ -251,6 +251,33 @@ describe('<acs-chat> against the emulator', function () {
     expect(texts(benChat).at(-1)).to.equal('seed 10000');
   });
 
+  it('reads back in bigger pages while the reader scrolls fast, each going on from where the last ended', async function () {
+    this.timeout(30000);
+    const threadId = await newThread('Fast reader', ana, ben);
+    await fetch(`/test-api/seed?${new URLSearchParams({ threadId, sender: ana.userId, count: '2000' })}`, { method: 'POST' });
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(10_000);
+    const benChat = await chatAs(ben, threadId, { pageSize: 20 });
+    const list = log(benChat);
+    for (let step = 0; step < 40; step += 1) {
+      list.scrollTop = 0;
+      list.dispatchEvent(new Event('scroll'));
+      await waitUntil(() => !list.textContent.includes(en.chat.loadingOlder), 'stuck loading', { timeout: 5000 });
+      await benChat.updateComplete;
+    }
+    // The real SDK follows the emulator's nextLink, whose maxPageSize the element rewrote.
+    const walk = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.pathname.endsWith('/messages') && decodeURIComponent(url.pathname).includes(threadId) && url.searchParams.has('before'));
+    const sizes = walk.map((url) => Number(url.searchParams.get('maxPageSize')));
+    expect(sizes[0], String(sizes)).to.equal(40);
+    expect(Math.max(...sizes), String(sizes)).to.equal(200);
+    const starts = walk.map((url) => Number(url.searchParams.get('before')));
+    expect(starts, 'each page starts below the last').to.deep.equal([...starts].sort((a, b) => b - a));
+    expect(new Set(starts).size).to.equal(starts.length);
+  });
+
   it('keeps working, invisibly, across token expiries', async function () {
     this.timeout(60000);
     const { url } = (await (await fetch('/test-api/emulator?tokens=short')).json()) as { url: string };

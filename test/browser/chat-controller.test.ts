@@ -100,25 +100,6 @@ describe('ChatController with FakeChatClient (no DOM, no emulator)', function ()
     expect(controller.state.olderAvailable).to.equal(false);
   });
 
-  it('reads back through history in pages five times the first, the next one already on its way', async () => {
-    const { chat, controller } = await connected({ history: 700, pageSize: 20 });
-    let requests = 0;
-    const latency = chat.latency.bind(chat);
-    chat.latency = () => {
-      requests += 1;
-      return latency();
-    };
-    await controller.loadOlder();
-    expect(controller.state.messages).to.have.length(100);
-    await controller.loadOlder();
-    expect(controller.state.messages).to.have.length(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const before = requests;
-    await controller.loadOlder();
-    expect(controller.state.messages).to.have.length(300);
-    expect(requests - before, 'the page was already there: only the one after it was asked for').to.equal(1);
-  });
-
   it('shows a sent message at once as pending, then as sent, and tells the element once', async () => {
     const { chat, controller, calls, own } = await connected();
     controller.send('  Hello Ana ');
