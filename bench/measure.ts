@@ -22,6 +22,8 @@ export interface Load extends ProbeTimes {
   marks: Record<string, number>;
   /** JS heap in use after the page was usable for a second and a forced GC, bytes. */
   heap: number;
+  /** Every request of the page (same-origin paths, else the URL) with its start and end, ms since navigation start, for reading a result. */
+  requests: { name: string; start: number; end: number }[];
 }
 
 export interface Scroll {
@@ -71,6 +73,8 @@ export interface Visit {
   url: string;
   /** The text of the thread's newest message, which a chat must show to be usable. */
   historyText: string;
+  /** The repository's server, whose origin its token service allows. */
+  server: string;
   /** The session cookie every visit carries (see seed.ts). */
   cookie: { name: string; value: string };
   /** CDP network conditions, or undefined for the loopback as it is. */
@@ -79,11 +83,18 @@ export interface Visit {
 
 /** A cold visitor: empty cache, the bench's session cookie, camera and microphone allowed. */
 async function newVisitor(browser: Browser, page: PageName, visit: Visit): Promise<{ context: BrowserContext; tab: Page; cdp: CDPSession }> {
-  const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
+  // The call pages' site has a certificate made for the run (see site-proxy.ts).
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
   // At the origin's root: a cookie set for the page's URL would get the page's folder as its path.
   await context.addCookies([{ ...visit.cookie, url: new URL('/', visit.url).href }]);
-  if (CALL_PAGES.has(page)) await asAzureCallVisitor(context);
+  if (CALL_PAGES.has(page)) await asAzureCallVisitor(context, visit);
   const tab = await context.newPage();
+  if (process.env.BENCH_DEBUG) tab.on('console', (message) => console.log(page, message.type(), message.text()));
+  if (process.env.BENCH_DEBUG) tab.on('pageerror', (error) => console.log(page, 'pageerror', error));
+  if (process.env.BENCH_DEBUG)
+    await tab.addInitScript({
+      content: "addEventListener('acs-error', (e) => console.log('acs-error', JSON.stringify(e.detail), e.detail.cause && e.detail.cause.stack), true)",
+    });
   const cdp = await context.newCDPSession(tab);
   if (visit.link) {
     await cdp.send('Network.enable');
@@ -99,7 +110,7 @@ async function newVisitor(browser: Browser, page: PageName, visit: Visit): Promi
  * answered locally as an online page would see it (the SDK takes an answer with an ETag and an
  * expiry, readable across origins). Both call pages go through the same two routes.
  */
-async function asAzureCallVisitor(context: BrowserContext): Promise<void> {
+async function asAzureCallVisitor(context: BrowserContext, visit: Visit): Promise<void> {
   await context.route(/^https:\/\/ecs\.communication\.microsoft\.com\//, (route) =>
     route.fulfill({
       contentType: 'application/json',
@@ -113,7 +124,10 @@ async function asAzureCallVisitor(context: BrowserContext): Promise<void> {
     }),
   );
   await context.route('**/api/session', async (route) => {
-    const response = await route.fetch();
+    // From the server itself, as a page of its own origin (the one its token service allows): the site
+    // is a name only the browser knows (see site-proxy.ts).
+    const server = new URL(new URL(route.request().url()).pathname, visit.server);
+    const response = await route.fetch({ url: server.href, headers: { ...route.request().headers(), origin: server.origin } });
     const session = (await response.json()) as { userId: string };
     await route.fulfill({
       response,
@@ -148,6 +162,13 @@ export async function coldLoad(browser: Browser, page: PageName, visit: Visit): 
         ),
       ),
       heap: await heapAfterGc(cdp),
+      requests: await tab.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+          name: entry.name.startsWith(location.origin) ? entry.name.slice(location.origin.length) : entry.name,
+          start: Math.round(entry.startTime),
+          end: Math.round(entry.responseEnd),
+        })),
+      ),
     };
   } finally {
     await context.close();

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { afterNextPaint } from '../core/after-paint.js';
 import { AcsElement } from '../core/acs-element.js';
 import { emit, type AcsParticipant } from '../core/events.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
@@ -192,6 +193,17 @@ export class AcsCall extends CallElement {
   async addParticipant(phoneNumber: string): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/require-await -- async makes the synchronous step the promise run() takes
     await this.feedback.run(async () => this.calls.addPhoneParticipant(phoneNumber, this.alternateCallerId));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The calling SDK takes seconds to arrive and start: it downloads while the element signs in,
+    // once the lobby is on screen (its camera asked for first). Not for the local emulator, whose
+    // token service is on this machine and whose calls never use it (1.8 MB for nothing); a page
+    // developed on localhost against Azure downloads it once signed in.
+    void afterNextPaint().then(() => {
+      if (!this.callEngine && this.isConnected && !this.tokenServiceIsLocal()) this.calls.prefetchAzureEngine();
+    });
   }
 
   protected override firstUpdated(): void {

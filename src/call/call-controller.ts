@@ -5,6 +5,7 @@ import { rawIdOf } from '../core/raw-id.js';
 import { loadCommonSdk } from '../core/sdk-loader.js';
 import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
 import { callEndedView } from '../calling/call-end-reason.js';
+import { prefetchAzureEngine } from '../calling/call-engine-for.js';
 import type { AttachOptions } from '../calling/call-slot.js';
 import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { isPersonRawId, phoneOf, type CallTarget } from '../calling/call-target.js';
@@ -95,6 +96,11 @@ export class CallController extends CallSlotController<CallViewState> {
     agent.on('incomingCall', onIncoming);
     this.detachAgent = () => agent.off('incomingCall', onIncoming);
     return agent;
+  }
+
+  /** Starts downloading the calling SDK before signing in, for an element that will most likely run on Azure. */
+  prefetchAzureEngine(): void {
+    prefetchAzureEngine();
   }
 
   /** Places or joins the call; resolves once the SDK has it (not when it connects). */

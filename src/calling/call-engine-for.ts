@@ -12,7 +12,19 @@ import { loadCallingSdk } from './calling-sdk.js';
 export async function callEngineFor(session: AcsSession, override: CallEngine | undefined): Promise<CallEngine> {
   if (override) return override;
   if (session.emulator) return (await import('./engines/local-call-engine.js')).localCallEngine(session.endpoint);
-  // Both at once: asked for by the engine's chunk, the SDK's would start only once that one had arrived.
-  const [{ loadSdkEngine }] = await Promise.all([import('./sdk-engine.js'), loadCallingSdk()]);
+  const [{ loadSdkEngine }] = await loadAzureEngine();
   return loadSdkEngine();
+}
+
+/**
+ * Starts downloading the SDK engine and the calling SDK before the session says which engine it
+ * is: for an element that will most likely run on Azure (see `<acs-call>`).
+ */
+export function prefetchAzureEngine(): void {
+  loadAzureEngine().catch(() => undefined);
+}
+
+/** Both at once: asked for by the engine's chunk, the SDK's would start only once that one had arrived. */
+function loadAzureEngine() {
+  return Promise.all([import('./sdk-engine.js'), loadCallingSdk()]);
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { afterNextPaint } from '../core/after-paint.js';
 import { AcsElement } from '../core/acs-element.js';
 import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -129,8 +130,9 @@ export class AcsChat extends AcsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.updateReading);
-    // The chat SDK is needed whatever the session says: it downloads while the element signs in.
-    if (!this.chatClient) this.chat.prefetch();
+    // The chat SDK is needed whatever the session says: it downloads while the element signs in,
+    // once the shell and the composer are on screen (evaluating it would hold back their first paint).
+    if (!this.chatClient) void afterNextPaint().then(() => this.chat.prefetch());
   }
 
   override disconnectedCallback(): void {

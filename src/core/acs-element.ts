@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { errorText } from './error-text.js';
 import { causeMessage, type AcsError } from './errors.js';
 import { emit, type AcsReadyDetail } from './events.js';
+import { isLoopbackHost } from './loopback.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import type { AcsStringOverrides, AcsStrings } from './i18n/strings.js';
 import type { AcsSession, SessionSource, TokenProvider } from './session.js';
@@ -108,6 +109,19 @@ export abstract class AcsElement extends LitElement {
    */
   protected connectionTarget(): string {
     return '';
+  }
+
+  /**
+   * Whether the token service (`token-url`, else the page's own origin for a provider) is on this
+   * machine, as the local emulator's always is. A malformed `token-url` counts as local: it is the
+   * session's configuration error to report, and nothing should be fetched for it.
+   */
+  protected tokenServiceIsLocal(): boolean {
+    try {
+      return isLoopbackHost(new URL(this.tokenUrl ?? location.href, document.baseURI).hostname);
+    } catch {
+      return true;
+    }
   }
 
   /** The accessible name of the whole element. */

@@ -1,12 +1,6 @@
 import { createHttpHeaders, type HttpClient, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { AcsError } from './errors.js';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for hosts that never leave this machine. */
-export function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
-}
+import { isLoopbackHost } from './loopback.js';
 
 /**
  * The endpoint to give the chat SDK for the local emulator: its https form, because the SDK
@@ -14,7 +8,7 @@ export function isLoopback(url: URL): boolean {
  */
 export function emulatorSdkEndpoint(endpoint: string): string {
   const url = new URL(endpoint);
-  if (!isLoopback(url)) throw new AcsError('invalid-session', `The emulator endpoint ${url.origin} is not on this machine.`);
+  if (!isLoopbackHost(url.hostname)) throw new AcsError('invalid-session', `The emulator endpoint ${url.origin} is not on this machine.`);
   url.protocol = 'https:';
   return url.href;
 }
@@ -26,7 +20,7 @@ export function emulatorSdkEndpoint(endpoint: string): string {
 export const emulatorHttpClient: HttpClient = {
   async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
     const url = new URL(request.url);
-    if (!isLoopback(url)) {
+    if (!isLoopbackHost(url.hostname)) {
       throw new AcsError('network', `Refusing to send an emulator request to ${url.host}: only loopback hosts are allowed.`);
     }
     url.protocol = 'http:';
@@ -62,7 +56,7 @@ export const emulatorSignalingPolicy: PipelinePolicy = {
   name: 'acsElementsEmulatorSignaling',
   sendRequest(request, next) {
     const url = new URL(request.url);
-    if (!isLoopback(url)) {
+    if (!isLoopbackHost(url.hostname)) {
       throw new AcsError('network', `Refusing to send an emulator request to ${url.host}: only loopback hosts are allowed.`);
     }
     url.protocol = 'http:';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { useDemoApp } from './support/demo-app.js';
 import { readCdnManifest, type ChunkInfo } from './support/cdn-manifest.js';
 
@@ -89,5 +91,42 @@ test('the built dial pad formats and validates a number, and calls it through th
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('an acs-call on a site (its token service not on this machine) fetches the calling SDK while it signs in', async () => {
+  // A name for the demo server that is not loopback, as a site's is; the browser resolves it to the server.
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs, '--host-resolver-rules=MAP acs-site.test localhost'] });
+  try {
+    const page = await browser.newPage();
+    const site = new URL(demo.app().url);
+    site.hostname = 'acs-site.test';
+    let sdkRequested!: () => void;
+    const sdk = new Promise<void>((resolve) => (sdkRequested = resolve));
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (chunks[pathname.slice('/dist/cdn/'.length)]?.name === 'acs-calling-sdk') sdkRequested();
+    });
+    // The session answers only once the SDK is on its way: the element must not wait for it to start.
+    await page.route('**/api/session', async (route) => {
+      await sdk;
+      await route.continue();
+    });
+    await page.goto(new URL('/api.html', site).href);
+    const ready = await page.evaluate(async () => {
+      await import('/dist/cdn/acs-call.js' as string);
+      const call = Object.assign(document.createElement('acs-call'), { tokenUrl: '/api/session' });
+      call.setAttribute('group-id', '0c6b1f3a-2d4e-4f5a-8b9c-0d1e2f3a4b5c');
+      const outcome = new Promise<string>((resolve) => {
+        call.addEventListener('acs-ready', () => resolve('ready'));
+        call.addEventListener('acs-error', (event) => resolve(`error: ${(event as CustomEvent<{ code: string }>).detail.code}`));
+        setTimeout(() => resolve('not signed in after 15 s (the calling SDK was never asked for)'), 15000);
+      });
+      document.body.append(call);
+      return outcome;
+    });
+    assert.equal(ready, 'ready');
+  } finally {
+    await browser.close();
   }
 });

@@ -1,4 +1,4 @@
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+import { isLoopbackHost } from '../../core/loopback.js';
 
 /**
  * Where the emulator's call signalling is: its endpoint, except that `npm start` names itself
@@ -8,5 +8,5 @@ const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 export function emulatorOrigin(endpoint: string | undefined): string {
   if (!endpoint) return location.origin;
   const url = new URL(endpoint);
-  return LOOPBACK.test(url.hostname) && !LOOPBACK.test(location.hostname) ? location.origin : url.origin;
+  return isLoopbackHost(url.hostname) && !isLoopbackHost(location.hostname) ? location.origin : url.origin;
 }
