@@ -246,7 +246,8 @@ export class AcsChat extends AcsElement {
     if (!log) return;
     /* eslint-disable @typescript-eslint/no-non-null-assertion -- `anchor` is found only when there is a saved anchor */
     const anchor = this.anchor && [...log.querySelectorAll<HTMLElement>('[data-key]')].find((element) => element.dataset.key === this.anchor!.key);
-    if (this.pinned) {
+    // Reading scrollHeight lays the page out at once: not for an empty log (the first paint's shell).
+    if (this.pinned && this.chat.state.messages.length > 0) {
       log.scrollTop = log.scrollHeight;
     } else if (anchor) {
       // Messages went in or out above (an older page, the window moving): the reader's place stays put.

@@ -188,7 +188,8 @@ describe('<acs-chat> against the emulator', function () {
     expect((window as { __xssTopic?: number }).__xssTopic).to.equal(undefined);
   });
 
-  it('queues messages while the network is down and sends them once, in order, when it returns', async () => {
+  it('queues messages while the network is down and sends them once, in order, when it returns', async function () {
+    this.timeout(30000);
     const threadId = await newThread('Offline', ana, ben);
     const [anaChat, benChat] = await Promise.all([chatAs(ana, threadId), chatAs(ben, threadId)]);
     const realFetch = fetch;
@@ -209,7 +210,9 @@ describe('<acs-chat> against the emulator', function () {
       );
       expect(texts(anaChat).slice(-3)).to.deep.equal(['one', 'two', 'three']);
       down = false;
-      await waitUntil(() => ['one', 'two', 'three'].every((text) => texts(benChat).includes(text)), 'the queue was not sent', { timeout: 8000 });
+      // No `online` event here (only the POSTs failed): the queue goes on at its next back-off step, 10 s at
+      // most this early, on a machine slow enough for three failed rounds.
+      await waitUntil(() => ['one', 'two', 'three'].every((text) => texts(benChat).includes(text)), 'the queue was not sent', { timeout: 15000 });
       expect(texts(benChat).filter((text) => ['one', 'two', 'three'].includes(text))).to.deep.equal(['one', 'two', 'three']);
       const thread = await chatThreadAs(ben, threadId);
       const stored: string[] = [];
