@@ -141,6 +141,11 @@ export class AcsDialpad extends CallElement {
     await this.feedback.run(() => this.calls.dial(phoneNumber, this.alternateCallerId, this.entry.extension));
   }
 
+  /** The same as `dial()`, under the name `<acs-call>` gives it: pages that drive both elements call `start()` on either. */
+  async start(): Promise<void> {
+    await this.dial();
+  }
+
   /** Ends the pad's own call. */
   async hangUp(): Promise<void> {
     await this.feedback.run(() => this.calls.hangUp());

@@ -111,6 +111,21 @@ describe('<acs-dialpad>', function () {
     expect(engine.calls).to.have.length(1);
   });
 
+  it('start() places the call as dial() does, bringing the agent first when nothing woke it', async () => {
+    const { el, engine } = await dialpad();
+    await el.updateComplete;
+    // The number arrives without any intent the pad listens for (no focus, key, pointer or paste).
+    field(el).value = '4255550100';
+    field(el).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(agentReady(el), 'the agent came without an intent').to.equal(false);
+    const placed = engine.nextCall();
+    await el.start();
+    const call = await placed;
+    await connected(el, call);
+    expect(call.state).to.equal('Connected');
+  });
+
   it('hangs up with the hang-up button, and mutes and holds in between', async () => {
     const { el, engine } = await dialpad();
     await ready(el);
