@@ -2,6 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Peer dependencies (react, for acs-elements/react) are the app's own copy: never bundled.
@@ -115,6 +116,33 @@ function modernLibphonenumber() {
   };
 }
 
+const CALLING_SDK_PRELOADS = 'src/calling/calling-sdk-preloads.ts';
+const CALLING_SDK_MARKER = '__ACS_CALLING_SDK_CHUNK__';
+
+/**
+ * Gives `calling-sdk-preloads.ts` the URL of the CDN build's calling SDK chunk (its name has a
+ * hash, known only once the bundle is written), so that `<acs-call>` can hint the browser to fetch
+ * it the moment the element connects. The npm build keeps the empty list: the app's bundler decides.
+ */
+function callingSdkPreloads() {
+  return {
+    name: 'calling-sdk-preloads',
+    load(id) {
+      if (!id.replaceAll('\\', '/').endsWith(CALLING_SDK_PRELOADS)) return null;
+      return `export const callingSdkPreloads = ['${CALLING_SDK_MARKER}'];`;
+    },
+    generateBundle(_options, bundle) {
+      const sdk = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.name === 'acs-calling-sdk');
+      if (!sdk) this.error('No acs-calling-sdk chunk to preload');
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.code.includes(CALLING_SDK_MARKER)) continue;
+        const relative = posix.relative(posix.dirname(chunk.fileName), sdk.fileName);
+        chunk.code = chunk.code.replace(new RegExp(`(["'])${CALLING_SDK_MARKER}\\1`), `new URL("./${relative}",import.meta.url).href`);
+      }
+    },
+  };
+}
+
 /** Writes manifest.json: each chunk with the packages inside it, for the size and chunk checks. */
 function chunkManifest() {
   return {
@@ -161,6 +189,7 @@ const cdnBuild = {
     compactCssLiterals(),
     typescript(),
     minifyExceptCallingSdk(),
+    callingSdkPreloads(),
     chunkManifest(),
   ],
   output: {

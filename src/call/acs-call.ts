@@ -197,10 +197,12 @@ export class AcsCall extends CallElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The calling SDK takes seconds to arrive and start: it downloads while the element signs in,
-    // once the lobby is on screen (its camera asked for first). Not for the local emulator, whose
-    // token service is on this machine and whose calls never use it (1.8 MB for nothing); a page
-    // developed on localhost against Azure downloads it once signed in.
+    if (this.callEngine) return;
+    // The calling SDK takes seconds to arrive and start: its download starts now, in parallel with
+    // signing in, and it runs early, once the lobby is on screen (its camera asked for first), where
+    // it will most likely be used. The local emulator's token service is on this machine and its
+    // calls never run the SDK; a page developed on localhost against Azure runs it once signed in.
+    this.calls.hintCallingSdk();
     void afterNextPaint().then(() => {
       if (!this.callEngine && this.isConnected && !this.tokenServiceIsLocal()) this.calls.prefetchAzureEngine();
     });

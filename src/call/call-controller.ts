@@ -6,6 +6,7 @@ import { loadCommonSdk } from '../core/sdk-loader.js';
 import type { ActiveCallState, ParticipantView } from '../calling/active-call.js';
 import { callEndedView } from '../calling/call-end-reason.js';
 import { prefetchAzureEngine } from '../calling/call-engine-for.js';
+import { hintCallingSdk } from '../calling/calling-sdk.js';
 import type { AttachOptions } from '../calling/call-slot.js';
 import { CallSlotController, type CallSlotEvents, type CallSlotView } from '../calling/call-slot-controller.js';
 import { isPersonRawId, phoneOf, type CallTarget } from '../calling/call-target.js';
@@ -98,7 +99,12 @@ export class CallController extends CallSlotController<CallViewState> {
     return agent;
   }
 
-  /** Starts downloading the calling SDK before signing in, for an element that will most likely run on Azure. */
+  /** Starts downloading the calling SDK, without running it (see `hintCallingSdk`). */
+  hintCallingSdk(): void {
+    hintCallingSdk();
+  }
+
+  /** Downloads and runs the calling SDK before signing in, for an element that will most likely run on Azure. */
   prefetchAzureEngine(): void {
     prefetchAzureEngine();
   }

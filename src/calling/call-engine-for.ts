@@ -17,8 +17,9 @@ export async function callEngineFor(session: AcsSession, override: CallEngine | 
 }
 
 /**
- * Starts downloading the SDK engine and the calling SDK before the session says which engine it
- * is: for an element that will most likely run on Azure (see `<acs-call>`).
+ * Downloads and runs the SDK engine and the calling SDK before the session says which engine it is,
+ * so that the agent can be made the moment the session is there: for an element that will most
+ * likely run on Azure (the local emulator never runs them).
  */
 export function prefetchAzureEngine(): void {
   loadAzureEngine().catch(() => undefined);

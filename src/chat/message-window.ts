@@ -3,7 +3,7 @@ import type { MessageList } from './chat-state.js';
 /** Messages rendered at once: enough to fill any screen several times, few enough for a bounded DOM. */
 export const WINDOW_SIZE = 150;
 /** How far the window moves when the reader reaches one of its edges. */
-export const WINDOW_STEP = 50;
+export const WINDOW_STEP = 100;
 
 /**
  * Which slice of the history is in the DOM. The window is anchored by the key of its last message
