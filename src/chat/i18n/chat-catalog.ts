@@ -2,10 +2,7 @@ import { StringCatalog } from '../../core/i18n/locale.js';
 import { en } from './en.js';
 import type { ChatTable } from './chat-strings.js';
 
-/**
- * `<acs-chat>`'s strings. English is in the element's own chunk; each other language is one chunk,
- * which brings the shared strings' chunk of that language with it.
- */
+/** `<acs-chat>`'s strings, in its own chunk for English and one chunk per other language, fetched on first use. */
 export const chatCatalog = new StringCatalog<ChatTable>({
   en,
   load: {

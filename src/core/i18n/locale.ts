@@ -3,6 +3,10 @@ import type { SharedStrings } from './strings.js';
 /**
  * An element's strings in every shipped language: English in hand (it ships in the element's own
  * code, for its first paint), every other language a download of its own, fetched on first use.
+ * That download is the element's own strings, which import those it shares with other elements
+ * (core's, and the calling ones of call and dial pad) from chunks of their own: a page downloads
+ * shared strings once, and an element's first paint carries one loader per language (one per part
+ * and language, fetched side by side, cost the dial pad's first paint ~270 B gzip more).
  */
 export interface StringSource<T> {
   readonly en: T;

@@ -24,7 +24,7 @@ export interface SharedStrings {
 export interface AcsStrings extends SharedStrings {}
 
 /** A partial table: single strings, or some strings of a group. */
-export type StringOverrides<T> = { [K in keyof T]?: T[K] extends string ? T[K] : Partial<T[K]> };
+type StringOverrides<T> = { [K in keyof T]?: T[K] extends string ? T[K] : Partial<T[K]> };
 
 /** A partial table, for the `strings` property. */
 export type AcsStringOverrides = StringOverrides<AcsStrings>;
