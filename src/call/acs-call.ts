@@ -3,12 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { AcsElement } from '../core/acs-element.js';
 import { emit, type AcsParticipant } from '../core/events.js';
+import { LocalizeController } from '../core/i18n/localize-controller.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import type { AcsSession } from '../core/session.js';
 import type { ParticipantView } from '../calling/active-call.js';
 import { CallElement } from '../calling/call-element.js';
 import { callStyles } from './acs-call.styles.js';
 import { stageStyles } from './call-stage.styles.js';
+import { callCatalog } from './i18n/call-catalog.js';
+import type { CallTable } from './i18n/call-strings.js';
 import { readCallTarget, type CallTarget } from '../calling/call-target.js';
 import { CallController, type CallViewState } from './call-controller.js';
 import type { CallEndedView } from '../calling/call-end-reason.js';
@@ -92,8 +95,10 @@ const FOCUS_AFTER: Record<CallViewState['phase'], string | undefined> = {
  * @cssprop --acs-call-speaker-color - Ring around the dominant speaker's tile.
  * @cssprop --acs-call-hang-up-color - Background of the leave and decline buttons.
  */
-export class AcsCall extends CallElement {
+export class AcsCall extends CallElement<CallTable> {
   static override styles = [...AcsElement.styles, callStyles, stageStyles];
+
+  protected override readonly localize = new LocalizeController(this, callCatalog);
 
   /** Joins the ACS group call with this id, a GUID (anything else is an `invalid-group-id` error at load). */
   @property({ attribute: 'group-id' }) groupId?: string;

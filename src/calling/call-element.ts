@@ -3,6 +3,7 @@ import { AcsElement } from '../core/acs-element.js';
 import { ActionFeedback } from '../core/action-feedback.js';
 import { emit } from '../core/events.js';
 import type { AcsSession } from '../core/session.js';
+import type { CallingTable } from './i18n/calling-strings.js';
 import { callEndText, type CallEndedView } from './call-end-reason.js';
 import type { CallEngine, CallState } from './call-engine.js';
 import type { CallSlotController, CallSlotEvents, CallSlotView } from './call-slot-controller.js';
@@ -13,7 +14,7 @@ import type { CallSlotController, CallSlotEvents, CallSlotView } from './call-sl
  * last one failed, what just happened) and the `acs-call-state-changed` and `acs-call-ended` events.
  * Each element keeps what differs: its controller, its view, and what it says about its call.
  */
-export abstract class CallElement extends AcsElement {
+export abstract class CallElement<T extends CallingTable> extends AcsElement<T> {
   // Declared without a decorator: each chunk that uses decorators carries its own copy of their helper.
   static override properties: PropertyDeclarations = { callEngine: { attribute: false } };
 

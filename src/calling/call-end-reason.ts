@@ -1,4 +1,4 @@
-import type { AcsStrings } from '../core/i18n/strings.js';
+import type { CallingStrings, CallingTable } from './i18n/calling-strings.js';
 import type { ActiveCallState } from './active-call.js';
 import type { CallEndReason } from './call-engine.js';
 
@@ -32,7 +32,7 @@ export function callEndKind(reason: CallEndReason | undefined): CallEndKind {
   return 'failed';
 }
 
-const END_TEXT: Record<CallEndKind, keyof AcsStrings['call']> = {
+const END_TEXT: Record<CallEndKind, keyof CallingStrings> = {
   'hung-up': 'endHungUp',
   'remote-hung-up': 'endRemoteHungUp',
   declined: 'endDeclined',
@@ -47,7 +47,7 @@ const END_TEXT: Record<CallEndKind, keyof AcsStrings['call']> = {
 };
 
 /** The sentence that tells a person why their call ended. */
-export function callEndText(kind: CallEndKind, strings: AcsStrings): string {
+export function callEndText(kind: CallEndKind, strings: CallingTable): string {
   return strings.call[END_TEXT[kind]];
 }
 

@@ -5,10 +5,13 @@ import { afterNextPaint } from '../core/after-paint.js';
 import { AcsElement } from '../core/acs-element.js';
 import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
+import { LocalizeController } from '../core/i18n/localize-controller.js';
 import { format, type AcsStrings } from '../core/i18n/strings.js';
 import { usersIcon } from '../core/icons.js';
 import type { AcsSession } from '../core/session.js';
 import { chatStyles } from './acs-chat.styles.js';
+import { chatCatalog } from './i18n/chat-catalog.js';
+import type { ChatTable } from './i18n/chat-strings.js';
 import type { ChatClientLike } from './chat-client.js';
 import { ChatController, type ChatViewState } from './chat-controller.js';
 import { renderMessage, type MessageActions } from './chat-message.js';
@@ -58,8 +61,10 @@ const LOAD_OLDER_AT_PX = 120;
  * @cssprop --acs-chat-own-bubble-background - Background of own messages.
  * @cssprop --acs-chat-own-bubble-color - Text colour of own messages.
  */
-export class AcsChat extends AcsElement {
+export class AcsChat extends AcsElement<ChatTable> {
   static override styles = [...AcsElement.styles, chatStyles];
+
+  protected override readonly localize = new LocalizeController(this, chatCatalog);
 
   /** The ACS resource endpoint; wins over the session's. */
   @property() endpoint?: string;
@@ -163,7 +168,7 @@ export class AcsChat extends AcsElement {
   }
 
   /** The thread's topic names the chat, so two chats on a page are two distinct landmarks. */
-  protected override label(strings: AcsStrings): string {
+  protected override label(strings: ChatTable): string {
     return this.chat.state.topic || strings.chat.label;
   }
 

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ellipsisIcon } from '../core/icons.js';
-import { format, type AcsStrings } from '../core/i18n/strings.js';
+import { format, type SharedStrings } from '../core/i18n/strings.js';
 import { initials, type MessageView } from './chat-state.js';
+import type { ChatTable } from './i18n/chat-strings.js';
 
 // A fragment empties when Lit inserts it; handing Lit the same one again for an unchanged message is a no-op.
 const sanitizedContent = new WeakMap<MessageView, DocumentFragment>();
@@ -44,7 +45,7 @@ export interface MessageActions {
 
 /** How one message is shown now, beyond the message itself. */
 export interface MessageContext {
-  strings: AcsStrings;
+  strings: ChatTable;
   locale: string;
   read: boolean;
   /** Not the first of a run of messages by the same sender: no name or avatar again. */
@@ -89,7 +90,7 @@ function renderOwnFooter(message: MessageView, { strings, read, menuOpen, action
   if (status === 'failed') {
     // A message over ACS's limit fails again however often it is retried: it can only be discarded.
     return html`<footer class="state failed">
-      <span role="alert"><strong>${chat.failed}</strong> ${error === 'too-long' ? chat.tooLong : strings.errors[error as keyof AcsStrings['errors']]}</span>
+      <span role="alert"><strong>${chat.failed}</strong> ${error === 'too-long' ? chat.tooLong : strings.errors[error as keyof SharedStrings['errors']]}</span>
       ${error === 'too-long' ? nothing : html`<button type="button" class="link" part="message-retry-button" @click=${() => actions.retry(key)}>${chat.retry}</button>`}
       <button type="button" class="link" part="message-discard-button" @click=${() => actions.remove(key)}>${chat.discard}</button>
     </footer>`;

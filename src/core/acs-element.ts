@@ -5,7 +5,7 @@ import { causeMessage, type AcsError } from './errors.js';
 import { emit, type AcsReadyDetail } from './events.js';
 import { isLoopbackHost } from './loopback.js';
 import { LocalizeController } from './i18n/localize-controller.js';
-import type { AcsStringOverrides, AcsStrings } from './i18n/strings.js';
+import type { AcsStringOverrides, SharedStrings } from './i18n/strings.js';
 import type { AcsSession, SessionSource, TokenProvider } from './session.js';
 import { SessionController, type ConnectionState } from './session-controller.js';
 import { renderConnecting, renderFailure, renderNotice } from './status-view.js';
@@ -42,7 +42,7 @@ export type AcsTheme = 'light' | 'dark' | 'auto';
  * @cssprop --acs-font-size - Base font size.
  * @cssprop --acs-space - Base spacing unit.
  */
-export abstract class AcsElement extends LitElement {
+export abstract class AcsElement<T extends SharedStrings = SharedStrings> extends LitElement {
   static override styles = [tokenStyles, statusStyles];
   // Typed by name: an inferred type would be spelled out from the DOM lib of the tsc that built
   // the .d.ts, and a consumer's older or newer lib.dom then sees a static side that no longer
@@ -70,7 +70,8 @@ export abstract class AcsElement extends LitElement {
   /** Replaces any of the element's strings, e.g. `{ retry: 'Reconnect' }`. */
   @property({ attribute: false }) strings?: AcsStringOverrides;
 
-  protected readonly localize = new LocalizeController(this);
+  /** The element's language and strings: each element brings its own tables, and no other element's. */
+  protected abstract readonly localize: LocalizeController<T>;
 
   protected readonly connection = new SessionController(this, {
     source: (): SessionSource => ({
@@ -125,7 +126,7 @@ export abstract class AcsElement extends LitElement {
   }
 
   /** The accessible name of the whole element. */
-  protected abstract label(strings: AcsStrings): string;
+  protected abstract label(strings: T): string;
 
   /** The element's own UI, once signed in. */
   protected abstract renderReady(session: AcsSession): TemplateResult;

@@ -1,5 +1,5 @@
 import type { AcsError } from './errors.js';
-import { format, type AcsStrings } from './i18n/strings.js';
+import { format, type SharedStrings } from './i18n/strings.js';
 
 /**
  * Unicode first-strong isolates: a URL or an English reason inside a right-to-left sentence keeps
@@ -12,7 +12,7 @@ const asIs = (text: string) => text;
  * The sentence a person reads for an error: the localized text for its code, filled in with the
  * URL and status it concerns, plus a hint about CORS and the service's own reason when they help.
  */
-export function errorText(error: AcsError, strings: AcsStrings, dir: 'ltr' | 'rtl'): string {
+export function errorText(error: AcsError, strings: SharedStrings, dir: 'ltr' | 'rtl'): string {
   const { url = '', status, reason, crossOriginFrom = '' } = error.context;
   const isolate = dir === 'rtl' ? isolated : asIs;
   const values = { url: isolate(url), status: status === undefined ? '' : String(status), origin: isolate(crossOriginFrom) };

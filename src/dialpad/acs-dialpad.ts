@@ -6,11 +6,13 @@ import { CallElement } from '../calling/call-element.js';
 import type { CallState } from '../calling/call-engine.js';
 import { AcsError } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import type { AcsStrings } from '../core/i18n/strings.js';
+import { LocalizeController } from '../core/i18n/localize-controller.js';
 import { dialpadStyles } from './acs-dialpad.styles.js';
 import { renderCallControls } from './call-controls.js';
 import { renderCallStatus, statusText } from './call-status.js';
 import { DialpadController, missingCallerId } from './dialpad-controller.js';
+import { dialpadCatalog } from './i18n/dialpad-catalog.js';
+import type { DialpadTable } from './i18n/dialpad-strings.js';
 import { KeyTonePlayer, toDtmfTone, type DialKey } from './dtmf.js';
 import { routeKey, type DialpadMode } from './key-router.js';
 import { PressAndHold, renderKeypad } from './keypad.js';
@@ -70,8 +72,10 @@ const FLASH_MS = 150;
  * @cssprop --acs-dialpad-call-color - Background of the call button.
  * @cssprop --acs-dialpad-hang-up-color - Background of the hang-up button (default: the danger fill, white icon).
  */
-export class AcsDialpad extends CallElement {
+export class AcsDialpad extends CallElement<DialpadTable> {
   static override styles = [...AcsElement.styles, dialpadStyles];
+
+  protected override readonly localize = new LocalizeController(this, dialpadCatalog);
 
   /**
    * The ACS phone number (E.164, e.g. `+18005550100`) the called person sees. Phone calls need
@@ -190,7 +194,7 @@ export class AcsDialpad extends CallElement {
     if (caret !== undefined && this.shadowRoot?.activeElement === field) field.setSelectionRange(caret, caret);
   }
 
-  protected override label(strings: AcsStrings): string {
+  protected override label(strings: DialpadTable): string {
     return strings.dialpad.label;
   }
 

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { micIcon, micOffIcon, pauseIcon, phoneIcon, phoneOffIcon, volume2Icon, volumeXIcon } from '../core/icons.js';
-import type { AcsStrings } from '../core/i18n/strings.js';
 import type { DialpadCallView } from './dialpad-controller.js';
 import type { DialpadMode } from './key-router.js';
+import type { DialpadTable } from './i18n/dialpad-strings.js';
 
 export interface CallControlsView {
   readonly mode: DialpadMode;
@@ -43,7 +43,7 @@ function toggle(part: string, name: string, pressed: boolean, icon: TemplateResu
  */
 export function renderCallControls(
   { mode, call: view, dialable, tonesOn }: CallControlsView,
-  allStrings: AcsStrings,
+  allStrings: DialpadTable,
   intents: CallControlsIntents,
 ): TemplateResult {
   const strings = allStrings.dialpad;

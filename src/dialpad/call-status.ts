@@ -2,10 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CallState } from '../calling/call-engine.js';
 import { callPhase, type CallPhase } from '../calling/call-phase.js';
 import { formatDuration } from '../calling/format-duration.js';
-import type { AcsStrings } from '../core/i18n/strings.js';
 import type { DialpadCallView } from './dialpad-controller.js';
-
-type DialpadStrings = AcsStrings['dialpad'];
+import type { DialpadStrings, DialpadTable } from './i18n/dialpad-strings.js';
 
 const PHASE_TEXT: Record<CallPhase, keyof DialpadStrings> = {
   connecting: 'dialing',
@@ -21,7 +19,7 @@ export function statusText(state: CallState, strings: DialpadStrings): string {
   return strings[PHASE_TEXT[callPhase(state)]];
 }
 
-function timer(seconds: number, strings: AcsStrings): TemplateResult {
+function timer(seconds: number, strings: DialpadTable): TemplateResult {
   return html` · <time class="timer" part="timer" aria-label=${strings.call.duration}>${formatDuration(seconds)}</time>`;
 }
 
@@ -30,7 +28,7 @@ function timer(seconds: number, strings: AcsStrings): TemplateResult {
  * (`Connected · 0:12`) and, discreetly, the keys sent as tones; after it, how long it lasted
  * (when it connected) and why it ended (`endText`).
  */
-export function renderCallStatus(view: DialpadCallView, endText: string, strings: AcsStrings): TemplateResult | typeof nothing {
+export function renderCallStatus(view: DialpadCallView, endText: string, strings: DialpadTable): TemplateResult | typeof nothing {
   const { call, ended } = view;
   if (view.phase === 'in-call' && call) {
     const connected = call.connectedAt !== undefined && call.callState !== 'Disconnecting' && call.callState !== 'Disconnected';

@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { format, type AcsStrings } from '../core/i18n/strings.js';
+import { format } from '../core/i18n/strings.js';
 import { DIAL_KEYS, type DialKey, type DialKeyFace } from './dtmf.js';
-
-type DialpadStrings = AcsStrings['dialpad'];
+import type { DialpadStrings } from './i18n/dialpad-strings.js';
 
 /** How long a key must be held for its second meaning (`0` → `+`, backspace → clear). */
 export const HOLD_MS = 600;

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { deleteIcon } from '../core/icons.js';
-import { format, type AcsStrings } from '../core/i18n/strings.js';
+import { format } from '../core/i18n/strings.js';
 import type { PressAndHold } from './keypad.js';
 import type { NumberEntry } from './number-entry.js';
 import { countryOptions, type PhoneNumberProblem } from './phone-number.js';
+import type { DialpadStrings, DialpadTable } from './i18n/dialpad-strings.js';
 
-type DialpadStrings = AcsStrings['dialpad'];
 /** The element's language and strings, as its LocalizeController has them. */
 interface Localized {
-  readonly strings: AcsStrings;
+  readonly strings: DialpadTable;
   readonly locale: string;
 }
 

@@ -1,9 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { en } from '../../src/core/i18n/en.js';
 import { callEndReasons, createTestToken, FakeCallEngine, FakeDeviceManager } from '../../src/testing/index.js';
 import { acsEvent, forever } from './support/events.js';
 import { button, callElement, hasButton, join, joinable, menuItem, nameOf, playing, shadow, strings, videoTracks } from './support/call-fixture.js';
+import { en } from './support/strings.js';
 
 describe('<acs-call>', function () {
   this.timeout(20000);

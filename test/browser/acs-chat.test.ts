@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import { en } from '../../src/core/i18n/en.js';
 import { chatThreadAs, emulatorSession, newThread, type EmulatorSession } from './support/emulator.js';
 import { acsEvent } from './support/events.js';
+import { en } from './support/strings.js';
 
 /** An <acs-chat> signed in as `session`'s user, showing `threadId`, ready to use. */
 async function chatAs(session: EmulatorSession, threadId: string, attributes: { pageSize?: number; theme?: string } = {}): Promise<AcsChat> {

@@ -1,8 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/call.js';
-import { ar } from '../../src/core/i18n/ar.js';
-import { en } from '../../src/core/i18n/en.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import {
   agentReady,
@@ -23,6 +21,7 @@ import {
   USER,
 } from './support/dialpad.js';
 import { acsEvent, forever } from './support/events.js';
+import { ar, en } from './support/strings.js';
 
 /** Holds the pointer down on `target` for `ms`, as a finger or mouse would. */
 async function holdDown(target: Element, ms = 800): Promise<void> {

@@ -3,11 +3,10 @@ import '../../src/call.js';
 import type { AcsCall } from '../../src/call/acs-call.js';
 import { readCallTarget } from '../../src/calling/call-target.js';
 import type { AcsErrorCode } from '../../src/core/errors.js';
-import { en } from '../../src/core/i18n/en.js';
-import { ja } from '../../src/core/i18n/ja.js';
 import { createTestToken } from '../../src/testing/index.js';
 import { acsEvent } from './support/events.js';
 import { button, callElement, hasButton, join, shadow, strings } from './support/call-fixture.js';
+import { en, ja } from './support/strings.js';
 
 const GROUP = '29228d3e-040e-4656-a70e-890ab4e173e5';
 

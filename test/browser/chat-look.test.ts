@@ -2,10 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import { ar } from '../../src/core/i18n/ar.js';
-import { en } from '../../src/core/i18n/en.js';
 import { FakeChatClient } from '../../src/testing/index.js';
 import { acsEvent } from './support/events.js';
+import { ar, en } from './support/strings.js';
 
 const ana = { id: '8:acs:ana', displayName: 'Ana' };
 const sam = { id: '8:acs:sam-1', displayName: 'Sam' };

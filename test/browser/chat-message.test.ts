@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { htmlAsText, renderMessage, type MessageContext } from '../../src/chat/chat-message.js';
 import type { MessageView } from '../../src/chat/chat-state.js';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from './support/strings.js';
 
 const message: MessageView = {
   key: '1',

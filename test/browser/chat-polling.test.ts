@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/chat.js';
 import type { AcsChat } from '../../src/chat/acs-chat.js';
-import { en } from '../../src/core/i18n/en.js';
 import { chatThreadAs, clearFaults, emulatorSession, injectFaults, newThread, type EmulatorSession, type FaultRule } from './support/emulator.js';
 import { acsEvent } from './support/events.js';
+import { en } from './support/strings.js';
 
 /**
  * The live connection's failure modes, made by the emulator itself: the user's Trouter WebSockets

@@ -4,13 +4,13 @@ import '../../src/index.js';
 import type { AcsElement } from '../../src/core/acs-element.js';
 import { AcsError } from '../../src/core/errors.js';
 import type { TokenProvider } from '../../src/core/session.js';
-import { en } from '../../src/core/i18n/en.js';
 import { AcsCall } from '../../src/call/acs-call.js';
 import { AcsDialpad } from '../../src/dialpad/acs-dialpad.js';
 import { createTestToken, FakeCallEngine } from '../../src/testing/index.js';
 import { emulatorSession } from './support/emulator.js';
 import { sessionUrl, uniqueKey } from './support/token-urls.js';
 import { acsEvent, forever } from './support/events.js';
+import { en } from './support/strings.js';
 
 /** What signs an element in for real: the chat needs a thread on the emulator; calls only need a token. */
 async function workingSession(tag: string, userId = '8:acs:resource_ready'): Promise<{ value: string | object; userId: string }> {

@@ -2,13 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/chat.js';
 import { en } from '../../src/core/i18n/en.js';
-import { loadLocale, resolveLocale, type Catalog } from '../../src/core/i18n/locale.js';
-import { format, withOverrides } from '../../src/core/i18n/strings.js';
+import { resolveLocale, StringCatalog, type Catalog } from '../../src/core/i18n/locale.js';
+import { format, withOverrides, type SharedStrings } from '../../src/core/i18n/strings.js';
 import { forever } from './support/events.js';
 
 const fr = { ...en, connecting: 'Connexion…' };
 const ar = { ...en, connecting: 'جارٍ الاتصال…' };
-const tables: Catalog = { available: ['en', 'fr', 'ar'], loaded: { en, fr, ar } };
+const tables: Catalog<SharedStrings> = { available: ['en', 'fr', 'ar'], loaded: { en, fr, ar } };
 
 describe('resolveLocale', () => {
   it("prefers the element's own lang", async () => {
@@ -34,14 +34,17 @@ describe('resolveLocale', () => {
     expect(resolveLocale(el, ['yy'], tables)).to.deep.equal({ locale: 'en', dir: 'ltr', strings: en, loading: false });
   });
 
-  it('speaks English while a shipped table downloads, then the table', async () => {
+  it('speaks English while a shipped table downloads, then the table; a failed download is tried again', async () => {
     const el = await fixture(html`<p lang="de"></p>`);
-    const first = resolveLocale(el, []);
-    if (first.loading) expect(first.strings).to.equal(en);
-    await loadLocale('de');
-    const loaded = resolveLocale(el, []);
-    expect(loaded).to.include({ locale: 'de', loading: false });
-    expect(loaded.strings.retry).to.not.equal(en.retry);
+    const de = { ...en, retry: 'Erneut versuchen' };
+    let downloads = 0;
+    const catalog = new StringCatalog({ en, load: { de: () => (++downloads === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(de)) } });
+    expect(resolveLocale(el, [], catalog)).to.deep.equal({ locale: 'de', dir: 'ltr', strings: en, loading: true });
+    await catalog.load('de');
+    expect(resolveLocale(el, [], catalog)).to.include({ strings: en, loading: true });
+    await Promise.all([catalog.load('de'), catalog.load('de')]);
+    expect(resolveLocale(el, [], catalog)).to.include({ strings: de, loading: false });
+    expect(downloads).to.equal(2);
   });
 
   it('renders an element in Arabic, right to left, once the table arrives', async () => {
@@ -49,6 +52,15 @@ describe('resolveLocale', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim() !== en.connecting, 'still English');
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     await expect(el).to.be.accessible();
+  });
+
+  it("downloads only the element's own strings in the page's language", async () => {
+    const el = await fixture(html`<acs-chat lang="ja" .tokenProvider=${() => forever()}></acs-chat>`);
+    // The test server compiles each module on its first request: the first download is slow.
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim() !== en.connecting, 'still English', { timeout: 5000 });
+    const fetched = performance.getEntriesByType('resource').map(({ name }) => new URL(name).pathname);
+    expect(fetched).to.include.members(['/src/core/i18n/ja.ts', '/src/chat/i18n/ja.ts']);
+    expect(fetched.filter((path) => path.endsWith('/ja.ts'))).to.have.length(2);
   });
 });
 
@@ -62,6 +74,11 @@ describe('strings', () => {
     expect(merged.retry).to.equal('Reconnect');
     expect(merged.errors.network).to.equal('Offline.');
     expect(merged.errors['token-expired']).to.equal(en.errors['token-expired']);
+  });
+
+  it('ignores the groups of other elements, so a page can give every element the same overrides', () => {
+    const merged = withOverrides(en, { retry: 'Reconnect', call: { join: 'Enter' } });
+    expect(merged).to.deep.equal({ ...en, retry: 'Reconnect' });
   });
 });
 

@@ -1,16 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ar } from '../../src/core/i18n/ar.js';
-import { de } from '../../src/core/i18n/de.js';
-import { en } from '../../src/core/i18n/en.js';
-import { es } from '../../src/core/i18n/es.js';
-import { fr } from '../../src/core/i18n/fr.js';
-import { it as italian } from '../../src/core/i18n/it.js';
-import { ja } from '../../src/core/i18n/ja.js';
-import { pt } from '../../src/core/i18n/pt.js';
 import type { AcsStrings } from '../../src/core/i18n/strings.js';
+import { catalogs, en, tableIn } from './support/strings.js';
 
-// `it` is also mocha's test function, hence the alias.
-const translations: Record<string, AcsStrings> = { it: italian, es, fr, de, pt, ja, ar };
+const LANGUAGES = ['it', 'es', 'fr', 'de', 'pt', 'ja', 'ar'];
+/** Every locale's whole table, put together from the parts each element downloads. */
+const translations: Record<string, AcsStrings> = Object.fromEntries(
+  await Promise.all(LANGUAGES.map(async (locale): Promise<[string, AcsStrings]> => [locale, await tableIn(locale)])),
+);
 
 /** Every string of a table, keyed by its dotted path (`chat.send`, `errors.network`, …). */
 function flatten(table: object, prefix = ''): Map<string, unknown> {
@@ -33,8 +29,21 @@ function placeholders(text: string): string[] {
 const english = flatten(en);
 
 describe('locales', () => {
-  it('ship a table for every locale besides English', () => {
-    expect(Object.keys(translations)).to.have.members(['it', 'es', 'fr', 'de', 'pt', 'ja', 'ar']);
+  it('ship a table for every locale besides English, for every element', () => {
+    for (const catalog of Object.values(catalogs)) expect(catalog.available).to.have.members(['en', ...LANGUAGES]);
+  });
+
+  // A chat page downloads no call or dial pad strings, and the dial pad only the call strings it shows.
+  it('give each element only its own groups, in every language', () => {
+    const groups = (table: object) => Object.keys(table).filter((key) => typeof (table as Record<string, unknown>)[key] === 'object');
+    for (const locale of ['en', ...LANGUAGES]) {
+      const [chat, call, dialpad] = [catalogs.chat.loaded[locale]!, catalogs.call.loaded[locale]!, catalogs.dialpad.loaded[locale]!];
+      expect(groups(chat), locale).to.have.members(['errors', 'chat']);
+      expect(groups(call), locale).to.have.members(['errors', 'call']);
+      expect(groups(dialpad), locale).to.have.members(['errors', 'call', 'dialpad']);
+      expect(Object.keys(call.call), locale).to.have.members(Object.keys(en.call));
+      expect(Object.keys(dialpad.call), locale).to.have.members(['gettingReady', 'duration', ...Object.keys(en.call).filter((key) => /^end[A-Z]/.test(key))]);
+    }
   });
 
   for (const [locale, table] of Object.entries(translations)) {

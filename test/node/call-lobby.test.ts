@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from '../browser/support/strings.js';
 import { useDemoApp } from './support/demo-app.js';
 import { openRealSdkLobby, readMarks, waitForMark } from './support/real-sdk-lobby.js';
 

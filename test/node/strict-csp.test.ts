@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright';
 import { acsConnection, chatClientFor, identityClient } from '../../server/acs-clients.js';
 import { contentSecurityPolicy } from '../../server/content-security-policy.js';
-import { en } from '../../src/core/i18n/en.js';
+import { en } from '../browser/support/strings.js';
 import { useDemoApp } from './support/demo-app.js';
 
 const demo = useDemoApp();

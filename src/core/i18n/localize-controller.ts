@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadLocale, resolveLocale, type ResolvedLocale } from './locale.js';
-import { withOverrides, type AcsStringOverrides, type AcsStrings } from './strings.js';
+import { resolveLocale, type ResolvedLocale, type StringCatalog } from './locale.js';
+import { withOverrides, type AcsStringOverrides, type SharedStrings } from './strings.js';
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: AcsStringOverrides | undefined };
 
@@ -24,10 +24,14 @@ function unwatchPageLanguage(host: LocalizedHost): void {
 }
 
 /** Keeps an element's language, direction and strings current; resolved once per render. */
-export class LocalizeController implements ReactiveController {
-  private resolved: (ResolvedLocale & { merged: AcsStrings }) | undefined;
+export class LocalizeController<T extends SharedStrings> implements ReactiveController {
+  private resolved: (ResolvedLocale<T> & { merged: T }) | undefined;
 
-  constructor(private readonly host: LocalizedHost) {
+  /** `catalog` holds the element's own strings, and no other element's. */
+  constructor(
+    private readonly host: LocalizedHost,
+    private readonly catalog: StringCatalog<T>,
+  ) {
     host.addController(this);
   }
 
@@ -52,15 +56,15 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** The strings for the current locale with the host's `strings` overrides applied. */
-  get strings(): AcsStrings {
+  get strings(): T {
     return this.current.merged;
   }
 
-  private get current(): ResolvedLocale & { merged: AcsStrings } {
+  private get current(): ResolvedLocale<T> & { merged: T } {
     if (!this.resolved) {
-      const resolved = resolveLocale(this.host);
+      const resolved = resolveLocale(this.host, navigator.languages, this.catalog);
       this.resolved = { ...resolved, merged: withOverrides(resolved.strings, this.host.strings) };
-      if (resolved.loading) void loadLocale(resolved.locale).then(() => this.host.requestUpdate());
+      if (resolved.loading) void this.catalog.load(resolved.locale).then(() => this.host.requestUpdate());
     }
     return this.resolved;
   }

@@ -1,7 +1,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/call.js';
 import type { AcsCall } from '../../../src/call/acs-call.js';
-import { en } from '../../../src/core/i18n/en.js';
+import { en } from './strings.js';
 import { createTestToken, FakeCallEngine, type FakeCall } from '../../../src/testing/index.js';
 
 export const strings = en.call;

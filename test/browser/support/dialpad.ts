@@ -2,7 +2,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/dialpad.js';
 import type { AcsDialpad } from '../../../src/dialpad/acs-dialpad.js';
-import { en } from '../../../src/core/i18n/en.js';
+import { en } from './strings.js';
 import { createTestToken, FakeCallEngine, type FakeCall } from '../../../src/testing/index.js';
 
 export const strings = en.dialpad;

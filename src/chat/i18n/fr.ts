@@ -1,0 +1,47 @@
+import { fr as shared } from '../../core/i18n/fr.js';
+import type { ChatTable } from './chat-strings.js';
+
+// French typography: a no-break space (U+00A0) before “:” and inside « », none before “…”.
+
+export const fr: ChatTable = {
+  ...shared,
+  chat: {
+    label: 'Discussion',
+    participants: 'Membres ({count})',
+    typingNow: 'écrit…',
+    messageField: 'Message',
+    placeholder: 'Écrire un message',
+    send: 'Envoyer',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    edit: 'Modifier le message',
+    delete: 'Supprimer le message',
+    retry: 'Réessayer',
+    sending: 'Envoi…',
+    queued: 'En attente de connexion',
+    failed: 'Non envoyé',
+    read: 'Lu',
+    edited: 'modifié',
+    deleted: 'Ce message a été supprimé.',
+    reconnecting: 'Reconnexion…',
+    offline: 'Hors ligne\u00a0: les messages seront envoyés dès votre retour en ligne.',
+    loadingOlder: 'Chargement des messages précédents…',
+    startOfConversation: 'C’est le début de la conversation.',
+    newMessages: 'Nouveaux messages\u00a0: {count}',
+    typingOne: '{name} est en train d’écrire…',
+    typingTwo: '{first} et {second} sont en train d’écrire…',
+    typingMany: '{count} personnes sont en train d’écrire…',
+    joined: 'Arrivée dans la discussion\u00a0: {names}',
+    left: 'Départ de la discussion\u00a0: {names}',
+    topicChanged: 'Le sujet est maintenant «\u00a0{topic}\u00a0»',
+    keyboardHint: 'Entrée pour envoyer, Maj+Entrée pour aller à la ligne',
+    editingHint: 'Modification du message\u00a0: Entrée pour enregistrer, Échap pour annuler',
+    tooLong: 'Trop long pour être envoyé',
+    overLimit: 'Trop long pour être envoyé\u00a0: {count} au-delà de la limite',
+    remaining: '{count} restants',
+    discard: 'Abandonner',
+    more: 'Plus d’actions',
+    editing: 'Modification du message',
+    you: '(vous)',
+  },
+};
