@@ -55,9 +55,11 @@ const named = (name: string): [string, ChunkInfo] => Object.entries(chunks).find
  * 32,983 B, call 38,441 B (with the local engine's routing), dial pad 66,927 B.
  * Splitting the string tables per element (English in the element's own chunk, each other language
  * one chunk per element on top of the shared strings' chunk) then took chat from 33,380 B to
- * 31,020 B, call from 38,719 B to 37,699 B and the dial pad from 67,086 B to 65,134 B.
+ * 31,020 B, call from 38,719 B to 37,699 B and the dial pad from 67,086 B to 65,134 B. The calling
+ * SDK's download hint at connect (its URL, the `modulepreload` link) added ~130 B to the call and
+ * ~120 B to the dial pad (the shared calling chunk): call 37,834 B, dial pad 65,252 B.
  */
-const ELEMENT_BUDGETS = { 'acs-chat.js': 31.25 * KB, 'acs-call.js': 37.75 * KB, 'acs-dialpad.js': 65.25 * KB };
+const ELEMENT_BUDGETS = { 'acs-chat.js': 31.25 * KB, 'acs-call.js': 38 * KB, 'acs-dialpad.js': 65.5 * KB };
 
 for (const [entry, budget] of Object.entries(ELEMENT_BUDGETS)) {
   test(`${entry} element code stays within ${budget / KB} KB gzip`, () => {
