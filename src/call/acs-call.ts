@@ -326,7 +326,7 @@ export class AcsCall extends CallElement<CallTable> {
                 rejoin: () => void this.start(),
                 close: () => run(() => this.calls.returnToLobby()),
               })
-            : renderLobby(view, strings, this.joinLabel(strings), { ...media, join: () => void this.start() })
+            : renderLobby(view, strings, this.joinLabel(strings), { ...media, join: () => void this.start(), previewShown: () => this.calls.previewShown() })
       }
       ${this.feedback.render()}
     </div>`;

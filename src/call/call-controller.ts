@@ -185,6 +185,11 @@ export class CallController extends CallSlotController<CallViewState> {
     await this.media?.setMicrophone(on);
   }
 
+  /** The lobby's preview painted its first frame. */
+  previewShown(): void {
+    this.media?.previewShown();
+  }
+
   async setCamera(on: boolean): Promise<void> {
     const { media } = this;
     const { active, engine } = this.slot;

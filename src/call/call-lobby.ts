@@ -15,6 +15,8 @@ export interface LobbyIntents extends DeviceIntents {
   setCamera: (on: boolean) => void;
   setMicrophone: (on: boolean) => void;
   join: () => void;
+  /** The preview painted its first frame: the microphone may start. */
+  previewShown: () => void;
 }
 
 type CallStrings = AcsStrings['call'];
@@ -41,7 +43,7 @@ export function renderLobby(view: CallViewState, strings: CallStrings, joinLabel
                 muted
                 autoplay
                 playsinline
-                @playing=${markPreviewPlaying}
+                @playing=${(event: Event) => onFirstFrame(event.target as HTMLVideoElement, intents.previewShown)}
                 @resize=${fitPreview}
                 ${streamSource(media.camera.stream)}
               ></video>`
@@ -82,9 +84,11 @@ function fitPreview(event: Event): void {
   if (video.videoHeight) video.style.setProperty('--_ratio', String(video.videoWidth / video.videoHeight));
 }
 
-/** For `npm run bench` and the lobby tests: when the person first sees themselves. */
-function markPreviewPlaying(): void {
+/** Calls `shown` once the video's first frame is on screen (`playing` comes just before it is). */
+function onFirstFrame(video: HTMLVideoElement, shown: () => void): void {
+  // For `npm run bench` and the lobby tests: when the person first sees themselves.
   if (!performance.getEntriesByName('acs-call:preview-playing').length) performance.mark('acs-call:preview-playing');
+  video.requestVideoFrameCallback(() => shown());
 }
 
 /** Camera, microphone and speaker selectors: in the lobby, and again during the call. */

@@ -40,6 +40,8 @@ export interface LocalMediaState {
 export type MediaDeviceAccess = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices' | 'addEventListener'>;
 
 const LEVEL_INTERVAL_MS = 100;
+/** How long the microphone waits for the preview's first frame before it starts anyway. */
+const PREVIEW_FRAME_WAIT_MS = 1000;
 /** Smaller changes do not show on a meter, so they are not worth a render. */
 const LEVEL_STEP = 0.02;
 /** The loudness shown as an empty meter; loudness is heard on a log scale, so the meter is linear in decibels. */
@@ -69,6 +71,8 @@ export class LocalMedia {
   /** Bumped whenever a kind's stream is replaced or released, so a late `getUserMedia` knows it lost. */
   private readonly generation: Record<MediaKind, number> = { camera: 0, microphone: 0 };
   private enumeration = 0;
+  private previewFrameSeen = false;
+  private previewFrameWaiter: (() => void) | undefined;
   private meter: { context: AudioContext; timer: ReturnType<typeof setInterval> } | undefined;
 
   /** `mediaDevices` defaults to `navigator.mediaDevices`, which plain-http pages lack: there every kind is 'unavailable'. */
@@ -84,9 +88,10 @@ export class LocalMedia {
   }
 
   /**
-   * Asks for the camera first and the microphone once the camera has answered and a frame has been
-   * painted: asked together, the microphone's start delayed the first preview frame (~70 ms). The
-   * microphone shows as starting from the beginning, so nothing reads it as off meanwhile.
+   * Asks for the camera first and the microphone once the preview has shown its first frame (see
+   * `previewShown`), or at once when the camera could not start: asked together, the microphone's
+   * start delayed the first preview frame (~70 ms). The microphone shows as starting from the
+   * beginning, so nothing reads it as off meanwhile.
    */
   async start(wanted: { camera: boolean; microphone: boolean }): Promise<void> {
     if (!wanted.camera || !wanted.microphone) {
@@ -97,13 +102,33 @@ export class LocalMedia {
     const { deviceId } = this.current.microphone;
     const request = this.release('microphone', this.mediaDevices ? 'starting' : 'unavailable', deviceId);
     await this.cameraAnswered();
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    if (this.current.camera.status === 'on') await this.firstPreviewFrame();
     // Turned off, chosen again or stopped meanwhile: that choice stands.
     if (request !== this.generation.microphone || this.stopped) {
       await camera;
       return;
     }
     await Promise.all([camera, this.open('microphone', deviceId, deviceId === undefined ? true : { deviceId })]);
+  }
+
+  /** The preview of the camera's stream is on screen: its first frame was painted. */
+  previewShown(): void {
+    this.previewFrameSeen = true;
+    this.previewFrameWaiter?.();
+  }
+
+  /** Resolves with the preview's first frame, or after a while without one (a preview nobody sees: a hidden element, a page in the background). */
+  private firstPreviewFrame(): Promise<void> {
+    if (this.previewFrameSeen) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.previewFrameWaiter = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, PREVIEW_FRAME_WAIT_MS);
+      this.previewFrameWaiter = done;
+    });
   }
 
   /** Resolves once the camera is no longer starting (on, refused, off or stopped). */

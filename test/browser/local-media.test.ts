@@ -88,7 +88,7 @@ describe('LocalMedia', function () {
     await waitUntil(() => video.videoWidth > 0, 'the preview shows no picture', { timeout: 3000 });
   });
 
-  it('asks for the camera first, and for the microphone once the camera has answered and a frame was painted', async () => {
+  it('asks for the camera first, and for the microphone once the preview has shown its first frame', async () => {
     const devices = new ScriptedDevices();
     devices.hold();
     const { media } = watch(devices);
@@ -99,10 +99,28 @@ describe('LocalMedia', function () {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(devices.requests, 'the microphone waits for the camera').to.deep.equal([{ video: true }]);
     devices.letGo();
+    await waitUntil(() => media.state.camera.status === 'on', 'the camera never came');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(devices.requests, 'the microphone waits for the preview').to.deep.equal([{ video: true }]);
+    media.previewShown();
     await started;
     expect(devices.requests).to.deep.equal([{ video: true }, { audio: true }]);
-    expect(media.state.camera.status).to.equal('on');
     expect(media.state.microphone.status).to.equal('on');
+  });
+
+  it('starts the microphone without waiting when the camera is refused, and after a second when no preview shows', async () => {
+    const refused = new ScriptedDevices();
+    refused.failures.video = new DOMException('denied', 'NotAllowedError');
+    const first = watch(refused).media;
+    await first.start({ camera: true, microphone: true });
+    expect(first.state.camera.status).to.equal('denied');
+    expect(first.state.microphone.status).to.equal('on');
+
+    const unseen = watch(new ScriptedDevices()).media;
+    const startedAt = performance.now();
+    await unseen.start({ camera: true, microphone: true });
+    expect(unseen.state.microphone.status).to.equal('on');
+    expect(performance.now() - startedAt, 'a preview nobody renders holds the microphone for a second at most').to.be.within(900, 4000);
   });
 
   it('moves the microphone level with the sound, at most about ten times a second', async () => {
@@ -367,5 +385,29 @@ describe('removing <acs-call> from the page', function () {
     el.remove();
     expect(states(opened), 'a device stays open').to.deep.equal(allEnded(opened));
     await waitUntil(() => call.state === 'Disconnected', 'removing the element did not leave the call');
+  });
+});
+
+describe('the lobby of <acs-call>', function () {
+  this.timeout(20000);
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  afterEach(() => delete (navigator.mediaDevices as Partial<MediaDevices>).getUserMedia);
+
+  it('asks for the microphone only once the preview has shown its first frame', async () => {
+    let atMicrophone: { framesShown: number; previewPlaying: boolean } | undefined;
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      if (constraints?.audio && !atMicrophone) {
+        const preview = document.querySelector('acs-call')?.shadowRoot?.querySelector('video');
+        atMicrophone = {
+          framesShown: preview?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+          previewPlaying: performance.getEntriesByName('acs-call:preview-playing').length > 0,
+        };
+      }
+      return getUserMedia(constraints);
+    };
+    await callElement();
+    await waitUntil(() => atMicrophone, 'the lobby never asked for the microphone', { timeout: 10000 });
+    expect(atMicrophone).to.deep.include({ previewPlaying: true });
+    expect(atMicrophone!.framesShown, 'frames of the preview shown before the microphone was asked for').to.be.at.least(1);
   });
 });

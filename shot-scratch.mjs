@@ -1,0 +1,10 @@
+import { chromium } from 'playwright';
+const [url, out, lang, w, h, scheme] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+const context = await browser.newContext({ viewport: { width: Number(w), height: Number(h) }, colorScheme: scheme ?? 'light', permissions: ['camera', 'microphone'] });
+const page = await context.newPage();
+await page.goto(url);
+if (lang) await page.evaluate((lang) => document.documentElement.setAttribute('lang', lang), lang);
+await page.waitForTimeout(4000);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
