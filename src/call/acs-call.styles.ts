@@ -7,7 +7,8 @@ import { css } from 'lit';
  * round icon button, on the dark stage unless a class says otherwise. The preview takes the
  * camera's own shape (`--_ratio`, set from the video) at the largest size that fits: just above
  * the setup when stacked, in the middle when side by side. Its toggles are positioned so they
- * paint over the mirrored (transformed) video. (Comments stay out of the CSS: it ships as written.)
+ * paint over the mirrored (transformed) video. A box too short for the whole lobby scrolls it, the join
+ * button kept in view at its bottom. (Comments stay out of the CSS: it ships as written.)
  */
 export const callStyles = css`
   :host {
@@ -102,6 +103,10 @@ export const callStyles = css`
     padding: calc(var(--_space) * 2);
   }
 
+  .lobby {
+    overflow-y: auto;
+  }
+
   .preview-area {
     min-height: 10rem;
     container-type: size;
@@ -183,6 +188,8 @@ export const callStyles = css`
   }
 
   .join {
+    position: sticky;
+    bottom: 0;
     padding: 0.625rem;
     font-weight: 600;
   }

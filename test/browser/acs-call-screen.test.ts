@@ -132,6 +132,26 @@ describe('<acs-call> screen', function () {
     }
   }
 
+  for (const size of [
+    { width: 470, height: 430 },
+    { width: 960, height: 300 },
+  ]) {
+    it(`keeps the join button in view in a ${size.width}×${size.height} box too short for the whole lobby, which scrolls`, async () => {
+      const { el } = await callElement({ size });
+      await waitUntil(() => shadow(el).querySelector<HTMLButtonElement>('[part~="join-button"]')?.disabled === false, 'not joinable', { timeout: 5000 });
+      await waitUntil(() => shadow(el).querySelector('video'), 'no preview');
+      const box = el.getBoundingClientRect();
+      const join = part(el, 'join-button').getBoundingClientRect();
+      expect(join.top, 'the join button starts inside the element').to.be.at.least(box.top);
+      expect(join.bottom, 'the join button ends inside the element').to.be.at.most(box.bottom + 0.5);
+      const lobby = part(el, 'lobby');
+      expect(lobby.scrollHeight, 'the lobby does not overflow at this size: the test proves nothing').to.be.greaterThan(lobby.clientHeight);
+      const meter = part(el, 'level-meter');
+      meter.scrollIntoView();
+      expect(meter.getBoundingClientRect().bottom, 'the meter can be scrolled to').to.be.at.most(box.bottom + 0.5);
+    });
+  }
+
   it('moves through the More menu with the arrow keys, and Escape closes it back to its button', async () => {
     const { el, engine } = await callElement();
     await join(el, engine);
