@@ -84,7 +84,13 @@ export abstract class AcsElement<T extends SharedStrings = SharedStrings> extend
     prepare: (session, signal) => this.prepare(session, signal),
     onReady: (session) => emit(this, 'acs-ready', { userId: session.userId }),
     onError: (error) => this.reportError(error),
+    afterFirstPaint: this.signsInAfterFirstPaint(),
   });
+
+  /** True for an element that needs its session only later (the dial pad, at the first call): it signs in once on screen. */
+  protected signsInAfterFirstPaint(): boolean {
+    return false;
+  }
 
   /** Where signing in stands: `idle` (not on a page), `connecting`, `ready` or `failed`. */
   get readyState(): ConnectionState['status'] {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterNextPaint } from './after-paint.js';
 import { AcsError, toAcsError } from './errors.js';
 import type { AcsSession, SessionSource } from './session.js';
 
@@ -17,6 +18,8 @@ export interface SessionControllerOptions {
   prepare(session: AcsSession, signal: AbortSignal): Promise<void>;
   onReady(session: AcsSession): void;
   onError(error: AcsError): void;
+  /** Sign in once the element's first frame is on screen, not with its first render: for an element that needs its session only later. */
+  afterFirstPaint?: boolean;
 }
 
 /**
@@ -31,6 +34,7 @@ export class SessionController implements ReactiveController {
   /** Lit still updates an element that has left the page; it must not sign in again then. */
   private connected = false;
   private waiters: { resolve(session: AcsSession): void; reject(error: AcsError): void }[] = [];
+  private painted = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -87,6 +91,11 @@ export class SessionController implements ReactiveController {
     this.signedInWith = source;
     this.setState({ status: 'connecting' });
     try {
+      if (this.options.afterFirstPaint && !this.painted) {
+        await afterNextPaint();
+        this.painted = true;
+        if (run.signal.aborted) return;
+      }
       // Its own chunk: the element paints (and a dial pad takes digits) before the sign-in code has arrived.
       const { openSession } = await import('./session.js');
       const session = await openSession(source, {

@@ -4,7 +4,7 @@ import { deleteIcon } from '../core/icons.js';
 import { format } from '../core/i18n/strings.js';
 import type { PressAndHold } from './keypad.js';
 import type { NumberEntry } from './number-entry.js';
-import { countryOptions, type PhoneNumberProblem } from './phone-number.js';
+import { countryOption, countryOptions, type PhoneNumberProblem } from './phone-number.js';
 import type { DialpadStrings, DialpadTable } from './i18n/dialpad-strings.js';
 
 /** The element's language and strings, as its LocalizeController has them. */
@@ -39,6 +39,8 @@ export interface NumberFieldIntents {
  * removed. During the pad's own call (`locked`) the field alone stays, read-only, as the number called:
  * it keeps the focus a person dialled from.
  * The field's DOM events go to `intents`. `hold` is the element's own, so a hold survives re-renders.
+ * Until `allCountries`, the selector holds the selected country alone (the element fills it in once
+ * the pad is on screen).
  */
 export function renderNumberField(
   entry: NumberEntry,
@@ -46,10 +48,12 @@ export function renderNumberField(
   { strings: { dialpad: strings }, locale }: Localized,
   hold: PressAndHold,
   intents: NumberFieldIntents,
+  allCountries: boolean,
 ): TemplateResult {
   const { problem, reading, country, extension } = entry;
   const message = entry.pasteFailed ? strings.noNumberInPaste : problem ? strings[PROBLEM_TEXT[problem]] : '';
-  const options = countryOptions(locale);
+  const selected = !allCountries && country ? countryOption(country, locale) : undefined;
+  const options = allCountries ? countryOptions(locale) : selected ? [selected] : [];
   const callingCode = options.find((option) => option.code === country)?.callingCode;
   return html`<div class=${locked ? 'fields locked' : 'fields'}>
     ${

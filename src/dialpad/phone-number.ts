@@ -138,15 +138,29 @@ const countryOptionsByLocale = new Map<string, readonly CountryOption[]>();
 export function countryOptions(locale: string): readonly CountryOption[] {
   let options = countryOptionsByLocale.get(locale);
   if (!options) {
-    const language = isWellFormedLocale(locale) ? locale : undefined;
-    const names = new Intl.DisplayNames(language, { type: 'region', fallback: 'code' });
+    const language = wellFormedLanguage(locale);
+    const names = regionNames(language);
     const collator = new Intl.Collator(language);
     options = getCountries(metadata)
-      .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code, metadata) }))
+      .map((code) => countryOptionOf(code, names))
       .sort((a, b) => collator.compare(a.name, b.name));
     countryOptionsByLocale.set(locale, options);
   }
   return options;
+}
+
+/** The entry of `code` alone, named in `locale`: what the selector holds until the whole list is needed (naming and sorting every country takes tens of ms). */
+export function countryOption(country: string, locale: string): CountryOption | undefined {
+  const code = supportedCountry(country);
+  return code && countryOptionOf(code, regionNames(wellFormedLanguage(locale)));
+}
+
+function countryOptionOf(code: CountryCode, names: Intl.DisplayNames): CountryOption {
+  return { code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code, metadata) };
+}
+
+function regionNames(language: string | undefined): Intl.DisplayNames {
+  return new Intl.DisplayNames(language, { type: 'region', fallback: 'code' });
 }
 
 /**
@@ -165,10 +179,11 @@ export function supportedCountry(country: string | undefined): CountryCode | und
   return code && isSupportedCountry(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
 }
 
-function isWellFormedLocale(locale: string): boolean {
+/** `locale` when it is a well-formed tag, else undefined (the browser's language). */
+function wellFormedLanguage(locale: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(locale).length > 0;
+    return Intl.getCanonicalLocales(locale).length > 0 ? locale : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

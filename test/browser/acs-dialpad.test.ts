@@ -8,6 +8,7 @@ import {
   button,
   CALLER_ID,
   connected,
+  countrySelect,
   dialpad,
   field,
   hasButton,
@@ -108,6 +109,19 @@ describe('<acs-dialpad>', function () {
     const call = await placed;
     await connected(el, call);
     expect(engine.calls).to.have.length(1);
+  });
+
+  it('paints its country selector with the selected country alone, then lists every country once on screen', async () => {
+    const { el } = await dialpad();
+    await el.updateComplete;
+    const options = () => [...countrySelect(el).options];
+    expect(
+      options().map((option) => option.value),
+      'naming and sorting every country is not part of the first paint',
+    ).to.deep.equal(['US']);
+    await waitUntil(() => options().length > 200, 'the selector never listed every country', { timeout: 3000 });
+    expect(countrySelect(el).value).to.equal('US');
+    expect(options().find((option) => option.value === 'IT')?.textContent).to.contain('(+39)');
   });
 
   it('start() places the call as dial() does, bringing the agent first when nothing woke it', async () => {
