@@ -202,14 +202,14 @@ export class AcsCall extends CallElement<CallTable> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.callEngine) return;
-    // The calling SDK takes seconds to arrive and start: its download starts now, in parallel with
-    // signing in, and it runs early, once the lobby is on screen (its camera asked for first), where
-    // it will most likely be used. The local emulator's token service is on this machine and its
+    // The calling SDK takes seconds to arrive and start: its download starts once the lobby is on
+    // screen (its camera asked for first), in parallel with signing in, and where it will most likely
+    // be used it runs at once too. The local emulator's token service is on this machine and its
     // calls never run the SDK; a page developed on localhost against Azure runs it once signed in.
-    this.calls.hintCallingSdk();
     void afterNextPaint().then(() => {
-      if (!this.callEngine && this.isConnected && !this.tokenServiceIsLocal()) this.calls.prefetchAzureEngine();
+      if (this.callEngine || !this.isConnected) return;
+      this.calls.hintCallingSdk();
+      if (!this.tokenServiceIsLocal()) this.calls.prefetchAzureEngine();
     });
   }
 
