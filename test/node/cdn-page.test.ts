@@ -137,7 +137,7 @@ async function callSigningInAfter(browser: Browser, origin: URL, before: string[
   }, before.join(', '));
 }
 
-test('an acs-call starts downloading the calling SDK when it connects, before its session has answered', async () => {
+test('an acs-call starts downloading the calling SDK once its lobby is on screen, before its session has answered', async () => {
   assert.equal(await callSigningInAfter(demo.browser(), new URL(demo.app().url), ['acs-calling-sdk']), 'ready');
 });
 
